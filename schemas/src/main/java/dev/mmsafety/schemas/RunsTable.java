@@ -1,0 +1,43 @@
+package dev.mmsafety.schemas;
+
+import static dev.mmsafety.schemas.SharedColumns.*;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+
+import java.util.List;
+
+/** One row per run attempt: what ran, with which config and code, and how it ended. NEXT ID TO ASSIGN: 710 */
+public final class RunsTable extends TableContract {
+  public static final int VERSION = 1;
+
+  public static final Column CONFIG_HASH =
+      Column.required(700, "config_hash", StringType, "sha256 of the resolved config (secrets are only env names).");
+  public static final Column CODE_VERSION =
+      Column.required(701, "code_version", StringType, "mmsafety version and git commit, if known.");
+  public static final Column STARTED_AT = Column.required(702, "started_at", TimestampType, "Run start (UTC).");
+  public static final Column ENDED_AT = Column.optional(703, "ended_at", TimestampType, "Run end (UTC).");
+  public static final Column RUN_STATUS =
+      Column.required(704, "status", StringType, "running, succeeded or failed.");
+  public static final Column RUN_ERROR = Column.optional(705, "error", StringType, "Why the run failed.");
+  public static final Column COUNTS =
+      Column.required(706, "counts", createMapType(StringType, LongType), "Row counts per table and stage.");
+  public static final Column OUTPUT_ROOT = Column.required(707, "output_root", StringType, "Output root URI.");
+  public static final Column CONFIG_JSON =
+      Column.required(708, "config_json", StringType, "The resolved config as JSON (holds no secrets).");
+  public static final Column COMMAND = Column.required(709, "command", StringType, "quickstart, run or nightly.");
+
+  public static final RunsTable INSTANCE = new RunsTable();
+
+  private RunsTable() {
+    super(
+        "runs",
+        VERSION,
+        "One row per run: config hash, code version, start/end, status and counts.",
+        List.of(
+            RUN_ID, COMMAND, CONFIG_HASH, CODE_VERSION, STARTED_AT, ENDED_AT, RUN_STATUS, RUN_ERROR, SIMULATOR,
+            COUNTS, OUTPUT_ROOT, CONFIG_JSON, RUN_DATE),
+        List.of(RUN_DATE));
+  }
+}

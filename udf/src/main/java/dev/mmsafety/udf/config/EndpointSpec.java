@@ -1,0 +1,29 @@
+package dev.mmsafety.udf.config;
+
+/**
+ * One server for a model.
+ *
+ * @param name endpoint name recorded on rows (never the URL's credentials)
+ * @param url base URL up to and including /v1, e.g. http://gpu-0:8000/v1; the literal {@code simulator} means the
+ *     built-in simulated worker
+ * @param maxConcurrency concurrent requests this endpoint may take from the whole job (shared across executors)
+ * @param simulated set by the pipeline when the url was resolved to the built-in simulator; not user-set
+ */
+public record EndpointSpec(String name, String url, Integer maxConcurrency, Boolean simulated) {
+  public static final String SIMULATOR_URL = "simulator";
+  public static final int MAX_CONCURRENCY_DEFAULT = 64;
+
+  public EndpointSpec {
+    maxConcurrency = maxConcurrency == null ? MAX_CONCURRENCY_DEFAULT : maxConcurrency;
+    simulated = simulated != null && simulated;
+  }
+
+  /** The same endpoint pointing at a started simulator (keeps the simulator label for the tables). */
+  public EndpointSpec resolvedTo(String baseUrl) {
+    return new EndpointSpec(name, baseUrl, maxConcurrency, Boolean.TRUE);
+  }
+
+  public boolean isSimulator() {
+    return simulated || SIMULATOR_URL.equals(url);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.mmsafety.udf.config;
+
+/**
+ * How model calls run.
+ *
+ * @param window in-flight requests per partition (bounded window of the lazy iterator)
+ * @param maxAttempts attempts per request, first included
+ * @param backoffMs base of the exponential backoff
+ * @param maxBackoffMs cap of one backoff sleep
+ * @param timeoutMs per-attempt request timeout
+ * @param maxErrorRate the stage fails when the share of non-ok rows exceeds this
+ * @param maxRequests cap on model calls for the run (null = none); rows past it get status budget_exhausted
+ * @param maxTokens cap on completion tokens for the run (null = none)
+ * @param breakerFailures consecutive failures that open an endpoint's circuit breaker
+ * @param breakerOpenMs how long the breaker stays open before a trial request
+ * @param progressSeconds seconds between driver progress lines
+ */
+public record InferenceSpec(
+    Integer window,
+    Integer maxAttempts,
+    Long backoffMs,
+    Long maxBackoffMs,
+    Long timeoutMs,
+    Double maxErrorRate,
+    Long maxRequests,
+    Long maxTokens,
+    Integer breakerFailures,
+    Long breakerOpenMs,
+    Integer progressSeconds) {
+  public static final int WINDOW_DEFAULT = 128;
+  public static final int MAX_ATTEMPTS_DEFAULT = 6;
+  public static final long BACKOFF_MS_DEFAULT = 200;
+  public static final long MAX_BACKOFF_MS_DEFAULT = 10_000;
+  public static final long TIMEOUT_MS_DEFAULT = 120_000;
+  public static final double MAX_ERROR_RATE_DEFAULT = 0.05;
+  public static final int BREAKER_FAILURES_DEFAULT = 20;
+  public static final long BREAKER_OPEN_MS_DEFAULT = 5_000;
+  public static final int PROGRESS_SECONDS_DEFAULT = 5;
+  public static final InferenceSpec DEFAULT =
+      new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null);
+
+  public InferenceSpec {
+    window = window == null ? WINDOW_DEFAULT : window;
+    maxAttempts = maxAttempts == null ? MAX_ATTEMPTS_DEFAULT : maxAttempts;
+    backoffMs = backoffMs == null ? BACKOFF_MS_DEFAULT : backoffMs;
+    maxBackoffMs = maxBackoffMs == null ? MAX_BACKOFF_MS_DEFAULT : maxBackoffMs;
+    timeoutMs = timeoutMs == null ? TIMEOUT_MS_DEFAULT : timeoutMs;
+    maxErrorRate = maxErrorRate == null ? MAX_ERROR_RATE_DEFAULT : maxErrorRate;
+    breakerFailures = breakerFailures == null ? BREAKER_FAILURES_DEFAULT : breakerFailures;
+    breakerOpenMs = breakerOpenMs == null ? BREAKER_OPEN_MS_DEFAULT : breakerOpenMs;
+    progressSeconds = progressSeconds == null ? PROGRESS_SECONDS_DEFAULT : progressSeconds;
+    if (window <= 0 || maxAttempts <= 0 || timeoutMs <= 0) {
+      throw new IllegalArgumentException(
+          "Invalid inference settings: window, max-attempts and timeout-ms must be positive");
+    }
+  }
+}

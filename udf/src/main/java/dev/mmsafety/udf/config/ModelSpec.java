@@ -1,0 +1,37 @@
+package dev.mmsafety.udf.config;
+
+import java.util.List;
+
+/**
+ * A model under test (or a judge/guard model).
+ *
+ * @param name name used in tables and partition paths
+ * @param model model name sent to the server
+ * @param endpoints one or more servers; balanced by least outstanding requests
+ * @param apiKeyEnv NAME of the environment variable holding the API key (never the key itself)
+ * @param imageTransport data-url (base64 inline) or uri (server reads the path/URL itself)
+ * @param systemPrompt optional system prompt
+ * @param generation generation parameters
+ */
+public record ModelSpec(
+    String name,
+    String model,
+    List<EndpointSpec> endpoints,
+    String apiKeyEnv,
+    String imageTransport,
+    String systemPrompt,
+    GenerationSpec generation) {
+  public static final String TRANSPORT_DATA_URL = "data-url";
+  public static final String TRANSPORT_URI = "uri";
+
+  public ModelSpec {
+    endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
+    imageTransport = imageTransport == null ? TRANSPORT_DATA_URL : imageTransport;
+    generation = generation == null ? GenerationSpec.DEFAULT : generation;
+    model = model == null ? name : model;
+  }
+
+  public boolean usesSimulator() {
+    return endpoints.stream().anyMatch(EndpointSpec::isSimulator);
+  }
+}
