@@ -25,5 +25,6 @@ public final class JudgeResponsesJob {
   }
 
   /** Counts of what the job wrote, by name (e.g. cases, rejects). */
-  public record Result(java.util.Map<String, Long> counts, java.util.List<String> summaryLines) {}
+  public record Result(java.util.Map<String, Long> counts, java.util.List<String> summaryLines)
+      implements StageResult {}
 }

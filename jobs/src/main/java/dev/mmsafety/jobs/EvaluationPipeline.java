@@ -1,0 +1,138 @@
+package dev.mmsafety.jobs;
+
+import dev.mmsafety.jobs.io.TableIO;
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.JudgmentsTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.schemas.RunsTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.config.RunConfig;
+import java.io.PrintWriter;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a whole evaluation: ingest, attack, infer, judge, metrics, report, in that order. Each stage writes its
+ * table for the run date and the next stage reads it back, so a model is called once per probe whatever later
+ * stages recompute. A {@code runs} row records how it ended: succeeded, or failed with the reason. A failed run
+ * leaves no report claiming completeness, and readers select succeeded runs through {@code runs}.
+ */
+public final class EvaluationPipeline {
+  private final String command;
+  private final PrintWriter out;
+  private final Clock clock;
+
+  public EvaluationPipeline(String command, PrintWriter out, Clock clock) {
+    this.command = command;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Runs {@code config} end to end; throws what a stage threw after recording the failed run. */
+  public Result run(RunConfig config) {
+    RunIdentity identity = RunIdentity.of(config, clock);
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
+      RunConfig resolved = simulator.config();
+      SparkSession spark = SparkSessions.getOrCreate(resolved.spark(), "mmsafety-" + command);
+      String root = trimSlash(resolved.run().output());
+      RunContext context =
+          new RunContext(spark, resolved, identity.runId(), identity.runDate(), root, resolved.run().seed());
+      Map<String, Long> counts = new LinkedHashMap<>();
+      List<String> lines = new ArrayList<>();
+      try {
+        Result result = runStages(context, counts, lines);
+        writeRun(context, identity, config, "succeeded", null, counts, simulator.running());
+        return result;
+      } catch (RuntimeException e) {
+        writeRun(context, identity, config, "failed", e.getMessage(), counts, simulator.running());
+        throw e;
+      }
+    }
+  }
+
+  private Result runStages(RunContext context, Map<String, Long> counts, List<String> lines) {
+    EvalJobs jobs = EvalJobs.get(context);
+    TableIO tables = context.tables();
+    String runId = context.runId();
+
+    stage("ingest", jobs.ingestCases().datasets(context.config().datasets()).execute(), counts, lines);
+    stage(
+        "attack",
+        jobs.applyAttacks().input(tables.readRun(CasesTable.INSTANCE, runId)).execute(),
+        counts,
+        lines);
+    stage(
+        "infer",
+        jobs.generateResponses().input(tables.readRun(ProbesTable.INSTANCE, runId)).execute(),
+        counts,
+        lines);
+    stage(
+        "judge",
+        jobs.judgeResponses().input(tables.readRun(ResponsesTable.INSTANCE, runId)).execute(),
+        counts,
+        lines);
+    ComputeMetricsJob.Result metrics =
+        jobs.computeMetrics().input(tables.readRun(JudgmentsTable.INSTANCE, runId)).execute();
+    stage("metrics", metrics, counts, lines);
+    WriteReportJob.Result report = jobs.writeReport().execute();
+    stage("report", report, counts, lines);
+    return new Result(context.runId(), context.runDate(), context.outputRoot(), counts, lines);
+  }
+
+  private void stage(String name, StageResult result, Map<String, Long> counts, List<String> lines) {
+    Map<String, Long> stageCounts = result.counts();
+    List<String> stageLines = result.summaryLines();
+    stageCounts.forEach((k, v) -> counts.put(name + "." + k, v));
+    for (String line : stageLines) {
+      out.println("[" + name + "] " + line);
+      out.flush();
+      lines.add("[" + name + "] " + line);
+    }
+  }
+
+  private void writeRun(
+      RunContext context,
+      RunIdentity identity,
+      RunConfig original,
+      String status,
+      String error,
+      Map<String, Long> counts,
+      boolean simulator) {
+    Row row =
+        RunsTable.INSTANCE
+            .newRow()
+            .set(SharedColumns.RUN_ID, identity.runId())
+            .set(SharedColumns.RUN_DATE, identity.runDate())
+            .set(RunsTable.COMMAND, command)
+            .set(RunsTable.CONFIG_HASH, identity.configHash())
+            .set(RunsTable.CODE_VERSION, CodeVersion.current())
+            .set(RunsTable.STARTED_AT, new Timestamp(identity.startedAtMillis()))
+            .set(RunsTable.ENDED_AT, new Timestamp(clock.millis()))
+            .set(RunsTable.RUN_STATUS, status)
+            .set(RunsTable.RUN_ERROR, error)
+            .set(SharedColumns.SIMULATOR, simulator)
+            .set(RunsTable.COUNTS, counts)
+            .set(RunsTable.OUTPUT_ROOT, context.outputRoot())
+            .set(RunsTable.CONFIG_JSON, ConfigLoader.toJson(original))
+            .build();
+    context
+        .tables()
+        .append(context.spark().createDataFrame(List.of(row), RunsTable.INSTANCE.schema()), RunsTable.INSTANCE);
+  }
+
+  private static String trimSlash(String root) {
+    return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  /** How a run ended, for the CLI to print. */
+  public record Result(
+      String runId, String runDate, String outputRoot, Map<String, Long> counts, List<String> summaryLines) {}
+}
