@@ -8,7 +8,7 @@ public final class TableDocs {
     StringBuilder out = new StringBuilder();
     out.append("# Table contracts\n\n")
         .append("Generated from `schemas/` by `TableDocs` (a test fails when this file is stale; regenerate with\n")
-        .append("`./mmsafety tables-doc > docs/tables.md`). Every table is Parquet under `<output>/<table>/`,\n")
+        .append("`mvn test -pl schemas -Dtables.doc.update=true`). Every table is Parquet under `<output>/<table>/`,\n")
         .append("partitioned as listed. Column ids are stable and never reused.\n");
     for (TableContract table : Tables.all()) {
       out.append("\n## ").append(table.name()).append(" (schema_version ").append(table.version()).append(")\n\n")
