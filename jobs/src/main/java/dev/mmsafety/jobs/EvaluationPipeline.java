@@ -82,6 +82,12 @@ public final class EvaluationPipeline {
     ComputeMetricsJob.Result metrics =
         jobs.computeMetrics().input(tables.readRun(JudgmentsTable.INSTANCE, runId)).execute();
     stage("metrics", metrics, counts, lines);
+    out.println();
+    for (String line : SummaryTable.lines(context)) {
+      out.println(line);
+    }
+    out.println();
+    out.flush();
     WriteReportJob.Result report = jobs.writeReport().execute();
     stage("report", report, counts, lines);
     return new Result(context.runId(), context.runDate(), context.outputRoot(), counts, lines);

@@ -1,0 +1,137 @@
+package dev.mmsafety.jobs;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mmsafety.jobs.cli.EvalCli;
+import dev.mmsafety.jobs.io.TableIO;
+import dev.mmsafety.jobs.testing.SparkTestBase;
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.JudgmentsTable;
+import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.RejectsTable;
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.schemas.RunsTable;
+import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.config.RunConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The newcomer's first command, end to end on local Spark: counts reconcile and metrics recompute. */
+class TestQuickstartEndToEnd extends SparkTestBase {
+  private static final String RUN_DATE = "2026-01-15";
+  @TempDir static Path out;
+  private static String stdout;
+  private static TableIO tables;
+  private static String runId;
+  private static RunConfig config;
+
+  @BeforeAll
+  static void runQuickstart() throws Exception {
+    spark();
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code =
+        EvalCli.runMain(
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            "quickstart", "--out", out.toString(), "--run-date", RUN_DATE);
+    stdout = o.toString(StandardCharsets.UTF_8);
+    assertThat(code).as("stderr: %s", e.toString(StandardCharsets.UTF_8)).isZero();
+    tables = new TableIO(spark(), out.toString(), RUN_DATE);
+    List<Row> runs = tables.read(RunsTable.INSTANCE).collectAsList();
+    assertThat(runs).hasSize(1);
+    runId = runs.get(0).getString(runs.get(0).fieldIndex("run_id"));
+    String yaml = Files.readString(out.resolve("samples").resolve("quickstart.yaml"));
+    config = ConfigLoader.parse(yaml.replace("${out}", out.toString()), "quickstart.yaml");
+  }
+
+  private static Dataset<Row> run(dev.mmsafety.schemas.TableContract table) {
+    return tables.readRun(table, runId);
+  }
+
+  @Test
+  void runIsRecordedAsSucceededOnTheSimulator() {
+    Row row = run(RunsTable.INSTANCE).first();
+    assertThat(row.getString(row.fieldIndex("status"))).isEqualTo("succeeded");
+    assertThat(row.getBoolean(row.fieldIndex("simulator"))).isTrue();
+    assertThat(row.getString(row.fieldIndex("config_hash"))).hasSize(64);
+    assertThat(stdout).contains("report.html").contains(runId);
+  }
+
+  @Test
+  void probesAreCasesTimesApplicableAttacks() {
+    Dataset<Row> cases = run(CasesTable.INSTANCE);
+    long expected = 0;
+    for (AttackSpec attack : config.attacks()) {
+      expected +=
+          cases.collectAsList().stream()
+              .filter(r -> attack.appliesTo(r.getString(r.fieldIndex("benchmark"))))
+              .count();
+    }
+    long probes = run(ProbesTable.INSTANCE).count();
+    long attackRejects = run(RejectsTable.INSTANCE).where(col("stage").equalTo("attack")).count();
+    assertThat(cases.count()).isPositive();
+    assertThat(probes + attackRejects).isEqualTo(expected);
+    assertThat(run(ProbesTable.INSTANCE).select("probe_id").distinct().count()).isEqualTo(probes);
+  }
+
+  @Test
+  void oneResponsePerProbeModelAndDefenseAndOneJudgmentPerResponseAndJudge() {
+    long probes = run(ProbesTable.INSTANCE).count();
+    Dataset<Row> responses = run(ResponsesTable.INSTANCE);
+    assertThat(responses.count())
+        .isEqualTo(probes * config.models().size() * config.defenses().size());
+    assertThat(responses.select("response_id").distinct().count()).isEqualTo(responses.count());
+    assertThat(responses.where(col("simulator").equalTo(false)).count()).isZero();
+    assertThat(responses.where(col("status").equalTo("ok")).count()).isEqualTo(responses.count());
+    Dataset<Row> judgments = run(JudgmentsTable.INSTANCE);
+    assertThat(judgments.count()).isEqualTo(responses.count() * config.judges().size());
+    // The simulator refuses some prompts and complies with others, so both verdicts occur.
+    assertThat(judgments.where(col("refused").equalTo(true)).count()).isPositive();
+    assertThat(judgments.where(col("refused").equalTo(false)).count()).isPositive();
+  }
+
+  @Test
+  void metricsRecomputedFromJudgmentsEqualTheMetricsTable() {
+    Dataset<Row> judgments = run(JudgmentsTable.INSTANCE).where(col("status").equalTo("ok"));
+    judgments.createOrReplaceTempView("j");
+    run(MetricsTable.INSTANCE).createOrReplaceTempView("m");
+    List<Row> mismatches =
+        spark()
+            .sql(
+                """
+                WITH r AS (
+                  SELECT model, benchmark, native_category, attack, defense, judge,
+                         count(*) AS n, sum(CASE WHEN unsafe THEN 1 ELSE 0 END) AS k
+                  FROM j WHERE polarity = 'harmful'
+                  GROUP BY model, benchmark, native_category, attack, defense, judge)
+                SELECT r.*, m.n AS mn, m.k AS mk FROM r LEFT JOIN m
+                  ON m.metric = 'asr' AND m.model = r.model
+                 AND m.grouping = 'benchmark+dataset+canonical_category+native_category+attack+defense+judge' AND m.benchmark = r.benchmark
+                 AND m.native_category = r.native_category AND m.attack = r.attack
+                 AND m.defense = r.defense AND m.judge = r.judge
+                WHERE m.n IS NULL OR m.n <> r.n OR m.k <> r.k
+                """)
+            .collectAsList();
+    assertThat(mismatches).isEmpty();
+    assertThat(spark().sql("SELECT * FROM m WHERE metric = 'asr'").count()).isPositive();
+  }
+
+  @Test
+  void reportIsWrittenAndSaysSimulator() throws Exception {
+    String html = Files.readString(out.resolve("report.html"));
+    assertThat(html).containsIgnoringCase("simulat").contains("<svg");
+  }
+}
