@@ -90,7 +90,8 @@ public final class EvaluationPipeline {
     out.flush();
     WriteReportJob.Result report = jobs.writeReport().execute();
     stage("report", report, counts, lines);
-    return new Result(context.runId(), context.runDate(), context.outputRoot(), counts, lines);
+    return new Result(
+        context.runId(), context.runDate(), context.outputRoot(), counts, lines, metrics.anyRegressionFlagged());
   }
 
   private void stage(String name, StageResult result, Map<String, Long> counts, List<String> lines) {
@@ -140,5 +141,10 @@ public final class EvaluationPipeline {
 
   /** How a run ended, for the CLI to print. */
   public record Result(
-      String runId, String runDate, String outputRoot, Map<String, Long> counts, List<String> summaryLines) {}
+      String runId,
+      String runDate,
+      String outputRoot,
+      Map<String, Long> counts,
+      List<String> summaryLines,
+      boolean regressionFlagged) {}
 }

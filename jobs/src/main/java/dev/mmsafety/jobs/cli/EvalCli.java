@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs.cli;
 
+import dev.mmsafety.jobs.cli.commands.NightlyCommand;
 import dev.mmsafety.jobs.cli.commands.QuickstartCommand;
 import dev.mmsafety.jobs.cli.commands.RunCommand;
 import dev.mmsafety.jobs.cli.commands.TablesDocCommand;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       QuickstartCommand.class,
       RunCommand.class,
+      NightlyCommand.class,
       TablesDocCommand.class,
       CommandLine.HelpCommand.class
     },
