@@ -120,13 +120,13 @@ public final class SimulatedWorker implements AutoCloseable {
     drain(exchange);
     ObjectNode body = JSON.createObjectNode().put("object", "list");
     body.putArray("data").addObject().put("id", MODEL_ID).put("object", "model").put("owned_by", "mmsafety");
-    send(exchange, 200, JSON.writeValueAsBytes(body), null);
+    send(exchange, 200, JSON.writeValueAsBytes(body), "models");
   }
 
   private void handleChat(HttpExchange exchange) throws IOException {
     if (!"POST".equals(exchange.getRequestMethod())) {
       drain(exchange);
-      send(exchange, 405, error("only POST is supported"), null);
+      send(exchange, 405, error("only POST is supported"), "models");
       return;
     }
     byte[] bytes;
@@ -312,14 +312,17 @@ public final class SimulatedWorker implements AutoCloseable {
     return Fault.NONE;
   }
 
-  private void send(HttpExchange exchange, int status, byte[] body, String contentType) throws IOException {
+  /** Sends and closes; {@code route} "models" keeps non-chat answers out of the status counters. */
+  private void send(HttpExchange exchange, int status, byte[] body, String route) throws IOException {
     try {
-      exchange.getResponseHeaders().set("Content-Type", contentType == null ? "application/json" : contentType);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
-      statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+      if (route == null) {
+        statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+      }
     } finally {
       inFlight.decrementAndGet();
       exchange.close();
