@@ -1,0 +1,182 @@
+package dev.mmsafety.udf.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mmsafety.udf.config.GenerationSpec;
+import dev.mmsafety.udf.model.ChatMessage;
+import dev.mmsafety.udf.model.ContentPart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The OpenAI chat-completions wire format: request bodies out, answers in. Bodies are streamed with a
+ * generator; an image URL (a base64 data URL can be hundreds of KB) is written raw, since base64 and the URIs we
+ * send need no JSON escaping beyond what {@link #isRawSafe} checks.
+ */
+public final class ChatWire {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ChatWire() {}
+
+  /** Gives the URL sent for an image part: a data URL with the bytes, or a URI the server reads itself. */
+  @FunctionalInterface
+  public interface ImageUrls {
+    String urlFor(ContentPart image) throws IOException;
+  }
+
+  /** What a successful answer carried. */
+  public record Answer(String text, String finishReason, Integer promptTokens, Integer completionTokens) {}
+
+  /** A 2xx body that is not a usable answer. */
+  public static final class BadResponseException extends Exception {
+    public BadResponseException(String message) {
+      super(message);
+    }
+  }
+
+  public static byte[] requestBody(
+      String model, List<ChatMessage> messages, GenerationSpec generation, ImageUrls images) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    try (JsonGenerator gen = FACTORY.createGenerator(out)) {
+      gen.writeStartObject();
+      gen.writeStringField("model", model);
+      gen.writeArrayFieldStart("messages");
+      for (ChatMessage message : messages) {
+        gen.writeStartObject();
+        gen.writeStringField("role", message.role());
+        if (message.parts().size() == 1 && !message.parts().get(0).isImage()) {
+          gen.writeStringField("content", message.parts().get(0).text());
+        } else {
+          gen.writeArrayFieldStart("content");
+          for (ContentPart part : message.parts()) {
+            writePart(gen, part, images);
+          }
+          gen.writeEndArray();
+        }
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+      if (generation.temperature() != null) {
+        gen.writeNumberField("temperature", generation.temperature());
+      }
+      if (generation.topP() != null) {
+        gen.writeNumberField("top_p", generation.topP());
+      }
+      if (generation.maxTokens() != null) {
+        gen.writeNumberField("max_tokens", generation.maxTokens());
+      }
+      if (generation.seed() != null) {
+        gen.writeNumberField("seed", generation.seed());
+      }
+      if (!generation.stop().isEmpty()) {
+        gen.writeArrayFieldStart("stop");
+        for (String s : generation.stop()) {
+          gen.writeString(s);
+        }
+        gen.writeEndArray();
+      }
+      gen.writeEndObject();
+    }
+    return out.toByteArray();
+  }
+
+  private static void writePart(JsonGenerator gen, ContentPart part, ImageUrls images) throws IOException {
+    gen.writeStartObject();
+    if (part.isImage()) {
+      gen.writeStringField("type", "image_url");
+      gen.writeObjectFieldStart("image_url");
+      gen.writeFieldName("url");
+      String url = images.urlFor(part);
+      if (isRawSafe(url)) {
+        gen.writeRawValue("\"" + url + "\"");
+      } else {
+        gen.writeString(url);
+      }
+      gen.writeEndObject();
+    } else {
+      gen.writeStringField("type", "text");
+      gen.writeStringField("text", part.text());
+    }
+    gen.writeEndObject();
+  }
+
+  /** Data URLs are checked only in their header; their payload is base64 by construction. */
+  static boolean isRawSafe(String url) {
+    int end = url.startsWith("data:") ? Math.max(0, url.indexOf(',')) : url.length();
+    for (int i = 0; i < end; i++) {
+      char c = url.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads choices[0].message.content, finish_reason and usage; anything unusable is a BadResponseException. */
+  public static Answer parseAnswer(byte[] body) throws BadResponseException {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw new BadResponseException("body is not valid JSON (" + body.length + " bytes" + truncatedHint(e) + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new BadResponseException("body is not a JSON object");
+    }
+    JsonNode choices = root.get("choices");
+    if (choices == null || !choices.isArray() || choices.isEmpty()) {
+      throw new BadResponseException("no choices in the answer");
+    }
+    JsonNode choice = choices.get(0);
+    JsonNode content = choice.path("message").path("content");
+    if (!content.isTextual()) {
+      throw new BadResponseException("choices[0].message.content is missing");
+    }
+    if (content.asText().isBlank()) {
+      throw new BadResponseException("empty answer");
+    }
+    JsonNode usage = root.path("usage");
+    return new Answer(
+        content.asText(),
+        choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null,
+        usage.path("prompt_tokens").isInt() ? usage.get("prompt_tokens").asInt() : null,
+        usage.path("completion_tokens").isInt() ? usage.get("completion_tokens").asInt() : null);
+  }
+
+  private static String truncatedHint(IOException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.contains("end-of-input") ? ", truncated" : "";
+  }
+
+  /** The server's error.message (or a body prefix), cut to 200 chars, for the error column. */
+  public static String errorMessage(byte[] body) {
+    if (body == null || body.length == 0) {
+      return "empty body";
+    }
+    try {
+      JsonNode root = JSON.readTree(body);
+      JsonNode message = root == null ? null : root.path("error").path("message");
+      if (message != null && message.isTextual()) {
+        return cut(message.asText());
+      }
+      if (root != null && root.path("error").isTextual()) {
+        return cut(root.get("error").asText());
+      }
+      if (root != null && root.path("detail").isTextual()) {
+        return cut(root.get("detail").asText());
+      }
+    } catch (IOException e) {
+      // not JSON: fall through to the prefix
+    }
+    return cut(new String(body, 0, Math.min(body.length, 400), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static String cut(String s) {
+    String oneLine = s.replaceAll("\\s+", " ").trim();
+    return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "...";
+  }
+}

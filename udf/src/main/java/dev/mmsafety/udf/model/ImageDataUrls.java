@@ -1,0 +1,90 @@
+package dev.mmsafety.udf.model;
+
+import dev.mmsafety.udf.image.ImageLoader;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns image parts into base64 data URLs, loading bytes through an {@link ImageLoader} when the part has none.
+ * Encoded URLs are kept in a small per-JVM LRU keyed by image hash: attacked probe sets reuse the same images for
+ * many probes and models, and loading plus encoding is the client's main CPU cost.
+ */
+public final class ImageDataUrls {
+  public static final long CACHE_CHARS_DEFAULT = 64L << 20;
+
+  private final ImageLoader loader;
+  private final long maxChars;
+  private long chars;
+  private final LinkedHashMap<String, String> lru = new LinkedHashMap<>(256, 0.75f, true);
+
+  public ImageDataUrls(ImageLoader loader, long maxChars) {
+    this.loader = loader;
+    this.maxChars = maxChars;
+  }
+
+  public ImageLoader loader() {
+    return loader;
+  }
+
+  public String dataUrl(ContentPart part) throws IOException {
+    String key = part.imageSha256();
+    if (key != null && part.bytes() == null) {
+      synchronized (this) {
+        String hit = lru.get(key);
+        if (hit != null) {
+          return hit;
+        }
+      }
+    }
+    byte[] bytes = part.bytes();
+    if (bytes == null) {
+      if (loader == null) {
+        throw new IOException("no image loader configured");
+      }
+      bytes = loader.load(part.imageUri());
+    }
+    if (bytes == null || bytes.length == 0) {
+      throw new IOException("image is empty");
+    }
+    String mime = part.mimeType() != null ? part.mimeType() : sniffMime(bytes);
+    String url = "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes);
+    if (key != null && part.bytes() == null) {
+      put(key, url);
+    }
+    return url;
+  }
+
+  private synchronized void put(String key, String url) {
+    if (url.length() > maxChars / 4) {
+      return;
+    }
+    if (lru.put(key, url) == null) {
+      chars += url.length();
+    }
+    var it = lru.entrySet().iterator();
+    while (chars > maxChars && it.hasNext()) {
+      Map.Entry<String, String> eldest = it.next();
+      chars -= eldest.getValue().length();
+      it.remove();
+    }
+  }
+
+  /** MIME type from the file's magic bytes (PNG, JPEG, GIF, WebP, BMP); PNG when unknown. */
+  public static String sniffMime(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8) {
+      return "image/jpeg";
+    }
+    if (b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F') {
+      return "image/gif";
+    }
+    if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[8] == 'W' && b[9] == 'E' && b[10] == 'B') {
+      return "image/webp";
+    }
+    if (b.length >= 2 && b[0] == 'B' && b[1] == 'M') {
+      return "image/bmp";
+    }
+    return "image/png";
+  }
+}

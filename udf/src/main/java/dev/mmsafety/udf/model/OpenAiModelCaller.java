@@ -1,0 +1,270 @@
+package dev.mmsafety.udf.model;
+
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.http.ChatWire;
+import dev.mmsafety.udf.http.RetryPolicy;
+import java.io.IOException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * Calls one configured model over OpenAI-compatible chat completions. Each call picks the endpoint with the
+ * fewest outstanding requests among those whose breaker is closed, waits (without a thread) for that endpoint's
+ * concurrency permit, sends, and on 408/429/5xx/IO errors retries with backoff and jitter, honouring Retry-After.
+ * Every failure ends as a {@link ModelResponse} status with a reason; the future never fails.
+ */
+public final class OpenAiModelCaller implements ModelCaller {
+  private final ModelSpec spec;
+  private final List<ModelEndpoint> endpoints;
+  private final RetryPolicy retry;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final ImageDataUrls images;
+  private final String authorization;
+
+  OpenAiModelCaller(
+      ModelSpec spec,
+      List<ModelEndpoint> endpoints,
+      RetryPolicy retry,
+      Duration timeout,
+      HttpClient http,
+      ImageDataUrls images,
+      String apiKey) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("Cannot create client for model " + spec.name() + ": no endpoints");
+    }
+    this.spec = spec;
+    this.endpoints = List.copyOf(endpoints);
+    this.retry = retry;
+    this.timeout = timeout;
+    this.http = http;
+    this.images = images;
+    this.authorization = apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey;
+  }
+
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public CompletableFuture<ModelResponse> call(ModelRequest request) {
+    String requestId = RequestIds.of(spec.model(), request);
+    byte[] body;
+    try {
+      body = ChatWire.requestBody(spec.model(), request.messages(), request.generation(), this::imageUrl);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          failure(requestId, ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e), null, 0, null,
+              null));
+    }
+    CompletableFuture<ModelResponse> result = new CompletableFuture<>();
+    attempt(new Call(requestId, body, result), 1);
+    return result;
+  }
+
+  private String imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
+    if (ModelSpec.TRANSPORT_URI.equals(spec.imageTransport()) && part.bytes() == null && part.imageUri() != null) {
+      return part.imageUri();
+    }
+    try {
+      return images.dataUrl(part);
+    } catch (IOException e) {
+      throw new IOException("cannot read image " + part.imageUri() + ": " + reason(e), e);
+    }
+  }
+
+  private record Call(String requestId, byte[] body, CompletableFuture<ModelResponse> result) {}
+
+  /** What one HTTP attempt came to. */
+  private record Attempt(
+      String status, Integer httpStatus, String error, boolean retryable, long retryAfterMs,
+      ChatWire.Answer answer, long latencyMs) {}
+
+  private void attempt(Call call, int n) {
+    ModelEndpoint endpoint = pick();
+    if (endpoint == null) {
+      call.result().complete(failure(call.requestId(), ModelResponse.Status.BREAKER_OPEN,
+          "Cannot call model " + spec.name() + ": circuit breaker open on every endpoint", null, n - 1, null, null));
+      return;
+    }
+    endpoint.outstanding.incrementAndGet();
+    endpoint.limiter.acquire()
+        .thenCompose(ignored -> send(endpoint, call))
+        .whenComplete((outcome, error) -> {
+          endpoint.limiter.release();
+          endpoint.outstanding.decrementAndGet();
+          Attempt a = outcome != null ? outcome
+              : new Attempt(ModelResponse.Status.IO_ERROR, null, reason(error), false, -1, null, 0);
+          finish(call, n, endpoint, a);
+        });
+  }
+
+  private void finish(Call call, int n, ModelEndpoint endpoint, Attempt a) {
+    if (a.retryable()) {
+      endpoint.breaker.onFailure();
+    } else {
+      endpoint.breaker.onSuccess(); // the server answered, even if it refused this request
+    }
+    if (a.answer() != null) {
+      ChatWire.Answer ans = a.answer();
+      call.result().complete(new ModelResponse(call.requestId(), ModelResponse.Status.OK, ans.text(),
+          ans.finishReason(), ans.promptTokens(), ans.completionTokens(), a.latencyMs(), a.httpStatus(), n,
+          endpoint.name, null, false));
+      return;
+    }
+    if (a.retryable() && retry.hasAttemptAfter(n)) {
+      long delay = retry.delayMs(n, a.retryAfterMs(), ThreadLocalRandom.current().nextDouble());
+      CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> attempt(call, n + 1));
+      return;
+    }
+    String message = "Cannot call model " + spec.name() + " at endpoint " + endpoint.name + ": " + a.error()
+        + (n > 1 ? " (after " + n + " attempts)" : "");
+    call.result().complete(
+        failure(call.requestId(), a.status(), message, a.httpStatus(), n, endpoint.name, a.latencyMs()));
+  }
+
+  private CompletableFuture<Attempt> send(ModelEndpoint endpoint, Call call) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatUri)
+        .timeout(timeout)
+        .header("Content-Type", "application/json")
+        .header("X-Request-Id", call.requestId())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    long start = System.nanoTime();
+    CompletableFuture<HttpResponse<byte[]>> sent;
+    try {
+      sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          new Attempt(ModelResponse.Status.IO_ERROR, null, reason(e), false, -1, null, 0));
+    }
+    return sent.handle((response, error) -> {
+      long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      return error != null ? fromError(unwrap(error), latency) : fromResponse(response, latency);
+    });
+  }
+
+  private Attempt fromResponse(HttpResponse<byte[]> response, long latency) {
+    int code = response.statusCode();
+    if (code >= 200 && code < 300) {
+      try {
+        return new Attempt(ModelResponse.Status.OK, code, null, false, -1, ChatWire.parseAnswer(response.body()),
+            latency);
+      } catch (ChatWire.BadResponseException e) {
+        // a garbled body is usually a transient proxy or server fault: worth another attempt
+        return new Attempt(ModelResponse.Status.BAD_RESPONSE, code, "bad response: " + e.getMessage(), true, -1,
+            null, latency);
+      }
+    }
+    String detail = ChatWire.errorMessage(response.body());
+    long retryAfter = RetryPolicy.parseRetryAfterMs(
+        response.headers().firstValue("Retry-After").orElse(null), System.currentTimeMillis());
+    if (code == 408) {
+      return new Attempt(ModelResponse.Status.TIMEOUT, code, "HTTP 408: " + detail, true, retryAfter, null, latency);
+    }
+    if (code == 429) {
+      return new Attempt(ModelResponse.Status.SERVER_ERROR, code, "HTTP 429 throttled: " + detail, true, retryAfter,
+          null, latency);
+    }
+    if (code >= 500) {
+      return new Attempt(ModelResponse.Status.SERVER_ERROR, code, "HTTP " + code + ": " + detail, true, retryAfter,
+          null, latency);
+    }
+    String why = "HTTP " + code + ": " + detail;
+    if (code == 404 && detail.toLowerCase(java.util.Locale.ROOT).contains("model")) {
+      why = "unknown model '" + spec.model() + "' (HTTP 404: " + detail + ")";
+    } else if (code == 401 || code == 403) {
+      why = "HTTP " + code + " authentication failed"
+          + (spec.apiKeyEnv() == null ? " (no api-key-env configured)" : " (check env var " + spec.apiKeyEnv() + ")");
+    }
+    return new Attempt(ModelResponse.Status.CLIENT_ERROR, code, why, false, -1, null, latency);
+  }
+
+  private static Attempt fromError(Throwable error, long latency) {
+    if (error instanceof HttpTimeoutException) {
+      return new Attempt(ModelResponse.Status.TIMEOUT, null, "timed out: " + reason(error), true, -1, null, latency);
+    }
+    if (hasCause(error, UnresolvedAddressException.class) || hasCause(error, UnknownHostException.class)) {
+      return new Attempt(ModelResponse.Status.IO_ERROR, null, "unknown host (DNS lookup failed)", false, -1, null,
+          latency);
+    }
+    if (hasCause(error, SSLException.class)) {
+      return new Attempt(ModelResponse.Status.IO_ERROR, null, "TLS failure: " + reason(rootCause(error)), false, -1,
+          null, latency);
+    }
+    if (error instanceof IOException) {
+      return new Attempt(ModelResponse.Status.IO_ERROR, null, "I/O error: " + reason(error), true, -1, null, latency);
+    }
+    return new Attempt(ModelResponse.Status.IO_ERROR, null, reason(error), false, -1, null, latency);
+  }
+
+  /** Least outstanding requests among endpoints whose breaker lets calls through; null when none does. */
+  private ModelEndpoint pick() {
+    List<ModelEndpoint> open = new ArrayList<>(endpoints.size());
+    for (ModelEndpoint e : endpoints) {
+      if (e.breaker.allowsCalls()) {
+        open.add(e);
+      }
+    }
+    open.sort(java.util.Comparator.comparingInt(e -> e.outstanding.get()));
+    for (ModelEndpoint e : open) {
+      if (e.breaker.tryAcquire()) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static ModelResponse failure(
+      String requestId, String status, String error, Integer httpStatus, int attempts, String endpoint, Long latency) {
+    return new ModelResponse(requestId, status, null, null, null, null, latency, httpStatus, attempts, endpoint,
+        error, false);
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof java.util.concurrent.CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable rootCause(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    return c;
+  }
+
+  static String reason(Throwable t) {
+    if (t == null) {
+      return "unknown error";
+    }
+    String m = t.getMessage();
+    return t.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m.replaceAll("\\s+", " "));
+  }
+}

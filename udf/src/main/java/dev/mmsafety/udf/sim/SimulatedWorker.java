@@ -1,0 +1,357 @@
+package dev.mmsafety.udf.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.config.SimulatorSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated model worker: a real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, with
+ * a fixed capacity (requests beyond it wait in a FIFO queue), a service time, deterministic failure injection and
+ * counters that tests read.
+ *
+ * <p>No thread sleeps per request: a handler thread reads and validates the body, then the request either starts
+ * service (a scheduler completes the exchange after the service time) or waits in the queue until a slot frees.
+ * Failure injection depends only on (seed, request id, attempt number), so a test run is repeatable.
+ */
+public final class SimulatedWorker implements AutoCloseable {
+  public static final String MODEL_ID = "mmsafety-simulator";
+  public static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SimulatorSpec spec;
+  private final HttpServer server;
+  private final ExecutorService handlers;
+  private final ScheduledExecutorService scheduler;
+  private final Object lock = new Object();
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private int active;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong resets = new AtomicLong();
+  private final AtomicLong timeouts = new AtomicLong();
+  private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> byRequestId = new ConcurrentHashMap<>();
+  private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+
+  private enum Fault {
+    NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
+  }
+
+  private record Pending(HttpExchange exchange, String requestKey, String promptText, int images, Fault fault) {}
+
+  private SimulatedWorker(SimulatorSpec spec) throws IOException {
+    this.spec = spec;
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+    this.handlers = Executors.newFixedThreadPool(8, daemon("sim-handler"));
+    this.scheduler = Executors.newScheduledThreadPool(2, daemon("sim-scheduler"));
+    server.setExecutor(handlers);
+    server.createContext("/v1/chat/completions", this::handleChat);
+    server.createContext("/v1/models", this::handleModels);
+    server.start();
+  }
+
+  /** Starts a worker on an ephemeral loopback port. */
+  public static SimulatedWorker start(SimulatorSpec spec) {
+    try {
+      return new SimulatedWorker(spec);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start simulated worker: " + e.getMessage(), e);
+    }
+  }
+
+  /** Base URL including /v1, e.g. http://127.0.0.1:41234/v1. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  public SimulatorSpec spec() {
+    return spec;
+  }
+
+  public SimulatorCounters counters() {
+    Map<Integer, Long> statuses = new TreeMap<>();
+    statusCounts.forEach((k, v) -> statuses.put(k, v.get()));
+    Map<String, Integer> ids = new TreeMap<>();
+    byRequestId.forEach((k, v) -> ids.put(k, v.get()));
+    return new SimulatorCounters(calls.get(), statuses, ids, resets.get(), timeouts.get(), maxInFlight.get());
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    scheduler.shutdownNow();
+    handlers.shutdownNow();
+    for (HttpExchange exchange : held) {
+      exchange.close();
+    }
+    synchronized (lock) {
+      queue.forEach(p -> p.exchange().close());
+      queue.clear();
+    }
+  }
+
+  private void handleModels(HttpExchange exchange) throws IOException {
+    drain(exchange);
+    ObjectNode body = JSON.createObjectNode().put("object", "list");
+    body.putArray("data").addObject().put("id", MODEL_ID).put("object", "model").put("owned_by", "mmsafety");
+    send(exchange, 200, JSON.writeValueAsBytes(body), "models");
+  }
+
+  private void handleChat(HttpExchange exchange) throws IOException {
+    if (!"POST".equals(exchange.getRequestMethod())) {
+      drain(exchange);
+      send(exchange, 405, error("only POST is supported"), "models");
+      return;
+    }
+    byte[] bytes;
+    try (InputStream in = exchange.getRequestBody()) {
+      bytes = in.readAllBytes();
+    }
+    calls.incrementAndGet();
+    int now = inFlight.incrementAndGet();
+    maxInFlight.accumulateAndGet(now, Math::max);
+    String header = exchange.getRequestHeaders().getFirst(REQUEST_ID_HEADER);
+    String requestKey = header != null ? header : Hashing.sha256Hex(bytes);
+    int attempt = byRequestId.computeIfAbsent(requestKey, k -> new AtomicInteger()).incrementAndGet();
+    Fault fault = fault(requestKey, attempt);
+    if (fault == Fault.RESET) {
+      resets.incrementAndGet();
+      inFlight.decrementAndGet();
+      exchange.close();
+      return;
+    }
+    if (fault == Fault.THROTTLE) {
+      exchange.getResponseHeaders().set("Retry-After", String.valueOf(spec.retryAfterSeconds()));
+      send(exchange, 429, error("too many requests"), null);
+      return;
+    }
+    Pending pending;
+    try {
+      pending = parse(exchange, bytes, requestKey, fault);
+    } catch (IllegalArgumentException e) {
+      send(exchange, 400, error(e.getMessage()), null);
+      return;
+    }
+    synchronized (lock) {
+      if (active < spec.capacity()) {
+        active++;
+      } else {
+        queue.addLast(pending);
+        return;
+      }
+    }
+    startService(pending);
+  }
+
+  private Pending parse(HttpExchange exchange, byte[] bytes, String requestKey, Fault fault) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("body is not JSON");
+    }
+    if (root == null || !root.path("messages").isArray() || root.path("messages").isEmpty()) {
+      throw new IllegalArgumentException("messages must be a non-empty array");
+    }
+    StringBuilder prompt = new StringBuilder();
+    int images = 0;
+    for (JsonNode message : root.path("messages")) {
+      if (!"user".equals(message.path("role").asText())) {
+        continue;
+      }
+      JsonNode content = message.path("content");
+      if (content.isTextual()) {
+        prompt.append(content.asText());
+        continue;
+      }
+      for (JsonNode part : content) {
+        String type = part.path("type").asText();
+        if ("text".equals(type)) {
+          prompt.append(part.path("text").asText());
+        } else if ("image_url".equals(type)) {
+          checkImageUrl(part.path("image_url").path("url").asText(""));
+          images++;
+        } else {
+          throw new IllegalArgumentException("unknown content part type '" + type + "'");
+        }
+      }
+    }
+    return new Pending(exchange, requestKey, prompt.toString(), images, fault);
+  }
+
+  private static void checkImageUrl(String url) {
+    if (url.isEmpty()) {
+      throw new IllegalArgumentException("image_url.url is empty");
+    }
+    if (!url.startsWith("data:")) {
+      return; // a URL or path the server would read itself
+    }
+    int comma = url.indexOf(',');
+    if (comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
+      throw new IllegalArgumentException("image data URL is not base64");
+    }
+    try {
+      byte[] decoded = Base64.getDecoder().decode(url.substring(comma + 1));
+      if (decoded.length == 0) {
+        throw new IllegalArgumentException("image data URL is empty");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("image data URL does not decode: " + e.getMessage());
+    }
+  }
+
+  private void startService(Pending pending) {
+    long jitter = spec.serviceJitterMs() == 0
+        ? 0 : (long) (SimulatorAnswers.unit("jitter", pending.requestKey()) * (spec.serviceJitterMs() + 1));
+    long delay = spec.serviceMs() + jitter;
+    try {
+      scheduler.schedule(() -> finish(pending), delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      pending.exchange().close(); // closing down
+    }
+  }
+
+  private void finish(Pending pending) {
+    try {
+      switch (pending.fault()) {
+        case SERVER_ERROR -> send(pending.exchange(), 503, error("simulated server error"), null);
+        case MALFORMED -> send(pending.exchange(), 200,
+            "{\"id\":\"chatcmpl-x\",\"choices\":[{\"message\":{\"content\":\"trunc".getBytes(StandardCharsets.UTF_8),
+            null);
+        case TIMEOUT -> hold(pending.exchange());
+        default -> send(pending.exchange(), 200, completion(pending), null);
+      }
+    } catch (IOException e) {
+      // the client went away; nothing to answer
+    } finally {
+      Pending next;
+      synchronized (lock) {
+        next = queue.pollFirst();
+        if (next == null) {
+          active--;
+        }
+      }
+      if (next != null) {
+        startService(next);
+      }
+    }
+  }
+
+  private void hold(HttpExchange exchange) {
+    timeouts.incrementAndGet();
+    held.add(exchange);
+    scheduler.schedule(() -> {
+      held.remove(exchange);
+      inFlight.decrementAndGet();
+      exchange.close();
+    }, spec.timeoutHoldMs(), TimeUnit.MILLISECONDS);
+  }
+
+  private byte[] completion(Pending pending) throws IOException {
+    String text = SimulatorAnswers.answer(pending.promptText(), spec.refusalRate());
+    ObjectNode body = JSON.createObjectNode();
+    body.put("id", "chatcmpl-" + pending.requestKey().substring(0, Math.min(16, pending.requestKey().length())));
+    body.put("object", "chat.completion");
+    body.put("model", MODEL_ID);
+    ArrayNode choices = body.putArray("choices");
+    ObjectNode choice = choices.addObject();
+    choice.put("index", 0);
+    choice.putObject("message").put("role", "assistant").put("content", text);
+    choice.put("finish_reason", "stop");
+    body.putObject("usage")
+        .put("prompt_tokens", pending.promptText().length() / 4 + 1 + 85 * pending.images())
+        .put("completion_tokens", text.split(" ").length)
+        .put("total_tokens", pending.promptText().length() / 4 + 1 + 85 * pending.images() + text.split(" ").length);
+    return JSON.writeValueAsBytes(body);
+  }
+
+  private Fault fault(String requestKey, int attempt) {
+    double u = SimulatorAnswers.unit("fault", String.valueOf(spec.seed()), requestKey, String.valueOf(attempt));
+    double edge = spec.errorRate();
+    if (u < edge) {
+      return Fault.SERVER_ERROR;
+    }
+    if (u < (edge += spec.timeoutRate())) {
+      return Fault.TIMEOUT;
+    }
+    if (u < (edge += spec.throttleRate())) {
+      return Fault.THROTTLE;
+    }
+    if (u < (edge += spec.resetRate())) {
+      return Fault.RESET;
+    }
+    if (u < edge + spec.malformedRate()) {
+      return Fault.MALFORMED;
+    }
+    return Fault.NONE;
+  }
+
+  /** Sends and closes; {@code route} "models" keeps non-chat answers out of the status counters. */
+  private void send(HttpExchange exchange, int status, byte[] body, String route) throws IOException {
+    try {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+      if (route == null) {
+        statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+      }
+    } finally {
+      inFlight.decrementAndGet();
+      exchange.close();
+    }
+  }
+
+  private void drain(HttpExchange exchange) throws IOException {
+    inFlight.incrementAndGet();
+    try (InputStream in = exchange.getRequestBody()) {
+      in.readAllBytes();
+    }
+  }
+
+  private static byte[] error(String message) {
+    ObjectNode body = JSON.createObjectNode();
+    body.putObject("error").put("message", message).put("type", "invalid_request_error");
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,30 @@
+package dev.mmsafety.udf.sim;
+
+import java.util.Map;
+
+/**
+ * What a {@link SimulatedWorker} has seen so far (a snapshot).
+ *
+ * @param calls chat-completion requests received (every attempt counts)
+ * @param statusCounts responses sent, by HTTP status
+ * @param callsByRequestId requests received per X-Request-Id header (or per body hash without one)
+ * @param resets connections closed without an answer
+ * @param timeouts requests held without an answer (injected timeouts)
+ * @param maxInFlight most requests received and not yet answered at any moment (queued ones included)
+ */
+public record SimulatorCounters(
+    long calls,
+    Map<Integer, Long> statusCounts,
+    Map<String, Integer> callsByRequestId,
+    long resets,
+    long timeouts,
+    int maxInFlight) {
+
+  public long status(int code) {
+    return statusCounts.getOrDefault(code, 0L);
+  }
+
+  public int callsFor(String requestId) {
+    return callsByRequestId.getOrDefault(requestId, 0);
+  }
+}
