@@ -91,7 +91,7 @@ public final class EvaluationPipeline {
     WriteReportJob.Result report = jobs.writeReport().execute();
     stage("report", report, counts, lines);
     return new Result(
-        context.runId(), context.runDate(), context.outputRoot(), counts, lines, metrics.anyRegressionFlagged());
+        context.runId(), context.runDate(), context.outputRoot(), counts, lines, metrics.anyFlagged());
   }
 
   private void stage(String name, StageResult result, Map<String, Long> counts, List<String> lines) {

@@ -14,6 +14,8 @@ public final class Tables {
         ResponsesTable.INSTANCE,
         JudgmentsTable.INSTANCE,
         MetricsTable.INSTANCE,
+        JudgeAgreementTable.INSTANCE,
+        RegressionsTable.INSTANCE,
         RejectsTable.INSTANCE,
         RunsTable.INSTANCE);
   }

@@ -1,0 +1,113 @@
+package dev.mmsafety.jobs.metrics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.metrics.Groupings;
+import dev.mmsafety.udf.metrics.Interval;
+import dev.mmsafety.udf.metrics.MetricSpec;
+import dev.mmsafety.udf.metrics.Wilson;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The rate metrics: one aggregation over the judgments expanded into every grouping set (dimensions outside the
+ * set become {@code ALL}), then Wilson intervals on the driver, where the group counts are small. One shuffle.
+ */
+public final class RateMetrics {
+  private static final List<String> FLAGS = List.of("refused", "unsafe", "effective");
+
+  private RateMetrics() {}
+
+  /** Counts per run x model x grouping x dimensions x polarity; columns named by {@link #countColumn}. */
+  public static Dataset<Row> groupCounts(Dataset<Row> judgments) {
+    Dataset<Row> expanded = null;
+    for (List<String> set : Groupings.RATES) {
+      Dataset<Row> one = judgments.select(keyColumns(set));
+      expanded = expanded == null ? one : expanded.unionAll(one);
+    }
+    Column ok = col("status").equalTo(MetricSpec.STATUS_OK);
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(max(col(SharedColumns.SIMULATOR.name()).cast("int")).as("simulator_any"));
+    aggs.add(count(lit(1)).as("total"));
+    aggs.add(sum(when(col("status").isin(MetricSpec.ERROR_STATUSES.toArray()), 1).otherwise(0)).as("n_error"));
+    aggs.add(sum(when(col("status").equalTo(MetricSpec.STATUS_UNPARSEABLE), 1).otherwise(0)).as("n_unparseable"));
+    for (String flag : FLAGS) {
+      aggs.add(sum(when(ok.and(col(flag).isNotNull()), 1).otherwise(0)).as(countColumn(flag, "n")));
+      aggs.add(sum(when(ok.and(col(flag).equalTo(true)), 1).otherwise(0)).as(countColumn(flag, "yes")));
+    }
+    List<Column> keys = new ArrayList<>();
+    for (String key : groupKeys()) {
+      keys.add(col(key));
+    }
+    return expanded
+        .groupBy(keys.toArray(new Column[0]))
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]));
+  }
+
+  static String countColumn(String flag, String what) {
+    return flag + "_" + what;
+  }
+
+  /** Metrics rows from the collected group counts. */
+  public static List<Row> toMetricRows(List<Row> counts, String runDate) {
+    List<Row> out = new ArrayList<>();
+    for (Row g : counts) {
+      String polarity = g.getAs("polarity");
+      for (MetricSpec spec : MetricSpec.ALL) {
+        if (!spec.polarity().equals(polarity)) {
+          continue;
+        }
+        long n = ((Number) g.getAs(countColumn(spec.flag(), "n"))).longValue();
+        long yes = ((Number) g.getAs(countColumn(spec.flag(), "yes"))).longValue();
+        if (n == 0 && !spec.always()) {
+          continue;
+        }
+        long k = spec.positive() ? yes : n - yes;
+        Interval ci = Wilson.interval95(k, n);
+        out.add(
+            MetricRows.base(g, runDate)
+                .set(MetricsTable.METRIC, spec.name())
+                .set(MetricsTable.N, n)
+                .set(MetricsTable.K, k)
+                .set(MetricsTable.RATE, Wilson.rate(k, n))
+                .set(MetricsTable.CI_LOW, ci == null ? null : ci.low())
+                .set(MetricsTable.CI_HIGH, ci == null ? null : ci.high())
+                .set(MetricsTable.N_ERROR, ((Number) g.getAs("n_error")).longValue())
+                .set(MetricsTable.N_UNPARSEABLE, ((Number) g.getAs("n_unparseable")).longValue())
+                .build());
+      }
+    }
+    return out;
+  }
+
+  static List<String> groupKeys() {
+    List<String> keys = new ArrayList<>(List.of("run_id", "model", "grouping"));
+    keys.addAll(Groupings.DIMENSIONS);
+    keys.add("polarity");
+    return keys;
+  }
+
+  private static Column[] keyColumns(List<String> set) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col("run_id"));
+    cols.add(col("model"));
+    cols.add(lit(Groupings.name(set)).as("grouping"));
+    for (String dim : Groupings.DIMENSIONS) {
+      cols.add(set.contains(dim) ? col(dim) : lit(MetricsTable.ALL).as(dim));
+    }
+    for (String c : List.of("polarity", "simulator", "status", "refused", "unsafe", "effective")) {
+      cols.add(col(c));
+    }
+    return cols.toArray(new Column[0]);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.mmsafety.schemas;
+
+import static dev.mmsafety.schemas.SharedColumns.*;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.List;
+
+/**
+ * How far judges agree: one row per model (and {@code ALL} models pooled) x judge x reference x decision. The
+ * reference is another judge (each unordered pair once, judge &lt; other) or {@code human} (the strict majority
+ * of imported human labels). Confusion counts treat the reference as truth: accuracy/precision/recall/F1 are
+ * scores against human labels on human rows, and describe the judge against the other judge on pair rows.
+ * NEXT ID TO ASSIGN: 918
+ */
+public final class JudgeAgreementTable extends TableContract {
+  public static final int VERSION = 1;
+  public static final String HUMAN = "human";
+  public static final String KIND_JUDGE = "judge";
+  public static final String KIND_HUMAN = "human";
+
+  public static final Column OTHER =
+      Column.required(900, "other", StringType, "The reference: another judge's name, or 'human'.");
+  public static final Column REFERENCE_KIND =
+      Column.required(901, "reference_kind", StringType, "judge (judge vs judge) or human (judge vs human labels).");
+  public static final Column DECISION =
+      Column.required(902, "decision", StringType, "The yes/no decision compared: unsafe or refused.");
+  public static final Column N =
+      Column.required(903, "n", LongType, "Responses where both sides gave the decision (status ok, not null).");
+  public static final Column N_AGREE = Column.required(904, "n_agree", LongType, "Responses where both agree.");
+  public static final Column AGREEMENT = Column.optional(905, "agreement", DoubleType, "n_agree / n.");
+  public static final Column KAPPA =
+      Column.optional(906, "kappa", DoubleType, "Cohen's kappa; null when undefined (n = 0 or both constant).");
+  public static final Column TP = Column.required(907, "tp", LongType, "Judge yes, reference yes.");
+  public static final Column FP = Column.required(908, "fp", LongType, "Judge yes, reference no.");
+  public static final Column FN = Column.required(909, "fn", LongType, "Judge no, reference yes.");
+  public static final Column TN = Column.required(910, "tn", LongType, "Judge no, reference no.");
+  public static final Column ACCURACY = Column.optional(911, "accuracy", DoubleType, "(tp + tn) / n.");
+  public static final Column PRECISION = Column.optional(912, "precision", DoubleType, "tp / (tp + fp).");
+  public static final Column RECALL = Column.optional(913, "recall", DoubleType, "tp / (tp + fn).");
+  public static final Column F1 = Column.optional(914, "f1", DoubleType, "Harmonic mean of precision and recall.");
+  public static final Column N_EXCLUDED =
+      Column.required(
+          915, "n_excluded", LongType, "Responses left out because a side had no usable verdict (error, unparseable,"
+              + " skipped, missing).");
+  public static final Column N_NO_MAJORITY =
+      Column.required(916, "n_no_majority", LongType, "Human rows: responses whose annotators tied (excluded).");
+  public static final Column N_NO_LABELS =
+      Column.required(
+          917, "n_no_labels", LongType, "Human rows: labelled responses with no usable label for the decision.");
+
+  public static final JudgeAgreementTable INSTANCE = new JudgeAgreementTable();
+
+  private JudgeAgreementTable() {
+    super(
+        "judge_agreement",
+        VERSION,
+        "Agreement and Cohen's kappa between judge pairs, and accuracy/precision/recall/F1 against human labels.",
+        List.of(
+            RUN_ID, JUDGE, OTHER, REFERENCE_KIND, DECISION, SIMULATOR, N, N_AGREE, AGREEMENT, KAPPA, TP, FP, FN,
+            TN, ACCURACY, PRECISION, RECALL, F1, N_EXCLUDED, N_NO_MAJORITY, N_NO_LABELS, RUN_DATE, MODEL),
+        List.of(RUN_DATE, MODEL));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.mmsafety.schemas;
+
+import static dev.mmsafety.schemas.SharedColumns.*;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+
+import java.util.List;
+
+/**
+ * This run against a baseline run, per metrics group present in both: the rate delta with a two-sided
+ * two-proportion z-test. A row is flagged when p &lt; alpha and delta &gt; threshold (the rate went up by more than
+ * the threshold; for asr that is a regression). NEXT ID TO ASSIGN: 1017
+ */
+public final class RegressionsTable extends TableContract {
+  public static final int VERSION = 1;
+
+  public static final Column BASELINE_RUN_ID =
+      Column.required(1000, "baseline_run_id", StringType, "Run compared against.");
+  public static final Column BASELINE_RUN_DATE =
+      Column.required(1001, "baseline_run_date", StringType, "run_date of the baseline run.");
+  public static final Column GROUPING =
+      Column.required(1002, "grouping", StringType, "Grouped dimensions, as metrics.grouping.");
+  public static final Column METRIC = Column.required(1003, "metric", StringType, "Metric compared, e.g. asr.");
+  public static final Column N = Column.required(1004, "n", LongType, "This run's n.");
+  public static final Column K = Column.required(1005, "k", LongType, "This run's k.");
+  public static final Column RATE = Column.required(1006, "rate", DoubleType, "This run's rate.");
+  public static final Column BASELINE_N = Column.required(1007, "baseline_n", LongType, "Baseline n.");
+  public static final Column BASELINE_K = Column.required(1008, "baseline_k", LongType, "Baseline k.");
+  public static final Column BASELINE_RATE = Column.required(1009, "baseline_rate", DoubleType, "Baseline rate.");
+  public static final Column DELTA = Column.required(1010, "delta", DoubleType, "rate - baseline_rate.");
+  public static final Column Z = Column.required(1011, "z", DoubleType, "Pooled two-proportion z statistic.");
+  public static final Column P_VALUE = Column.required(1012, "p_value", DoubleType, "Two-sided p-value of z.");
+  public static final Column THRESHOLD =
+      Column.required(1013, "threshold", DoubleType, "Smallest delta that is flagged (configured).");
+  public static final Column ALPHA = Column.required(1014, "alpha", DoubleType, "Significance level (0.05).");
+  public static final Column SIGNIFICANT = Column.required(1015, "significant", BooleanType, "p_value < alpha.");
+  public static final Column FLAGGED =
+      Column.required(1016, "flagged", BooleanType, "significant and delta > threshold: a regression.");
+
+  public static final RegressionsTable INSTANCE = new RegressionsTable();
+
+  private RegressionsTable() {
+    super(
+        "regressions",
+        VERSION,
+        "Per metrics group, this run's rate against a baseline run's, with a two-proportion z-test and a flag.",
+        List.of(
+            RUN_ID, BASELINE_RUN_ID, BASELINE_RUN_DATE, GROUPING, BENCHMARK, DATASET, CANONICAL_CATEGORY,
+            NATIVE_CATEGORY, ATTACK, DEFENSE, JUDGE, POLARITY, SIMULATOR, METRIC, N, K, RATE, BASELINE_N,
+            BASELINE_K, BASELINE_RATE, DELTA, Z, P_VALUE, THRESHOLD, ALPHA, SIGNIFICANT, FLAGGED, RUN_DATE,
+            MODEL),
+        List.of(RUN_DATE, MODEL));
+  }
+}
