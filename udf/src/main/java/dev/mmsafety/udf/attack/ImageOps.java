@@ -1,0 +1,255 @@
+package dev.mmsafety.udf.attack;
+
+import dev.mmsafety.udf.common.Hashing;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Pixel operations for attacks. Everything works on 8-bit BGR rasters and uses only integer or strict floating
+ * point arithmetic and {@link Random} (whose sequence Java specifies), so a seed gives the same pixels everywhere.
+ */
+public final class ImageOps {
+  /** Larger sources are rejected rather than risking executor memory. */
+  public static final long MAX_PIXELS = 40_000_000L;
+
+  private ImageOps() {}
+
+  /** A decoded case image with the hash of its bytes. */
+  public record Loaded(BufferedImage image, String sha256, byte[] bytes) {}
+
+  /** Loads and decodes the case image; missing, changed or undecodable images are rejects naming image_uri. */
+  public static Loaded loadCaseImage(CaseView c, AttackContext ctx) throws AttackException {
+    if (!c.hasImage()) {
+      throw new AttackException("image_missing", "image_uri", "Cannot attack case " + c.caseId() + ": it has no image");
+    }
+    byte[] bytes;
+    try {
+      bytes = ctx.files().load(c.imageUri());
+    } catch (FileNotFoundException e) {
+      throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
+    } catch (IOException e) {
+      throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
+    }
+    String sha = Hashing.sha256Hex(bytes);
+    if (c.imageSha256() != null && !c.imageSha256().equalsIgnoreCase(sha)) {
+      throw new AttackException(
+          "image_changed", "image_sha256", "Cannot use image " + c.imageUri() + ": its bytes no longer match image_sha256");
+    }
+    return new Loaded(decode(bytes, c.imageUri()), sha, bytes);
+  }
+
+  /** Decodes to 3-byte BGR; corrupt or unsupported bytes are an image_corrupt reject. */
+  public static BufferedImage decode(byte[] bytes, String what) throws AttackException {
+    BufferedImage image;
+    try {
+      image = ImageIO.read(new ByteArrayInputStream(bytes));
+    } catch (IOException | RuntimeException e) {
+      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": " + e.getMessage());
+    }
+    if (image == null) {
+      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": not a PNG, JPEG, GIF or BMP");
+    }
+    if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
+      throw new AttackException(
+          "image_too_large", "image_uri", "Cannot use image " + what + ": " + image.getWidth() + "x" + image.getHeight());
+    }
+    return toBgr(image);
+  }
+
+  public static BufferedImage toBgr(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+      return image;
+    }
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.drawImage(image, 0, 0, null);
+    g.dispose();
+    return out;
+  }
+
+  /** {@code top} above {@code bottom}, left-aligned on white: width = max, height = sum (MM-SafetyBench SD_TYPO). */
+  public static BufferedImage stack(BufferedImage top, BufferedImage bottom) {
+    int w = Math.max(top.getWidth(), bottom.getWidth());
+    BufferedImage out = new BufferedImage(w, top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.drawImage(top, 0, 0, null);
+    g.drawImage(bottom, 0, top.getHeight(), null);
+    g.dispose();
+    return out;
+  }
+
+  public static BufferedImage blank(int size) {
+    BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR);
+    java.util.Arrays.fill(data(out), (byte) 0xff);
+    return out;
+  }
+
+  /** Uniform RGB noise from {@code seed}. */
+  public static BufferedImage noise(int size, long seed) {
+    BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_3BYTE_BGR);
+    new Random(seed).nextBytes(data(out));
+    return out;
+  }
+
+  /** Adds N(0, sigma^2) noise per channel, clamped. */
+  public static BufferedImage gaussianNoise(BufferedImage in, double sigma, long seed) {
+    BufferedImage out = copy(in);
+    byte[] d = data(out);
+    Random random = new Random(seed);
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clamp((d[i] & 0xff) + (int) Math.round(random.nextGaussian() * sigma));
+    }
+    return out;
+  }
+
+  /** Scales contrast around mid-grey: v' = 128 + factor * (v - 128). */
+  public static BufferedImage lowContrast(BufferedImage in, double factor) {
+    BufferedImage out = copy(in);
+    byte[] d = data(out);
+    for (int i = 0; i < d.length; i++) {
+      d[i] = clamp((int) Math.round(128 + factor * ((d[i] & 0xff) - 128)));
+    }
+    return out;
+  }
+
+  /** Separable Gaussian blur (sigma = radius / 2, kernel 2*radius+1), edges clamped. */
+  public static BufferedImage blur(BufferedImage in, int radius) {
+    double sigma = Math.max(radius / 2.0, 0.5);
+    double[] k = new double[2 * radius + 1];
+    double sum = 0;
+    for (int i = -radius; i <= radius; i++) {
+      k[i + radius] = Math.exp(-(i * i) / (2 * sigma * sigma));
+      sum += k[i + radius];
+    }
+    for (int i = 0; i < k.length; i++) {
+      k[i] /= sum;
+    }
+    int w = in.getWidth();
+    int h = in.getHeight();
+    byte[] src = data(toBgr(in));
+    double[] tmp = new double[src.length];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 3; c++) {
+          double acc = 0;
+          for (int j = -radius; j <= radius; j++) {
+            int xx = Math.min(w - 1, Math.max(0, x + j));
+            acc += k[j + radius] * (src[(y * w + xx) * 3 + c] & 0xff);
+          }
+          tmp[(y * w + x) * 3 + c] = acc;
+        }
+      }
+    }
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    byte[] dst = data(out);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        for (int c = 0; c < 3; c++) {
+          double acc = 0;
+          for (int j = -radius; j <= radius; j++) {
+            int yy = Math.min(h - 1, Math.max(0, y + j));
+            acc += k[j + radius] * tmp[(yy * w + x) * 3 + c];
+          }
+          dst[(y * w + x) * 3 + c] = clamp((int) Math.round(acc));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Rotates about the centre on a same-size white canvas, bilinear. */
+  public static BufferedImage rotate(BufferedImage in, double degrees) {
+    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(in, AffineTransform.getRotateInstance(Math.toRadians(degrees), in.getWidth() / 2.0, in.getHeight() / 2.0), null);
+    g.dispose();
+    return out;
+  }
+
+  /** Resizes by {@code scale} (bilinear); with {@code back}, returns to the original size (down-up). */
+  public static BufferedImage resize(BufferedImage in, double scale, boolean back) {
+    int w = Math.max(1, (int) Math.round(in.getWidth() * scale));
+    int h = Math.max(1, (int) Math.round(in.getHeight() * scale));
+    BufferedImage small = scaleTo(in, w, h);
+    return back ? scaleTo(small, in.getWidth(), in.getHeight()) : small;
+  }
+
+  public static BufferedImage scaleTo(BufferedImage in, int w, int h) {
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = out.createGraphics();
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(in, 0, 0, w, h, null);
+    g.dispose();
+    return out;
+  }
+
+  /** JPEG bytes at {@code quality} (1-100); the baseline encoder writes no timestamps, so output is stable. */
+  public static byte[] jpeg(BufferedImage in, int quality) {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(quality / 100f);
+      writer.write(null, new IIOImage(toBgr(in), null, null), param);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot encode JPEG", e);
+    } finally {
+      writer.dispose();
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Horizontal bands of equal height (the last takes the remainder). */
+  public static java.util.List<BufferedImage> bands(BufferedImage in, int parts) {
+    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+    int step = in.getHeight() / parts;
+    for (int i = 0; i < parts; i++) {
+      int y = i * step;
+      int h = i == parts - 1 ? in.getHeight() - y : step;
+      BufferedImage band = new BufferedImage(in.getWidth(), h, BufferedImage.TYPE_3BYTE_BGR);
+      Graphics2D g = band.createGraphics();
+      g.drawImage(in, 0, -y, null);
+      g.dispose();
+      out.add(band);
+    }
+    return out;
+  }
+
+  private static BufferedImage copy(BufferedImage in) {
+    BufferedImage bgr = toBgr(in);
+    BufferedImage out = new BufferedImage(bgr.getWidth(), bgr.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    System.arraycopy(data(bgr), 0, data(out), 0, data(bgr).length);
+    return out;
+  }
+
+  private static byte[] data(BufferedImage image) {
+    return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+  }
+
+  private static byte clamp(int v) {
+    return (byte) Math.max(0, Math.min(255, v));
+  }
+}
