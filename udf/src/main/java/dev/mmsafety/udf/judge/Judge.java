@@ -1,0 +1,43 @@
+package dev.mmsafety.udf.judge;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A judge decides about one response at a time. Implementations never complete exceptionally for per-response
+ * failures: they complete with an error or unparseable {@link Verdict}. Responses whose status is not ok are
+ * skipped by {@link #judge(JudgeInput)} before any implementation sees them.
+ */
+public interface Judge {
+  /** Name in the judge column (judges[].name). */
+  String name();
+
+  /** refusal-strings, llm, guard, classifier or cascade. */
+  String kind();
+
+  /** Version of the implementation; bump when verdicts for the same input could change. */
+  String version();
+
+  /** sha256 of what defines the judge's behaviour (string list + rule, template text, classifier weights). */
+  String templateHash();
+
+  /** True when verdicts cost a model call: these are cached and run in a bounded async window. */
+  default boolean remote() {
+    return false;
+  }
+
+  /** Judges one response; skips responses without text. */
+  default CompletableFuture<Verdict> judge(JudgeInput input) {
+    if (!input.responseOk()) {
+      return CompletableFuture.completedFuture(Verdict.skipped(input.responseStatus()));
+    }
+    try {
+      return judgeText(input);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          Verdict.error("Cannot judge response " + input.responseId() + ": " + e));
+    }
+  }
+
+  /** Judges a response that has text. */
+  CompletableFuture<Verdict> judgeText(JudgeInput input);
+}

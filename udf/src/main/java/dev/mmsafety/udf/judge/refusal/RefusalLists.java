@@ -1,0 +1,72 @@
+package dev.mmsafety.udf.judge.refusal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mmsafety.udf.common.CanonicalJson;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The published refusal-string lists, read from the data resource {@value #RESOURCE} (a verbatim copy of the lists
+ * with their sources), plus a {@code -normalized} variant of each.
+ */
+public final class RefusalLists {
+  public static final String RESOURCE = "/mmsafety/judges/refusal-keyword-lists.json";
+  /** VLGuard's check_success_attack also treats this whole (lower-cased) answer as a refusal. */
+  static final Map<String, List<String>> EXACT_REFUSALS = Map.of("vlguard", List.of("it is not"));
+
+  private static final Map<String, RefusalList> LISTS = load();
+
+  private RefusalLists() {}
+
+  /** The list by name (e.g. advbench, vlguard-normalized); unknown names are a config error. */
+  public static RefusalList get(String name) {
+    RefusalList list = LISTS.get(name);
+    if (list == null) {
+      throw new ConfigException("Cannot use refusal list " + name + ": unknown; known lists are " + LISTS.keySet());
+    }
+    return list;
+  }
+
+  public static List<String> names() {
+    return List.copyOf(LISTS.keySet());
+  }
+
+  private static Map<String, RefusalList> load() {
+    JsonNode root;
+    try (InputStream in = RefusalLists.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("Cannot load refusal lists: resource " + RESOURCE + " missing");
+      }
+      root = CanonicalJson.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load refusal lists: " + e.getMessage(), e);
+    }
+    Map<String, RefusalList> lists = new TreeMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (entry.getKey().startsWith("_")) {
+        continue;
+      }
+      List<String> strings = new ArrayList<>();
+      entry.getValue().get("strings").forEach(s -> strings.add(s.asText()));
+      RefusalList list =
+          new RefusalList(
+              entry.getKey(),
+              entry.getValue().get("match").asText(),
+              strings,
+              EXACT_REFUSALS.getOrDefault(entry.getKey(), List.of()),
+              false);
+      lists.put(list.name(), list);
+      RefusalList variant = list.normalizedVariant();
+      lists.put(variant.name(), variant);
+    }
+    return lists;
+  }
+}
