@@ -25,6 +25,10 @@ public final class FsImageLoader implements ImageLoader, Serializable {
     this.conf = conf;
   }
 
+  public Configuration conf() {
+    return conf;
+  }
+
   @Override
   public byte[] load(String uri) throws IOException {
     if (uri == null || uri.isBlank()) {

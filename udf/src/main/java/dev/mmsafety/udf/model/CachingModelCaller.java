@@ -1,0 +1,57 @@
+package dev.mmsafety.udf.model;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Puts the response cache in front of a caller: a request whose id is cached is answered from it (attempts 0,
+ * cache hit marked) without a call; an ok answer from the server is added to the shared index and appended to
+ * this task's segment. Defenses call through this too, so guard and rewriter calls are cached the same way.
+ */
+public final class CachingModelCaller implements ModelCaller {
+  private final ModelCaller delegate;
+  private final String servedModel;
+  private final Map<String, ModelResponse> index;
+  private final ResponseCache.SegmentWriter segment;
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong misses = new AtomicLong();
+
+  public CachingModelCaller(
+      ModelCaller delegate, String servedModel, Map<String, ModelResponse> index, ResponseCache.SegmentWriter segment) {
+    this.delegate = delegate;
+    this.servedModel = servedModel;
+    this.index = index;
+    this.segment = segment;
+  }
+
+  @Override
+  public CompletableFuture<ModelResponse> call(ModelRequest request) {
+    String id = RequestIds.of(servedModel, request);
+    ModelResponse cached = index.get(id);
+    if (cached != null) {
+      hits.incrementAndGet();
+      return CompletableFuture.completedFuture(cached);
+    }
+    misses.incrementAndGet();
+    return delegate.call(request).thenApply(r -> {
+      if (r.ok()) {
+        ModelResponse asCached = new ModelResponse(r.requestId(), r.status(), r.text(), r.finishReason(),
+            r.promptTokens(), r.completionTokens(), r.latencyMs(), r.httpStatus(), 0, r.endpoint(), null, true);
+        index.put(id, asCached);
+        if (segment != null) {
+          segment.append(r);
+        }
+      }
+      return r;
+    });
+  }
+
+  public long hits() {
+    return hits.get();
+  }
+
+  public long misses() {
+    return misses.get();
+  }
+}

@@ -1,0 +1,214 @@
+package dev.mmsafety.udf.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The response cache on the output root ({@code <out>/cache/responses/}), usable across runs and machines: one
+ * JSON line per successful answer, keyed by request id. Tasks append to their own segment file
+ * ({@code seg-<run>-s<stage>-p<partition>-a<attempt>-<uuid>.jsonl}) and flush after every answer, so a killed
+ * run keeps what it paid for; the driver compacts segments into one {@code part-<uuid>.jsonl} after a stage.
+ * Readers skip a torn last line. Only ok answers are cached: errors are retried by the next run.
+ *
+ * <p>On the local filesystem the raw (checksum-free) filesystem is used, so a segment being written can be read
+ * back while its writer is alive. On object stores a segment becomes visible when its task closes it.
+ */
+public final class ResponseCache {
+  public static final String SUBDIR = "cache/responses";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResponseCache() {}
+
+  public static String dir(String outputRoot) {
+    return outputRoot + "/" + SUBDIR;
+  }
+
+  static FileSystem fs(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    return fs instanceof ChecksumFileSystem checksum ? checksum.getRawFileSystem() : fs;
+  }
+
+  /** Segment file name prefix for one task: later attempts of the same partition look for these. */
+  public static String segmentPrefix(String runTag, int stage, int partition) {
+    return "seg-" + runTag + "-s" + stage + "-p" + partition + "-";
+  }
+
+  /** Reads every cache file (or only those starting with {@code namePrefix}) into {@code into}. */
+  public static int loadInto(Configuration conf, String dir, String namePrefix, Map<String, ModelResponse> into)
+      throws IOException {
+    int n = 0;
+    for (FileStatus file : list(conf, dir)) {
+      if (namePrefix == null || file.getPath().getName().startsWith(namePrefix)) {
+        n += read(conf, file.getPath(), into);
+      }
+    }
+    return n;
+  }
+
+  private static List<FileStatus> list(Configuration conf, String dir) throws IOException {
+    Path path = new Path(dir);
+    FileSystem fs = fs(path, conf);
+    List<FileStatus> files = new ArrayList<>();
+    if (!fs.exists(path)) {
+      return files;
+    }
+    for (FileStatus s : fs.listStatus(path)) {
+      String name = s.getPath().getName();
+      if (s.isFile() && name.endsWith(".jsonl") && (name.startsWith("seg-") || name.startsWith("part-"))) {
+        files.add(s);
+      }
+    }
+    return files;
+  }
+
+  private static int read(Configuration conf, Path file, Map<String, ModelResponse> into) throws IOException {
+    int n = 0;
+    try (BufferedReader in = new BufferedReader(
+        new InputStreamReader(fs(file, conf).open(file), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        ModelResponse r = parse(line);
+        if (r != null) {
+          into.put(r.requestId(), r);
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** A cache line as a response marked as a cache hit; null for a torn or foreign line. */
+  static ModelResponse parse(String line) {
+    if (line.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode n = JSON.readTree(line);
+      if (n == null || !n.path("request_id").isTextual() || !n.path("text").isTextual()) {
+        return null;
+      }
+      return new ModelResponse(n.get("request_id").asText(), ModelResponse.Status.OK, n.get("text").asText(),
+          text(n, "finish_reason"), integer(n, "prompt_tokens"), integer(n, "completion_tokens"),
+          n.path("latency_ms").isNumber() ? n.get("latency_ms").asLong() : null, integer(n, "http_status"), 0,
+          text(n, "endpoint"), null, true);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  static String line(ModelResponse r) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("request_id", r.requestId());
+    n.put("text", r.text());
+    n.put("finish_reason", r.finishReason());
+    n.put("prompt_tokens", r.promptTokens());
+    n.put("completion_tokens", r.completionTokens());
+    n.put("latency_ms", r.latencyMs());
+    n.put("http_status", r.httpStatus());
+    n.put("endpoint", r.endpoint());
+    return n.toString();
+  }
+
+  private static String text(JsonNode n, String field) {
+    return n.path(field).isTextual() ? n.get(field).asText() : null;
+  }
+
+  private static Integer integer(JsonNode n, String field) {
+    return n.path(field).isInt() ? n.get(field).asInt() : null;
+  }
+
+  /**
+   * Rewrites all cache files of {@code dir} as one deduplicated part file, then deletes the files it read.
+   * Runs on the driver after a stage, when no task writes. Returns the number of distinct entries.
+   */
+  public static int compact(Configuration conf, String dir) throws IOException {
+    List<FileStatus> files = list(conf, dir);
+    if (files.size() <= 1) {
+      return files.isEmpty() ? 0 : read(conf, files.get(0).getPath(), new java.util.HashMap<>());
+    }
+    Map<String, ModelResponse> all = new java.util.LinkedHashMap<>();
+    for (FileStatus f : files) {
+      read(conf, f.getPath(), all);
+    }
+    Path dirPath = new Path(dir);
+    FileSystem fs = fs(dirPath, conf);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    Path tmp = new Path(dirPath, "_tmp-" + id);
+    try (OutputStream out = fs.create(tmp, false)) {
+      for (ModelResponse r : all.values()) {
+        out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    if (!fs.rename(tmp, new Path(dirPath, "part-" + id + ".jsonl"))) {
+      throw new IOException("Cannot compact response cache " + dir + ": rename failed");
+    }
+    for (FileStatus f : files) {
+      fs.delete(f.getPath(), false);
+    }
+    return all.size();
+  }
+
+  /** Appends one task's answers to its own segment, flushing after each so a killed task keeps them. */
+  public static final class SegmentWriter implements AutoCloseable {
+    private final Configuration conf;
+    private final Path path;
+    private FSDataOutputStream out;
+    private boolean failed;
+    private boolean closed;
+
+    public SegmentWriter(Configuration conf, String dir, String segmentPrefix, int attempt) {
+      this.conf = conf;
+      this.path = new Path(dir, segmentPrefix + "a" + attempt + "-" + UUID.randomUUID().toString().substring(0, 8)
+          + ".jsonl");
+    }
+
+    /** Best effort: a cache that cannot be written costs money on the next run, never this run's rows. */
+    public synchronized void append(ModelResponse r) {
+      if (failed || closed) {
+        return; // answers arriving after the task ended are not this task's to keep
+      }
+      try {
+        if (out == null) {
+          out = fs(path, conf).create(path, false);
+        }
+        out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.hflush();
+      } catch (IOException e) {
+        failed = true;
+      }
+    }
+
+    public boolean failed() {
+      return failed;
+    }
+
+    @Override
+    public synchronized void close() {
+      closed = true;
+      if (out != null) {
+        try {
+          out.close();
+        } catch (IOException e) {
+          failed = true;
+        }
+        out = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package dev.mmsafety.udf.model;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * The per-JVM view of a response cache directory for one run: loaded from the files once (first task of the run
+ * in this executor), then kept current by write-through from every task here. A run tag that changes drops the
+ * previous run's view, so one JVM running several runs never serves stale or deleted entries.
+ */
+public final class ResponseCacheIndex {
+  private record View(String runTag, Map<String, ModelResponse> entries) {}
+
+  private static final Map<String, View> VIEWS = new ConcurrentHashMap<>();
+
+  private ResponseCacheIndex() {}
+
+  public static Map<String, ModelResponse> forRun(Configuration conf, String dir, String runTag) {
+    View view = VIEWS.compute(dir, (k, current) -> {
+      if (current != null && current.runTag().equals(runTag)) {
+        return current;
+      }
+      Map<String, ModelResponse> entries = new ConcurrentHashMap<>();
+      try {
+        ResponseCache.loadInto(conf, dir, null, entries);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read response cache " + dir + ": " + e.getMessage(), e);
+      }
+      return new View(runTag, entries);
+    });
+    return view.entries();
+  }
+}

@@ -1,0 +1,254 @@
+package dev.mmsafety.udf.spark;
+
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.common.CanonicalJson;
+import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.config.DefenseSpec;
+import dev.mmsafety.udf.config.EndpointSpec;
+import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.defense.DefendedResponse;
+import dev.mmsafety.udf.defense.Defense;
+import dev.mmsafety.udf.defense.DefenseTools;
+import dev.mmsafety.udf.defense.Defenses;
+import dev.mmsafety.udf.http.BoundedConcurrency;
+import dev.mmsafety.udf.http.Outcome;
+import dev.mmsafety.udf.model.CachingModelCaller;
+import dev.mmsafety.udf.model.ModelCaller;
+import dev.mmsafety.udf.model.ModelClients;
+import dev.mmsafety.udf.model.ModelPlacement;
+import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.model.RequestIds;
+import dev.mmsafety.udf.model.ResponseCache;
+import dev.mmsafety.udf.model.ResponseCacheIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.sql.Row;
+
+/**
+ * Per partition: work rows (probe x model x defense, with admission flags) in, responses rows out, through one
+ * bounded window of asynchronous calls ({@link BoundedConcurrency}), in input order, never holding more than the
+ * window. Calls go through the response cache; a retried task first reads what earlier attempts of the same
+ * partition wrote, so it does not pay again for those answers.
+ */
+public final class InferencePartitionFunction implements MapPartitionsFunction<Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final InferenceTask task;
+
+  public InferencePartitionFunction(InferenceTask task) {
+    this.task = task;
+  }
+
+  /** Where a task runs: Spark's identity of it, its GPUs, and the fault-injection setting. */
+  public record TaskInfo(int stage, int partition, int attempt, List<String> gpus, long failAfterRows) {}
+
+  @Override
+  public Iterator<Row> call(Iterator<Row> rows) {
+    TaskContext tc = TaskContext.get();
+    ResourceInformation gpu = tc.resourcesJMap().get("gpu");
+    String failAfter = tc.getLocalProperty(InferenceTask.FAIL_AFTER_ROWS_PROPERTY);
+    TaskInfo info = new TaskInfo(tc.stageId(), tc.partitionId(), tc.attemptNumber(),
+        gpu == null ? List.of() : Arrays.asList(gpu.addresses()),
+        failAfter == null ? -1 : Long.parseLong(failAfter));
+    Run run = new Run(task, info);
+    tc.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> run.close());
+    return run.rows(rows);
+  }
+
+  /** One task's run; usable without Spark (tests drive it with their own TaskInfo). */
+  public static final class Run implements AutoCloseable {
+    private final InferenceTask task;
+    private final TaskInfo info;
+    private final InferenceSpec inference;
+    private final ResponseCache.SegmentWriter segment;
+    private final Map<String, ModelSpec> models = new HashMap<>();
+    private final Map<String, ModelCaller> callers = new HashMap<>();
+    private final Map<String, DefenseSpec> defenseSpecs = new HashMap<>();
+    private final Map<String, Defense> defenses = new HashMap<>();
+
+    public Run(InferenceTask task, TaskInfo info) {
+      this.task = task;
+      this.info = info;
+      this.inference = task.inference();
+      String prefix = ResponseCache.segmentPrefix(task.runTag, info.stage(), info.partition());
+      Map<String, ModelResponse> index =
+          ResponseCacheIndex.forRun(task.images.conf(), task.cacheDir, task.runTag);
+      if (info.attempt() > 0) {
+        try { // an earlier attempt may have run in another JVM after this one loaded the cache
+          ResponseCache.loadInto(task.images.conf(), task.cacheDir, prefix, index);
+        } catch (IOException e) {
+          throw new UncheckedIOException("Cannot read response cache " + task.cacheDir + ": " + e.getMessage(), e);
+        }
+      }
+      this.segment = new ResponseCache.SegmentWriter(task.images.conf(), task.cacheDir, prefix, info.attempt());
+      for (ModelSpec configured : task.allModels()) {
+        ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
+        int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
+        ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
+        models.put(spec.name(), spec);
+        callers.put(spec.name(), new CachingModelCaller(shared, spec.model(), index, segment));
+      }
+      for (ModelSpec spec : task.models()) {
+        models.putIfAbsent(spec.name(), ModelPlacement.resolve(spec, info.gpus()));
+        if (!callers.containsKey(spec.name())) {
+          ModelSpec resolved = models.get(spec.name());
+          int share = ModelPlacement.isExecutorLocal(spec) ? 1 : task.jvmShare;
+          callers.put(spec.name(), new CachingModelCaller(
+              ModelClients.shared(resolved, inference, task.images, share), resolved.model(), index, segment));
+        }
+      }
+      for (DefenseSpec d : task.defenses()) {
+        defenseSpecs.put(d.label(), d);
+        defenses.put(d.label(), Defenses.create(d));
+      }
+    }
+
+    public Iterator<Row> rows(Iterator<Row> input) {
+      Iterator<Outcome<Row>> out = BoundedConcurrency.mapOrdered(input, inference.window(), this::process);
+      return new Iterator<>() {
+        private long emitted;
+
+        @Override
+        public boolean hasNext() {
+          return out.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          if (info.failAfterRows() >= 0 && emitted >= info.failAfterRows()) {
+            throw new IllegalStateException("Injected task failure after " + emitted + " rows ("
+                + InferenceTask.FAIL_AFTER_ROWS_PROPERTY + ")");
+          }
+          Outcome<Row> o = out.next();
+          if (!o.ok()) { // process() handles every failure itself; reaching here is a bug worth a loud task failure
+            throw new IllegalStateException("Cannot build response row: " + o.error(), o.error());
+          }
+          emitted++;
+          return o.value();
+        }
+      };
+    }
+
+    private CompletableFuture<Row> process(Row work) {
+      String modelName = work.getString(work.fieldIndex(InferenceTask.MODEL_COL));
+      String label = work.getString(work.fieldIndex(InferenceTask.DEFENSE_COL));
+      ModelSpec spec = models.get(modelName);
+      Defense defense = defenses.get(label);
+      ModelRequest request = InferenceRequests.fromProbe(spec, work);
+      String directId = RequestIds.of(spec.model(), request);
+      int admittedIndex = indexOf(work, InferenceTask.ADMITTED_COL);
+      if (admittedIndex >= 0 && !work.isNullAt(admittedIndex) && !work.getBoolean(admittedIndex)) {
+        ModelResponse capped = new ModelResponse(directId, ModelResponse.Status.BUDGET_EXHAUSTED, null, null, null,
+            null, null, null, 0, null, "Cannot call model " + modelName
+                + ": run budget exhausted (inference.max-requests / max-tokens)", false);
+        return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
+            directId));
+      }
+      DefenseTools tools = new DefenseTools(callers.get(modelName), this::callerFor, task.images);
+      CompletableFuture<DefendedResponse> answer;
+      try {
+        answer = defense.respond(request, tools);
+      } catch (RuntimeException e) {
+        answer = CompletableFuture.failedFuture(e);
+      }
+      return answer.handle((dr, error) -> {
+        DefendedResponse r = dr != null ? dr : new DefendedResponse(new ModelResponse(directId,
+            ModelResponse.Status.CLIENT_ERROR, null, null, null, null, null, null, 0, null,
+            "Cannot apply defense " + label + ": " + describe(error), false), null);
+        return row(work, spec, label, defense, r, directId);
+      });
+    }
+
+    private ModelCaller callerFor(String name) {
+      ModelCaller caller = callers.get(name);
+      if (caller == null) {
+        throw new IllegalArgumentException("Cannot find model " + name + ": not in the config's models");
+      }
+      return caller;
+    }
+
+    private Row row(Row work, ModelSpec spec, String label, Defense defense, DefendedResponse dr, String directId) {
+      ModelResponse r = dr.response();
+      boolean simulated = endpointIsSimulator(spec, r.endpoint());
+      String probeId = SharedColumns.PROBE_ID.getString(work);
+      Row out = ResponsesTable.INSTANCE.newRow()
+          .set(SharedColumns.RUN_ID, task.runId)
+          .set(SharedColumns.RUN_DATE, task.runDate)
+          .set(SharedColumns.MODEL, spec.name())
+          .set(SharedColumns.RESPONSE_ID, Hashing.shortId(probeId, spec.name(), label))
+          .set(SharedColumns.DEFENSE, label)
+          .set(ResponsesTable.DEFENSE_VERSION, defense.version())
+          .set(ResponsesTable.DEFENSE_PARAMS, CanonicalJson.write(defense.params()))
+          .set(ResponsesTable.MODEL_ID, spec.model())
+          .set(ResponsesTable.ENDPOINT, r.endpoint())
+          .set(SharedColumns.SIMULATOR, simulated)
+          .set(ResponsesTable.GEN_PARAMS, RequestIds.generationJson(spec.generation()))
+          .set(ResponsesTable.REQUEST_ID, r.requestId() != null ? r.requestId() : directId)
+          .set(SharedColumns.STATUS, r.status())
+          .set(SharedColumns.ERROR, r.error())
+          .set(ResponsesTable.TEXT, r.text())
+          .set(ResponsesTable.TEXT_SHA256, r.text() == null ? null : Hashing.sha256Hex(r.text()))
+          .set(ResponsesTable.FINISH_REASON, r.finishReason())
+          .set(ResponsesTable.PROMPT_TOKENS, r.promptTokens())
+          .set(ResponsesTable.COMPLETION_TOKENS, r.completionTokens())
+          .set(ResponsesTable.LATENCY_MS, r.latencyMs())
+          .set(ResponsesTable.HTTP_STATUS, r.httpStatus())
+          .set(ResponsesTable.ATTEMPTS, r.attempts())
+          .set(ResponsesTable.CACHE_HIT, r.cacheHit())
+          .set(ResponsesTable.DEFENSE_TRACE, dr.traceJson())
+          .set(ResponsesTable.SOURCE, "generated")
+          .copyFrom(work)
+          .build();
+      InferenceProgress.Accumulators acc = task.accumulators;
+      if (acc != null) {
+        InferenceTask.add(acc.done(), 1);
+        InferenceTask.add(acc.calls(), r.attempts());
+        InferenceTask.add(acc.cacheHits(), r.cacheHit() ? 1 : 0);
+        boolean error = !r.ok() && !ModelResponse.Status.BUDGET_EXHAUSTED.equals(r.status())
+            && !ModelResponse.Status.BLOCKED.equals(r.status());
+        InferenceTask.add(acc.errors(), error ? 1 : 0);
+      }
+      return out;
+    }
+
+    private static boolean endpointIsSimulator(ModelSpec spec, String endpoint) {
+      for (EndpointSpec e : spec.endpoints()) {
+        if (e.name().equals(endpoint)) {
+          return e.isSimulator();
+        }
+      }
+      return spec.usesSimulator();
+    }
+
+    private static int indexOf(Row row, String name) {
+      for (int i = 0; i < row.schema().fields().length; i++) {
+        if (row.schema().fields()[i].name().equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    private static String describe(Throwable t) {
+      Throwable c = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+      return c == null ? "unknown error" : c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+
+    @Override
+    public void close() {
+      segment.close();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.mmsafety.udf.spark;
+
+import dev.mmsafety.udf.config.DefenseSpec;
+import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.model.FsImageLoader;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * Everything an inference task needs, serializable: the models under test, every configured model (defenses
+ * may call guards by name), defenses, inference settings, the run's identity, where the cache lives, the image
+ * loader (with the driver's Hadoop settings), how many JVMs share each endpoint's budget, and the progress
+ * accumulators.
+ */
+public final class InferenceTask implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Column names the planner adds to probe rows. */
+  public static final String MODEL_COL = "_mm_model";
+  public static final String DEFENSE_COL = "_mm_defense";
+  public static final String ADMITTED_COL = "_mm_admitted";
+  public static final String REQUEST_ID_COL = "_mm_request_id";
+
+  /**
+   * Local property that makes a task fail after emitting that many rows: fault injection for resume tests
+   * (a killed run), set with {@code sparkContext().setLocalProperty}. Unset in real runs.
+   */
+  public static final String FAIL_AFTER_ROWS_PROPERTY = "mmsafety.inference.fail-after-rows";
+
+  final String modelsJson;
+  final String allModelsJson;
+  final String defensesJson;
+  final String inferenceJson;
+  final String runId;
+  final String runDate;
+  final String cacheDir;
+  final String runTag;
+  final int jvmShare;
+  final FsImageLoader images;
+  final InferenceProgress.Accumulators accumulators;
+
+  public InferenceTask(
+      List<ModelSpec> models,
+      List<ModelSpec> allModels,
+      List<DefenseSpec> defenses,
+      InferenceSpec inference,
+      String runId,
+      String runDate,
+      String cacheDir,
+      String runTag,
+      int jvmShare,
+      FsImageLoader images,
+      InferenceProgress.Accumulators accumulators) {
+    this.modelsJson = InferenceSpecs.write(models);
+    this.allModelsJson = InferenceSpecs.write(allModels);
+    this.defensesJson = InferenceSpecs.write(defenses);
+    this.inferenceJson = InferenceSpecs.write(inference);
+    this.runId = runId;
+    this.runDate = runDate;
+    this.cacheDir = cacheDir;
+    this.runTag = runTag;
+    this.jvmShare = jvmShare;
+    this.images = images;
+    this.accumulators = accumulators;
+  }
+
+  List<ModelSpec> models() {
+    return InferenceSpecs.models(modelsJson);
+  }
+
+  List<ModelSpec> allModels() {
+    return InferenceSpecs.models(allModelsJson);
+  }
+
+  List<DefenseSpec> defenses() {
+    return InferenceSpecs.defenses(defensesJson);
+  }
+
+  InferenceSpec inference() {
+    return InferenceSpecs.inference(inferenceJson);
+  }
+
+  static void add(LongAccumulator acc, long n) {
+    if (acc != null && n != 0) {
+      acc.add(n);
+    }
+  }
+}
