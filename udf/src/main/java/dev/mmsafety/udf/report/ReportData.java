@@ -1,0 +1,79 @@
+package dev.mmsafety.udf.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything report.html shows, already aggregated (the job reads it from the tables). Plain records, so the
+ * renderer is tested without Spark.
+ */
+public record ReportData(
+    String runId,
+    String runDate,
+    List<String> simulatedModels,
+    List<Overview> overview,
+    List<AttackRate> attackRates,
+    List<HeatCell> heatmap,
+    List<DefenseDelta> defenseDeltas,
+    List<OverRefusal> overRefusal,
+    List<AgreementRow> agreement,
+    Baseline baseline,
+    List<RegressionRow> regressions,
+    List<TrendPoint> trend,
+    List<RejectCount> rejects,
+    List<Sample> samples,
+    boolean redacted) {
+
+  public ReportData {
+    Objects.requireNonNull(runId, "runId");
+    simulatedModels = List.copyOf(simulatedModels);
+    overview = List.copyOf(overview);
+    attackRates = List.copyOf(attackRates);
+    heatmap = List.copyOf(heatmap);
+    defenseDeltas = List.copyOf(defenseDeltas);
+    overRefusal = List.copyOf(overRefusal);
+    agreement = List.copyOf(agreement);
+    regressions = List.copyOf(regressions);
+    trend = List.copyOf(trend);
+    rejects = List.copyOf(rejects);
+    samples = List.copyOf(samples);
+  }
+
+  /** A proportion with its Wilson interval; rate and bounds null when n = 0. */
+  public record Rate(long n, long k, Double rate, Double low, Double high) {}
+
+  public record Overview(
+      String model, String judge, boolean simulator, Rate asr, Rate refusal, Rate overRefusal, long nError,
+      long nUnparseable) {}
+
+  public record AttackRate(String model, String judge, String attack, Rate asr) {}
+
+  public record HeatCell(String model, String judge, String category, String attack, Rate asr) {}
+
+  public record DefenseDelta(
+      String model, String judge, String defense, String metric, long n, Double delta, Double pValue, String test) {}
+
+  public record OverRefusal(String model, String judge, String defense, Rate rate) {}
+
+  public record AgreementRow(
+      String model, String judge, String other, String decision, long n, Double agreement, Double kappa,
+      Double precision, Double recall, Double f1, long nExcluded) {}
+
+  /** The run compared against; null in ReportData when there is none. */
+  public record Baseline(String runId, String runDate) {}
+
+  public record RegressionRow(
+      String model, String grouping, String group, String metric, Double baselineRate, Double rate, Double delta,
+      Double pValue, boolean flagged) {}
+
+  public record TrendPoint(String runDate, String runId, String series, Double rate) {}
+
+  public record RejectCount(String stage, String reasonCode, long count) {}
+
+  /**
+   * One sample response. {@code text} is null when redacted or unavailable; {@code note} says which.
+   */
+  public record Sample(
+      String model, String caseId, String attack, String defense, String polarity, String verdicts, String text,
+      String note) {}
+}
