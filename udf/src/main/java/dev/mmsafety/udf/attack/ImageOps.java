@@ -52,6 +52,23 @@ public final class ImageOps {
     return new Loaded(decode(bytes, c.imageUri()), sha, bytes);
   }
 
+  /**
+   * The case image passed through unchanged. Its hash comes from image_sha256, or, when the case lacks one, from
+   * the bytes (so request ids and caches always see a hash); an unreadable image is then a reject.
+   */
+  public static ImagePart passThrough(CaseView c, AttackContext ctx) throws AttackException {
+    if (c.imageSha256() != null && !c.imageSha256().isBlank()) {
+      return ImagePart.existing(c.imageUri(), c.imageSha256());
+    }
+    try {
+      return ImagePart.existing(c.imageUri(), Hashing.sha256Hex(ctx.files().load(c.imageUri())));
+    } catch (FileNotFoundException e) {
+      throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
+    } catch (IOException e) {
+      throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
+    }
+  }
+
   /** Decodes to 3-byte BGR; corrupt or unsupported bytes are an image_corrupt reject. */
   public static BufferedImage decode(byte[] bytes, String what) throws AttackException {
     BufferedImage image;
