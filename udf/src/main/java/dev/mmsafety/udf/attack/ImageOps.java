@@ -39,7 +39,7 @@ public final class ImageOps {
     byte[] bytes;
     try {
       bytes = ctx.files().load(c.imageUri());
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
       throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
     } catch (IOException e) {
       throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
@@ -62,7 +62,7 @@ public final class ImageOps {
     }
     try {
       return ImagePart.existing(c.imageUri(), Hashing.sha256Hex(ctx.files().load(c.imageUri())));
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
       throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
     } catch (IOException e) {
       throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
