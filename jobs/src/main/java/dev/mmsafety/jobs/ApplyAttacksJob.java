@@ -1,9 +1,33 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.schemas.ImageLineageTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.RejectsTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.attack.AttackRunner;
+import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.exceptions.ValidationException;
+import dev.mmsafety.udf.spark.AttackPartitionFunction;
+import dev.mmsafety.udf.spark.AttackRows;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
-/** Turns cases into probes (+ image_lineage, rejects stage attack). Issue #5. (Skeleton: the issue's owner replaces this body.) */
+/**
+ * Turns cases into probes (cases x attacks, per {@link AttackSpec#appliesTo}), writing probes, image_lineage and
+ * rejects (stage attack). Generated images go once, content-addressed, under {@code <out>/images/sha256/}.
+ *
+ * <p>Reads the given cases; no shuffle except a repartition to {@code spark.partitions} when the input has fewer
+ * partitions (rendering is CPU-bound). The tagged output is persisted so the three writes run the attacks once.
+ * Counts reconcile: probes + rejects = sum over attacks of applicable cases, checked before returning.
+ */
 public final class ApplyAttacksJob {
   public static final String JOB_GROUP = "APPLY-ATTACKS";
 
@@ -14,17 +38,94 @@ public final class ApplyAttacksJob {
     this.context = context;
   }
 
-  /** Input rows (the previous stage's table for this run); unused by ingest. */
-  public ApplyAttacksJob input(Dataset<Row> rows) {
-    this.input = rows;
+  /** The run's cases rows (CasesTable schema). */
+  public ApplyAttacksJob input(Dataset<Row> cases) {
+    this.input = cases;
     return this;
   }
 
   public Result execute() {
-    throw new UnsupportedOperationException(JOB_GROUP + " is not built yet");
+    if (input == null) {
+      throw new ValidationException("Cannot apply attacks: no input cases given");
+    }
+    List<AttackSpec> specs = context.config().attacks();
+    specs.forEach(AttackRunner.Planned::of); // config errors surface here, on the driver
+    context.spark().sparkContext().setJobGroup(JOB_GROUP, "Apply " + specs.size() + " attack(s) to cases", false);
+    try {
+      return run(specs);
+    } finally {
+      context.spark().sparkContext().clearJobGroup();
+    }
   }
 
-  /** Counts of what the job wrote, by name (e.g. cases, rejects). */
+  private Result run(List<AttackSpec> specs) {
+    Dataset<Row> cases =
+        input.rdd().getNumPartitions() < context.partitions() ? input.repartition(context.partitions()) : input;
+    AttackPartitionFunction fn =
+        new AttackPartitionFunction(
+            specs, context.seed(), context.runId(), context.runDate(), context.outputRoot(), hadoopConf());
+    Dataset<Row> tagged =
+        cases.mapPartitions(fn, Encoders.row(AttackRows.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, Long> kinds = new HashMap<>();
+      for (Row r : tagged.groupBy(AttackRows.KIND).count().collectAsList()) {
+        kinds.put(r.getString(0), r.getLong(1));
+      }
+      long probes = kinds.getOrDefault(AttackRows.PROBE, 0L);
+      long rejects = kinds.getOrDefault(AttackRows.REJECT, 0L);
+      long lineage = kinds.getOrDefault(AttackRows.LINEAGE, 0L);
+      long expected = applicable(specs);
+      if (probes + rejects != expected) {
+        throw new IllegalStateException(
+            "Cannot reconcile attack counts: probes " + probes + " + rejects " + rejects + " != " + expected);
+      }
+      context.tables().write(part(tagged, AttackRows.PROBE), ProbesTable.INSTANCE);
+      context.tables().write(part(tagged, AttackRows.LINEAGE), ImageLineageTable.INSTANCE);
+      context.tables()
+          .writePartition(part(tagged, AttackRows.REJECT), RejectsTable.INSTANCE, RejectsTable.STAGE, AttackRows.STAGE);
+      long images =
+          part(tagged, AttackRows.LINEAGE).select(ImageLineageTable.IMAGE_SHA256.name()).distinct().count();
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put("probes", probes);
+      counts.put("rejects", rejects);
+      counts.put("lineage", lineage);
+      counts.put("images", images);
+      counts.put("expected", expected);
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          String.format(
+              "attacks: %d probes, %d rejects (= %d case x attack pairs), %d distinct generated images",
+              probes, rejects, expected, images));
+      return new Result(Map.copyOf(counts), List.copyOf(lines));
+    } finally {
+      tagged.unpersist();
+    }
+  }
+
+  private static Dataset<Row> part(Dataset<Row> tagged, String kind) {
+    return tagged.where(functions.col(AttackRows.KIND).equalTo(kind)).select(kind + ".*");
+  }
+
+  /** Sum over attacks of the cases whose benchmark the attack applies to. */
+  private long applicable(List<AttackSpec> specs) {
+    long total = 0;
+    for (Row r : input.groupBy(SharedColumns.BENCHMARK.name()).count().collectAsList()) {
+      for (AttackSpec spec : specs) {
+        if (spec.appliesTo(r.getString(0))) {
+          total += r.getLong(1);
+        }
+      }
+    }
+    return total;
+  }
+
+  private Map<String, String> hadoopConf() {
+    Map<String, String> conf = new HashMap<>();
+    context.spark().sparkContext().hadoopConfiguration().forEach(e -> conf.put(e.getKey(), e.getValue()));
+    return conf;
+  }
+
+  /** Counts of what the job wrote: probes, rejects, lineage, images (distinct), expected (case x attack pairs). */
   public record Result(java.util.Map<String, Long> counts, java.util.List<String> summaryLines)
       implements StageResult {}
 }

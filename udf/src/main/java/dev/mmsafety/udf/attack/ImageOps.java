@@ -39,7 +39,7 @@ public final class ImageOps {
     byte[] bytes;
     try {
       bytes = ctx.files().load(c.imageUri());
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
       throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
     } catch (IOException e) {
       throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
@@ -50,6 +50,23 @@ public final class ImageOps {
           "image_changed", "image_sha256", "Cannot use image " + c.imageUri() + ": its bytes no longer match image_sha256");
     }
     return new Loaded(decode(bytes, c.imageUri()), sha, bytes);
+  }
+
+  /**
+   * The case image passed through unchanged. Its hash comes from image_sha256, or, when the case lacks one, from
+   * the bytes (so request ids and caches always see a hash); an unreadable image is then a reject.
+   */
+  public static ImagePart passThrough(CaseView c, AttackContext ctx) throws AttackException {
+    if (c.imageSha256() != null && !c.imageSha256().isBlank()) {
+      return ImagePart.existing(c.imageUri(), c.imageSha256());
+    }
+    try {
+      return ImagePart.existing(c.imageUri(), Hashing.sha256Hex(ctx.files().load(c.imageUri())));
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
+      throw new AttackException("image_missing", "image_uri", "Cannot read image " + c.imageUri() + ": no such file");
+    } catch (IOException e) {
+      throw new AttackException("image_unreadable", "image_uri", "Cannot read image " + c.imageUri() + ": " + e.getMessage());
+    }
   }
 
   /** Decodes to 3-byte BGR; corrupt or unsupported bytes are an image_corrupt reject. */

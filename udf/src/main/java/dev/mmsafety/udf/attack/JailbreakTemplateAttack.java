@@ -55,7 +55,7 @@ final class JailbreakTemplateAttack implements Attack {
       case "none" -> new ProbeDraft(text, List.of(), null, note);
       case "noise" -> new ProbeDraft(text, List.of(ImagePart.png(ImageOps.noise(size, ctx.seed()), null)), null, note);
       case "case-image" -> c.hasImage()
-          ? new ProbeDraft(text, List.of(ImagePart.existing(c.imageUri(), c.imageSha256())), c.imageSha256(), note)
+          ? caseImage(text, c, ctx, note)
           : new ProbeDraft(
               text,
               List.of(ImagePart.png(ImageOps.blank(512), null)),
@@ -63,6 +63,11 @@ final class JailbreakTemplateAttack implements Attack {
               join(note, "case has no image: blank carrier"));
       default -> new ProbeDraft(text, List.of(ImagePart.png(ImageOps.blank(size), null)), null, note);
     };
+  }
+
+  private static ProbeDraft caseImage(String text, CaseView c, AttackContext ctx, String note) throws AttackException {
+    ImagePart image = ImageOps.passThrough(c, ctx);
+    return new ProbeDraft(text, List.of(image), image.sha256(), note);
   }
 
   private static String join(String a, String b) {

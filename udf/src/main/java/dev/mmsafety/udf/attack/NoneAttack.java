@@ -27,8 +27,11 @@ final class NoneAttack implements Attack {
   }
 
   @Override
-  public ProbeDraft apply(CaseView c, AttackContext ctx) {
-    List<ImagePart> images = c.hasImage() ? List.of(ImagePart.existing(c.imageUri(), c.imageSha256())) : List.of();
-    return new ProbeDraft(c.promptText(), images, c.hasImage() ? c.imageSha256() : null, null);
+  public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {
+    if (!c.hasImage()) {
+      return new ProbeDraft(c.promptText(), List.of(), null, null);
+    }
+    ImagePart image = ImageOps.passThrough(c, ctx);
+    return new ProbeDraft(c.promptText(), List.of(image), image.sha256(), null);
   }
 }

@@ -99,7 +99,7 @@ final class PrecomputedAttack implements Attack {
   private static byte[] tryLoad(AttackContext ctx, String uri) throws AttackException {
     try {
       return ctx.files().load(uri);
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
       return null;
     } catch (IOException e) {
       throw new AttackException("image_unreadable", "image", "Cannot read precomputed image " + uri + ": " + e.getMessage());
@@ -123,7 +123,7 @@ final class PrecomputedAttack implements Attack {
     String text;
     try {
       text = new String(UserFiles.read(path, new Configuration()), StandardCharsets.UTF_8);
-    } catch (FileNotFoundException e) {
+    } catch (FileNotFoundException | java.nio.file.NoSuchFileException e) {
       throw new ConfigException("Cannot create attack " + label + ": manifest " + path + ": no such file");
     } catch (IOException e) {
       throw new ConfigException("Cannot create attack " + label + ": manifest " + path + ": " + e.getMessage());

@@ -1,0 +1,128 @@
+package dev.mmsafety.udf.spark;
+
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.ImageLineageTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.RejectsTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.attack.AttackRunner;
+import dev.mmsafety.udf.attack.CaseView;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** Row conversions of the attack stage: cases row -> CaseView, outcomes -> probes / image_lineage / rejects rows. */
+public final class AttackRows {
+  public static final String KIND = "kind";
+  public static final String PROBE = "probe";
+  public static final String LINEAGE = "lineage";
+  public static final String REJECT = "reject";
+  public static final String STAGE = "attack";
+
+  /** One output row carries exactly one of the three table rows, tagged by kind. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(KIND, DataTypes.StringType, false)
+          .add(PROBE, ProbesTable.INSTANCE.schema(), true)
+          .add(LINEAGE, ImageLineageTable.INSTANCE.schema(), true)
+          .add(REJECT, RejectsTable.INSTANCE.schema(), true);
+
+  private AttackRows() {}
+
+  public static CaseView caseView(Row row) {
+    Map<String, String> extra = has(row, CasesTable.EXTRA.name()) ? CasesTable.EXTRA.getMap(row) : Map.of();
+    return new CaseView(
+        SharedColumns.CASE_ID.getString(row),
+        SharedColumns.BENCHMARK.getString(row),
+        optional(row, CasesTable.NATIVE_ID.name()),
+        CasesTable.PROMPT_TEXT.getString(row),
+        optional(row, CasesTable.SOURCE_TEXT.name()),
+        optional(row, CasesTable.KEY_PHRASE.name()),
+        optional(row, CasesTable.IMAGE_URI.name()),
+        optional(row, CasesTable.IMAGE_SHA256.name()),
+        extra);
+  }
+
+  public static Row probe(Row caseRow, AttackRunner.Probe p, String runId, String runDate) {
+    Row probe =
+        ProbesTable.INSTANCE.newRow()
+            .set(SharedColumns.RUN_ID, runId)
+            .set(SharedColumns.RUN_DATE, runDate)
+            .set(SharedColumns.PROBE_ID, p.probeId())
+            .set(SharedColumns.ATTACK, p.planned().spec().label())
+            .set(ProbesTable.ATTACK_VERSION, p.planned().attack().version())
+            .set(ProbesTable.ATTACK_PARAMS, p.planned().paramsJson())
+            .set(ProbesTable.ATTACK_SEED, p.seed())
+            .set(ProbesTable.PROMPT_TEXT, p.promptText())
+            .set(ProbesTable.IMAGE_URIS, seq(p.imageUris()))
+            .set(ProbesTable.IMAGE_SHA256S, seq(p.imageSha256s()))
+            .set(ProbesTable.SOURCE_IMAGE_SHA256, p.sourceImageSha256())
+            .set(ProbesTable.ATTACK_NOTE, p.note())
+            .copyFrom(caseRow)
+            .build();
+    return wrap(PROBE, probe);
+  }
+
+  public static Row lineage(AttackRunner.Probe p, AttackRunner.Lineage l, String runId, String runDate) {
+    Row row =
+        ImageLineageTable.INSTANCE.newRow()
+            .set(SharedColumns.RUN_ID, runId)
+            .set(SharedColumns.RUN_DATE, runDate)
+            .set(SharedColumns.PROBE_ID, p.probeId())
+            .set(SharedColumns.ATTACK, p.planned().spec().label())
+            .set(ImageLineageTable.IMAGE_SHA256, l.sha256())
+            .set(ImageLineageTable.IMAGE_URI, l.uri())
+            .set(ImageLineageTable.SOURCE_SHA256, l.sourceSha256())
+            .set(ImageLineageTable.ATTACK_VERSION, p.planned().attack().version())
+            .set(ImageLineageTable.ATTACK_PARAMS, p.planned().paramsJson())
+            .set(ImageLineageTable.SEED, p.seed())
+            .set(ImageLineageTable.PART_INDEX, l.partIndex())
+            .set(ImageLineageTable.WIDTH, l.width())
+            .set(ImageLineageTable.HEIGHT, l.height())
+            .build();
+    return wrap(LINEAGE, row);
+  }
+
+  public static Row reject(Row caseRow, AttackRunner.Reject r, String runId, String runDate) {
+    Row row =
+        RejectsTable.INSTANCE.newRow()
+            .set(SharedColumns.RUN_ID, runId)
+            .set(SharedColumns.RUN_DATE, runDate)
+            .set(RejectsTable.STAGE, STAGE)
+            .set(RejectsTable.BENCHMARK_NAME, SharedColumns.BENCHMARK.getString(caseRow))
+            .set(SharedColumns.DATASET, optional(caseRow, SharedColumns.DATASET.name()))
+            .set(RejectsTable.SOURCE_FILE, optional(caseRow, CasesTable.SOURCE_FILE.name()))
+            .set(RejectsTable.SOURCE_ROW, optional(caseRow, CasesTable.SOURCE_ROW.name()))
+            .set(RejectsTable.FIELD, r.field())
+            .set(RejectsTable.REASON_CODE, r.reasonCode())
+            .set(RejectsTable.REASON, "attack " + r.planned().spec().label() + ": " + r.reason())
+            .set(RejectsTable.ITEM_ID, SharedColumns.CASE_ID.getString(caseRow))
+            .build();
+    return wrap(REJECT, row);
+  }
+
+  private static Row wrap(String kind, Row row) {
+    Object[] values = {kind, null, null, null};
+    values[kind.equals(PROBE) ? 1 : kind.equals(LINEAGE) ? 2 : 3] = row;
+    return RowFactory.create(values);
+  }
+
+  static <T> scala.collection.immutable.Seq<T> seq(List<T> list) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(list).toList();
+  }
+
+  private static boolean has(Row row, String name) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(name);
+  }
+
+  private static String optional(Row row, String name) {
+    if (!has(row, name)) {
+      return null;
+    }
+    Object v = row.get(row.fieldIndex(name));
+    return v == null ? null : v.toString();
+  }
+}
