@@ -1,30 +1,237 @@
 package dev.mmsafety.jobs;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
-/** Runs judges over responses into judgments. Issue #6. (Skeleton: the issue's owner replaces this body.) */
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.JudgmentsTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.JudgeCallers;
+import dev.mmsafety.udf.judge.Judges;
+import dev.mmsafety.udf.spark.JudgeRowsFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Runs judges over responses into judgments: one row per response x judge.
+ *
+ * <p>Reads the given responses (or this run's responses table), left-joins the probes (question, image) and cases
+ * (context such as HarmBench's image description) when available, crosses them with the judges, and looks each
+ * (judge, template hash, response id, text hash) up in the judgment cache under {@code <out>/cache/judgments/}.
+ * Only misses are judged, in {@code spark.partitions} partitions (one shuffle) with at most
+ * {@code inference.window} calls in flight per partition. Judgments are written, read back, and only then are new
+ * cacheable verdicts (remote judges, status ok or unparseable) appended to the cache: the judged data is computed
+ * once, so no judge is called twice.
+ */
 public final class JudgeResponsesJob {
   public static final String JOB_GROUP = "JUDGE-RESPONSES";
+  public static final String CACHE_DIR = "cache/judgments";
+  static final String CACHE_KEY = "cache_key";
 
   private final RunContext context;
   private Dataset<Row> input;
+  private Dataset<Row> probes;
+  private Dataset<Row> cases;
+  private List<JudgeSpec> judges;
+  private JudgeCallers callers = JudgeCallers.HTTP;
 
   JudgeResponsesJob(RunContext context) {
     this.context = context;
   }
 
-  /** Input rows (the previous stage's table for this run); unused by ingest. */
-  public JudgeResponsesJob input(Dataset<Row> rows) {
-    this.input = rows;
+  /** Responses to judge (generated or imported); default: this run's responses table. */
+  public JudgeResponsesJob input(Dataset<Row> responses) {
+    this.input = responses;
+    return this;
+  }
+
+  /** Probes giving judges the question and image; default: this run's probes table when present. */
+  public JudgeResponsesJob probes(Dataset<Row> rows) {
+    this.probes = rows;
+    return this;
+  }
+
+  /** Cases giving judges their context fields; default: this run's cases table when present. */
+  public JudgeResponsesJob cases(Dataset<Row> rows) {
+    this.cases = rows;
+    return this;
+  }
+
+  /** The judges to run instead of the config's {@code judges}. */
+  public JudgeResponsesJob judges(List<JudgeSpec> specs) {
+    if (specs == null || specs.isEmpty()) {
+      throw new IllegalArgumentException("Invalid judges: empty");
+    }
+    this.judges = List.copyOf(specs);
+    return this;
+  }
+
+  /** How LLM and guard judges get their model client (default: {@link JudgeCallers#HTTP}). */
+  public JudgeResponsesJob callers(JudgeCallers factory) {
+    this.callers = java.util.Objects.requireNonNull(factory, "callers");
     return this;
   }
 
   public Result execute() {
-    throw new UnsupportedOperationException(JOB_GROUP + " is not built yet");
+    List<JudgeSpec> specs = judges != null ? judges : context.config().judges();
+    if (specs.isEmpty()) {
+      throw new ConfigException("Cannot judge responses: no judges configured");
+    }
+    // Creating the judges on the driver checks the config (types, lists, templates) before any task starts.
+    List<JudgeSpec> pool = context.config().judges();
+    Map<String, Judge> created =
+        Judges.createAll(specs, pool, new Judges.Resources(callers, context.config().inference(), null));
+    Dataset<Row> responses = input != null ? input : context.tables().readRun(ResponsesTable.INSTANCE, context.runId());
+    context.spark().sparkContext().setJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), false);
+    try {
+      Dataset<Row> pairs = withCache(withJudges(withContext(conformResponses(responses)), created));
+      Dataset<Row> judged =
+          pairs.repartition(context.partitions())
+              .mapPartitions(
+                  new JudgeRowsFunction(specs, pool, context.config().inference(), callers, context.runId(),
+                      context.runDate()),
+                  Encoders.row(JudgmentsTable.INSTANCE.schema()));
+      context.tables().write(judged, JudgmentsTable.INSTANCE);
+      Dataset<Row> written = context.tables().readRun(JudgmentsTable.INSTANCE, context.runId()).cache();
+      appendToCache(written, pairs);
+      Result result = JudgeCounts.of(written, created);
+      written.unpersist();
+      return result;
+    } finally {
+      context.spark().sparkContext().clearJobGroup();
+    }
   }
 
-  /** Counts of what the job wrote, by name (e.g. cases, rejects). */
-  public record Result(java.util.Map<String, Long> counts, java.util.List<String> summaryLines)
-      implements StageResult {}
+  private static Dataset<Row> conformResponses(Dataset<Row> responses) {
+    Dataset<Row> conformed = dev.mmsafety.jobs.io.TableIO.conform(responses, ResponsesTable.INSTANCE);
+    return conformed.withColumn(
+        "_text_sha",
+        org.apache.spark.sql.functions.coalesce(
+            col(ResponsesTable.TEXT_SHA256.name()), org.apache.spark.sql.functions.sha2(col("text"), 256),
+            lit("")));
+  }
+
+  /** Adds question, first image and the context map from probes and cases when they can be found. */
+  private Dataset<Row> withContext(Dataset<Row> responses) {
+    Dataset<Row> p = probes != null ? probes : existing(ProbesTable.INSTANCE);
+    Dataset<Row> c = cases != null ? cases : existing(CasesTable.INSTANCE);
+    Dataset<Row> out = responses;
+    if (p != null) {
+      Dataset<Row> slim =
+          p.select(
+                  col(SharedColumns.PROBE_ID.name()).as("_p_probe_id"),
+                  org.apache.spark.sql.functions.coalesce(col("source_text"), col("prompt_text"))
+                      .as(JudgeRowsFunction.QUESTION_COL),
+                  org.apache.spark.sql.functions.element_at(col("image_uris"), 1).as(JudgeRowsFunction.IMAGE_COL))
+              .dropDuplicates("_p_probe_id");
+      out = out.join(slim, col(SharedColumns.PROBE_ID.name()).equalTo(col("_p_probe_id")), "left")
+          .drop("_p_probe_id");
+    } else {
+      out = out.withColumn(JudgeRowsFunction.QUESTION_COL, lit(null).cast(DataTypes.StringType))
+          .withColumn(JudgeRowsFunction.IMAGE_COL, lit(null).cast(DataTypes.StringType));
+    }
+    if (c != null) {
+      Dataset<Row> slim =
+          c.select(
+                  col(SharedColumns.CASE_ID.name()).as("_c_case_id"),
+                  org.apache.spark.sql.functions.map_concat(
+                          org.apache.spark.sql.functions.coalesce(
+                              col("extra"), org.apache.spark.sql.functions.map().cast(
+                                  DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))),
+                          org.apache.spark.sql.functions.map_filter(
+                              org.apache.spark.sql.functions.map(
+                                  lit("safety_warning"), col("safety_warning"),
+                                  lit("reference_answer"), col("reference_answer")),
+                              (k, v) -> v.isNotNull()))
+                      .as(JudgeRowsFunction.CONTEXT_COL))
+              .dropDuplicates("_c_case_id");
+      out = out.join(slim, col(SharedColumns.CASE_ID.name()).equalTo(col("_c_case_id")), "left").drop("_c_case_id");
+    } else {
+      out = out.withColumn(JudgeRowsFunction.CONTEXT_COL,
+          lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)));
+    }
+    return out;
+  }
+
+  private Dataset<Row> existing(dev.mmsafety.schemas.TableContract table) {
+    if (input == null) {
+      try {
+        return context.tables().readRun(table, context.runId());
+      } catch (RuntimeException e) {
+        // No such table for this run (e.g. responses imported without probes): judges get no question.
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** One row per response x judge, with the judge's template hash and whether its verdicts are cached. */
+  private Dataset<Row> withJudges(Dataset<Row> responses, Map<String, Judge> created) {
+    List<Row> rows = new ArrayList<>();
+    created.values().forEach(j -> rows.add(RowFactory.create(j.name(), j.templateHash(), j.remote())));
+    StructType schema =
+        new StructType()
+            .add(JudgeRowsFunction.JUDGE_COL, DataTypes.StringType)
+            .add("_template_hash", DataTypes.StringType)
+            .add("_remote", DataTypes.BooleanType);
+    Dataset<Row> judgeRows = context.spark().createDataFrame(rows, schema);
+    return responses.crossJoin(org.apache.spark.sql.functions.broadcast(judgeRows))
+        .withColumn(
+            CACHE_KEY,
+            org.apache.spark.sql.functions.sha2(
+                org.apache.spark.sql.functions.concat_ws(
+                    "\u0000", col(JudgeRowsFunction.JUDGE_COL), col("_template_hash"),
+                    col(SharedColumns.RESPONSE_ID.name()), col("_text_sha")),
+                256));
+  }
+
+  private Dataset<Row> withCache(Dataset<Row> pairs) {
+    Dataset<Row> cache = JudgmentCache.read(context.spark(), cachePath());
+    Dataset<Row> prefixed = cache;
+    for (String name : cache.columns()) {
+      if (!name.equals(CACHE_KEY)) {
+        prefixed = prefixed.withColumnRenamed(name, JudgeRowsFunction.CACHED_PREFIX + name);
+      }
+    }
+    // Only remote judges use the cache: local ones are cheaper to rerun than to look up.
+    return pairs.join(prefixed.withColumnRenamed(CACHE_KEY, "_hit_key"),
+            col(CACHE_KEY).equalTo(col("_hit_key")).and(col("_remote")), "left")
+        .drop("_hit_key");
+  }
+
+  private void appendToCache(Dataset<Row> written, Dataset<Row> pairs) {
+    Dataset<Row> keys = pairs.where(col("_remote"))
+        .select(col(SharedColumns.RESPONSE_ID.name()).as("_k_response"), col(JudgeRowsFunction.JUDGE_COL),
+            col(CACHE_KEY))
+        .dropDuplicates(CACHE_KEY);
+    Dataset<Row> fresh = written
+        .where(col(JudgmentsTable.CACHE_HIT.name()).equalTo(false)
+            .and(col(SharedColumns.STATUS.name()).isin("ok", "unparseable")))
+        .join(keys, col(SharedColumns.RESPONSE_ID.name()).equalTo(col("_k_response"))
+            .and(col(SharedColumns.JUDGE.name()).equalTo(col(JudgeRowsFunction.JUDGE_COL))));
+    JudgmentCache.append(fresh, cachePath());
+  }
+
+  private String cachePath() {
+    return context.outputRoot() + "/" + CACHE_DIR;
+  }
+
+  /** Counts of what the job wrote (judgments, per status, cache hits, cascade figures) and summary lines. */
+  public record Result(Map<String, Long> counts, List<String> summaryLines)
+      implements StageResult {
+    public static final Result EMPTY = new Result(new LinkedHashMap<>(), List.of());
+  }
 }

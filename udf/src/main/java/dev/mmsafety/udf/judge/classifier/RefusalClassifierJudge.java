@@ -17,9 +17,14 @@ public final class RefusalClassifierJudge implements Judge {
 
   private final String name;
   private final LogisticHead head;
-  private final SentenceEncoder encoder;
+  private final java.util.function.Supplier<SentenceEncoder> encoder;
 
   public RefusalClassifierJudge(String name, LogisticHead head, SentenceEncoder encoder) {
+    this(name, head, () -> encoder);
+  }
+
+  /** With a supplier, the encoder (about a second to load) is only loaded when a response is judged. */
+  public RefusalClassifierJudge(String name, LogisticHead head, java.util.function.Supplier<SentenceEncoder> encoder) {
     this.name = name;
     this.head = head;
     this.encoder = encoder;
@@ -47,7 +52,7 @@ public final class RefusalClassifierJudge implements Judge {
 
   @Override
   public CompletableFuture<Verdict> judgeText(JudgeInput input) {
-    return CompletableFuture.completedFuture(decide(input, encoder.embed(input.text())));
+    return CompletableFuture.completedFuture(decide(input, encoder.get().embed(input.text())));
   }
 
   /** The decision for an already computed embedding (the trainer and tests embed in batches). */
