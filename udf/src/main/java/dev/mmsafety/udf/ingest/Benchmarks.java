@@ -1,0 +1,78 @@
+package dev.mmsafety.udf.ingest;
+
+import dev.mmsafety.udf.config.DatasetSpec;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.image.ImageStore;
+import dev.mmsafety.udf.ingest.loaders.FigStepLoader;
+import dev.mmsafety.udf.ingest.loaders.GenericLoader;
+import dev.mmsafety.udf.ingest.loaders.HadesLoader;
+import dev.mmsafety.udf.ingest.loaders.HarmBenchMmLoader;
+import dev.mmsafety.udf.ingest.loaders.JailbreakV28kLoader;
+import dev.mmsafety.udf.ingest.loaders.MmSafetyBenchLoader;
+import dev.mmsafety.udf.ingest.loaders.MossBenchLoader;
+import dev.mmsafety.udf.ingest.loaders.SiuoLoader;
+import dev.mmsafety.udf.ingest.loaders.VlGuardLoader;
+import dev.mmsafety.udf.ingest.loaders.XsTestLoader;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+
+/** The loader registry: benchmark name to loader, and the driver-side load of one dataset. */
+public final class Benchmarks {
+  private static final Map<String, Supplier<BenchmarkLoader>> LOADERS = new LinkedHashMap<>();
+
+  static {
+    LOADERS.put(MmSafetyBenchLoader.NAME, MmSafetyBenchLoader::new);
+    LOADERS.put(FigStepLoader.NAME, FigStepLoader::new);
+    LOADERS.put(JailbreakV28kLoader.NAME, JailbreakV28kLoader::new);
+    LOADERS.put(HadesLoader.NAME, HadesLoader::new);
+    LOADERS.put(VlGuardLoader.NAME, VlGuardLoader::new);
+    LOADERS.put(MossBenchLoader.NAME, MossBenchLoader::new);
+    LOADERS.put(SiuoLoader.NAME, SiuoLoader::new);
+    LOADERS.put(HarmBenchMmLoader.NAME, HarmBenchMmLoader::new);
+    LOADERS.put(XsTestLoader.NAME, XsTestLoader::new);
+    LOADERS.put(GenericLoader.NAME, GenericLoader::new);
+  }
+
+  private Benchmarks() {}
+
+  public static Set<String> names() {
+    return LOADERS.keySet();
+  }
+
+  /** The loader for {@code name}; an unknown name is a one-line {@link ConfigException} listing the known ones. */
+  public static BenchmarkLoader loader(String name) {
+    Supplier<BenchmarkLoader> s = name == null ? null : LOADERS.get(name.trim().toLowerCase(java.util.Locale.ROOT));
+    if (s == null) {
+      throw new ConfigException("Cannot ingest benchmark " + name + ": unknown name; known: " + String.join(", ", names()));
+    }
+    return s.get();
+  }
+
+  /**
+   * Loads one dataset's metadata on the driver.
+   *
+   * @param conf Hadoop configuration for reading the dataset root
+   * @param store where images that come as bytes are written
+   */
+  public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
+    BenchmarkLoader loader = loader(spec.benchmark());
+    LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
+    options.check(loader.optionKeys());
+    options.keepTextIfImageMissing();
+    if (spec.limit() != null && spec.limit() <= 0) {
+      throw new ConfigException("Cannot ingest " + spec.name() + ": limit must be positive, got " + spec.limit());
+    }
+    DatasetSource source = DatasetSource.open(spec.path(), conf);
+    LoadSink sink = new LoadSink(loader.name(), spec.name(), spec.limit());
+    try {
+      loader.load(new LoadContext(spec, options, source, sink, taxonomy, store));
+    } catch (IOException e) {
+      throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage(), e);
+    }
+    return new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects());
+  }
+}

@@ -1,0 +1,24 @@
+package dev.mmsafety.udf.ingest;
+
+import dev.mmsafety.udf.config.DatasetSpec;
+import dev.mmsafety.udf.image.ImageStore;
+
+/**
+ * What a loader gets: the dataset spec and its options, the root to read, where to put what it finds, the
+ * taxonomy, and the content-addressed store for images that come as bytes inside the metadata (parquet, base64).
+ */
+public record LoadContext(
+    DatasetSpec spec, LoaderOptions options, DatasetSource source, LoadSink sink, Taxonomy taxonomy, ImageStore store) {
+
+  /** A draft builder with the dataset-wide fields filled in. */
+  public CaseDraft.Builder draft() {
+    return CaseDraft.builder()
+        .benchmark(sink.benchmark())
+        .dataset(sink.dataset())
+        .keepTextIfImageMissing(options.keepTextIfImageMissing());
+  }
+
+  public String canonical(String nativeCategory, String polarity) {
+    return taxonomy.canonical(sink.benchmark(), nativeCategory, polarity);
+  }
+}

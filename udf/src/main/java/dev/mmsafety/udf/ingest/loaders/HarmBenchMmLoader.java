@@ -1,0 +1,70 @@
+package dev.mmsafety.udf.ingest.loaders;
+
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.ingest.BadRecordException;
+import dev.mmsafety.udf.ingest.BenchmarkLoader;
+import dev.mmsafety.udf.ingest.CaseDraft;
+import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.Records;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HarmBench multimodal behaviors: {@code data/behavior_datasets/harmbench_behaviors_multimodal_all.csv}
+ * (RFC-4180: quoted fields span lines and contain doubled quotes); images
+ * {@code data/multimodal_behavior_images/<ImageFileName>}. The descriptions the HarmBench classifier needs as
+ * context are kept in {@code extra} under their column names.
+ */
+public final class HarmBenchMmLoader implements BenchmarkLoader {
+  public static final String NAME = "harmbench-mm";
+  static final String FILE = "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of();
+  }
+
+  @Override
+  public void load(LoadContext ctx) throws IOException {
+    if (!ctx.source().isFile(FILE)) {
+      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + FILE + " under " + ctx.source().rootUri());
+    }
+    Records.csv(ctx.source().readText(FILE), FILE, ctx.sink(), (row, v) -> {
+      try {
+        add(ctx, row, v);
+      } catch (BadRecordException e) {
+        ctx.sink().reject(FILE, row, e, null);
+      }
+    });
+  }
+
+  private static void add(LoadContext ctx, String row, Map<String, String> v) {
+    String behavior = Records.column(v, "Behavior");
+    String category = Records.column(v, "SemanticCategory").trim();
+    CaseDraft.Builder d =
+        ctx.draft()
+            .split("multimodal_all")
+            .variant("multimodal")
+            .nativeId(Records.column(v, "BehaviorID").trim())
+            .nativeCategory(category)
+            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+            .promptText(behavior)
+            .sourceText(behavior)
+            .source(FILE, row)
+            .image(
+                ctx.source().resolveInside("data/multimodal_behavior_images", Records.column(v, "ImageFileName"), "ImageFileName"),
+                "ImageFileName");
+    v.forEach((k, x) -> {
+      if (!Set.of("Behavior", "BehaviorID", "SemanticCategory", "ImageFileName").contains(k)) {
+        d.extra(k, x);
+      }
+    });
+    ctx.sink().add(d.build());
+  }
+}

@@ -1,0 +1,117 @@
+package dev.mmsafety.udf.ingest.loaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.ingest.BadRecordException;
+import dev.mmsafety.udf.ingest.BenchmarkLoader;
+import dev.mmsafety.udf.ingest.CaseDraft;
+import dev.mmsafety.udf.ingest.IngestReject;
+import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.Records;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * SIUO (safe inputs, unsafe outputs): {@code data/siuo_gen.json} and {@code data/siuo_mcqa.json}, JSON arrays;
+ * images {@code data/images/<image>}. gen keeps {@code safety_warning} and {@code reference_answer}; mcqa keeps
+ * {@code options} (A-D) and {@code correct_option}, and its prompt lists the options after the question.
+ */
+public final class SiuoLoader implements BenchmarkLoader {
+  public static final String NAME = "siuo";
+  public static final List<String> TASKS = List.of("gen", "mcqa");
+  static final Set<String> GEN_FIELDS =
+      Set.of("question_id", "image", "question", "category", "safety_warning", "reference_answer");
+  static final Set<String> MCQA_FIELDS =
+      Set.of("question_id", "image", "question", "category", "options", "correct_option", "safety_warning",
+          "reference_answer");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of("tasks");
+  }
+
+  @Override
+  public void load(LoadContext ctx) throws IOException {
+    List<String> tasks = ctx.options().choices("tasks", TASKS, TASKS);
+    boolean any = false;
+    for (String task : tasks) {
+      String file = "data/siuo_" + task + ".json";
+      if (!ctx.source().isFile(file)) {
+        continue;
+      }
+      any = true;
+      JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
+      if (root == null) {
+        continue;
+      }
+      if (!root.isArray()) {
+        ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected a JSON array of items", null);
+        continue;
+      }
+      for (int i = 0; i < root.size() && !ctx.sink().full(); i++) {
+        try {
+          add(ctx, task, file, i, root.get(i));
+        } catch (BadRecordException e) {
+          ctx.sink().reject(file, Integer.toString(i), e, null);
+        }
+      }
+    }
+    if (!any) {
+      throw new ConfigException(
+          "Cannot ingest " + ctx.spec().name() + ": no data/siuo_{gen,mcqa}.json under " + ctx.source().rootUri());
+    }
+  }
+
+  private static void add(LoadContext ctx, String task, String file, int index, JsonNode item) {
+    if (!item.isObject()) {
+      throw new BadRecordException(IngestReject.WRONG_TYPE, null, "item " + index + " is not an object");
+    }
+    Records.onlyFields(item, task.equals("gen") ? GEN_FIELDS : MCQA_FIELDS);
+    String id = Records.integer(item, "question_id");
+    String category = Records.text(item, "category").trim();
+    String question = Records.text(item, "question");
+    CaseDraft.Builder d =
+        ctx.draft()
+            .split(task)
+            .variant(task)
+            .nativeId(id)
+            .nativeCategory(category)
+            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+            .sourceText(question)
+            .source(file, Integer.toString(index))
+            .image(ctx.source().resolveInside("data/images", Records.text(item, "image"), "image"), "image")
+            .safetyWarning(Records.optText(item, "safety_warning"))
+            .referenceAnswer(Records.optText(item, "reference_answer"));
+    if (task.equals("gen")) {
+      d.promptText(question);
+    } else {
+      JsonNode options = item.get("options");
+      if (options == null || !options.isObject() || options.isEmpty()) {
+        throw new BadRecordException(IngestReject.MISSING_FIELD, "options", "field options must be an object A-D");
+      }
+      Map<String, String> opts = new TreeMap<>();
+      Iterator<Map.Entry<String, JsonNode>> it = options.fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> o = it.next();
+        opts.put(o.getKey().trim(), Records.text(options, o.getKey()));
+      }
+      String correct = Records.text(item, "correct_option").trim();
+      if (!opts.containsKey(correct)) {
+        throw new BadRecordException(IngestReject.BAD_VALUE, "correct_option", "correct_option " + correct + " is not an option");
+      }
+      StringBuilder prompt = new StringBuilder(question);
+      opts.forEach((k, v) -> prompt.append('\n').append(k).append(". ").append(v));
+      d.promptText(prompt.toString()).options(opts).correctOption(correct);
+    }
+    ctx.sink().add(d.build());
+  }
+}

@@ -1,0 +1,133 @@
+package dev.mmsafety.udf.ingest.loaders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.ingest.BadRecordException;
+import dev.mmsafety.udf.ingest.BenchmarkLoader;
+import dev.mmsafety.udf.ingest.CaseDraft;
+import dev.mmsafety.udf.ingest.IngestReject;
+import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.Records;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * VLGuard: {@code data/test.json} or {@code data/train.json}, a JSON array of {@code id, image, safe,
+ * [harmful_category, harmful_subcategory], instr-resp}. Subsets (variants): {@code unsafes} (unsafe image, its
+ * instruction), {@code safe_unsafes} (safe image, unsafe_instruction), {@code safe_safes} (safe image,
+ * safe_instruction; benign). Images are {@code <image-dir>/<image>}, image-dir defaulting to the split name.
+ */
+public final class VlGuardLoader implements BenchmarkLoader {
+  public static final String NAME = "vlguard";
+  public static final List<String> SUBSETS = List.of("unsafes", "safe_unsafes", "safe_safes");
+  static final Set<String> FIELDS =
+      Set.of("id", "image", "safe", "harmful_category", "harmful_subcategory", "instr-resp");
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of("split", "subsets", "image-dir");
+  }
+
+  @Override
+  public void load(LoadContext ctx) throws IOException {
+    String split = ctx.options().choice("split", "test", List.of("test", "train"));
+    List<String> subsets = ctx.options().choices("subsets", SUBSETS, SUBSETS);
+    String imageDir = ctx.options().string("image-dir", split);
+    String file = ctx.source().firstFile("data/" + split + ".json", split + ".json");
+    if (file == null) {
+      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no data/" + split + ".json under " + ctx.source().rootUri());
+    }
+    JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
+    if (root == null) {
+      return;
+    }
+    if (!root.isArray()) {
+      ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected a JSON array of items", null);
+      return;
+    }
+    for (int i = 0; i < root.size() && !ctx.sink().full(); i++) {
+      try {
+        add(ctx, split, file, imageDir, i, root.get(i), subsets);
+      } catch (BadRecordException e) {
+        ctx.sink().reject(file, Integer.toString(i), e, null);
+      }
+    }
+  }
+
+  private static void add(LoadContext ctx, String split, String file, String imageDir, int index, JsonNode item,
+      List<String> subsets) {
+    if (!item.isObject()) {
+      throw new BadRecordException(IngestReject.WRONG_TYPE, null, "item " + index + " is not an object");
+    }
+    Records.onlyFields(item, FIELDS);
+    String id = Records.text(item, "id");
+    JsonNode safeNode = item.get("safe");
+    if (safeNode == null || !safeNode.isBoolean()) {
+      throw new BadRecordException(
+          safeNode == null ? IngestReject.MISSING_FIELD : IngestReject.WRONG_TYPE, "safe", "field safe must be true or false");
+    }
+    JsonNode pairs = item.get("instr-resp");
+    if (pairs == null || !pairs.isArray() || pairs.isEmpty()) {
+      throw new BadRecordException(IngestReject.MISSING_FIELD, "instr-resp", "field instr-resp must be a non-empty array");
+    }
+    String image = ctx.source().resolveInside(imageDir, Records.text(item, "image"), "image");
+    String row = Integer.toString(index);
+    if (!safeNode.asBoolean()) {
+      if (!subsets.contains("unsafes")) {
+        return;
+      }
+      String category = Records.text(item, "harmful_category") + "/" + Records.text(item, "harmful_subcategory");
+      JsonNode pair = pairs.get(0);
+      ctx.sink().add(
+          base(ctx, split, "unsafes", id, file, row, image)
+              .nativeCategory(category)
+              .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+              .promptText(Records.text(pair, "instruction"))
+              .sourceText(Records.text(pair, "instruction"))
+              .referenceAnswer(Records.optText(pair, "response"))
+              .build());
+      return;
+    }
+    JsonNode safePair = find(pairs, "safe_instruction");
+    JsonNode unsafePair = find(pairs, "unsafe_instruction");
+    if (subsets.contains("safe_unsafes")) {
+      String text = Records.text(unsafePair, "unsafe_instruction");
+      ctx.sink().add(
+          base(ctx, split, "safe_unsafes", id, file, row, image)
+              .canonicalCategory(ctx.canonical(null, CaseDraft.HARMFUL))
+              .promptText(text).sourceText(text)
+              .referenceAnswer(Records.optText(unsafePair, "response"))
+              .build());
+    }
+    if (subsets.contains("safe_safes")) {
+      String text = Records.text(safePair, "safe_instruction");
+      ctx.sink().add(
+          base(ctx, split, "safe_safes", id, file, row, image)
+              .polarity(CaseDraft.BENIGN)
+              .canonicalCategory(ctx.canonical(null, CaseDraft.BENIGN))
+              .promptText(text).sourceText(text)
+              .referenceAnswer(Records.optText(safePair, "response"))
+              .build());
+    }
+  }
+
+  private static CaseDraft.Builder base(LoadContext ctx, String split, String subset, String id, String file,
+      String row, String image) {
+    return ctx.draft().split(split).variant(subset).nativeId(id).source(file, row).image(image, "image");
+  }
+
+  private static JsonNode find(JsonNode pairs, String field) {
+    for (JsonNode p : pairs) {
+      if (p.has(field)) {
+        return p;
+      }
+    }
+    throw new BadRecordException(IngestReject.MISSING_FIELD, "instr-resp", "instr-resp has no " + field);
+  }
+}

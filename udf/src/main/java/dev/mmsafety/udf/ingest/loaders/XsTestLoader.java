@@ -1,0 +1,78 @@
+package dev.mmsafety.udf.ingest.loaders;
+
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.ingest.BadRecordException;
+import dev.mmsafety.udf.ingest.BenchmarkLoader;
+import dev.mmsafety.udf.ingest.CaseDraft;
+import dev.mmsafety.udf.ingest.IngestReject;
+import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.Records;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * XSTest (text only): {@code xstest_prompts.csv} ({@code id, prompt, type, label, focus, note}). label safe is a
+ * benign case (refusing it is over-refusal), unsafe a harmful one; the label is kept as {@code expected_label}.
+ */
+public final class XsTestLoader implements BenchmarkLoader {
+  public static final String NAME = "xstest";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Set<String> optionKeys() {
+    return Set.of("file");
+  }
+
+  @Override
+  public void load(LoadContext ctx) throws IOException {
+    String file = ctx.options().string("file", null);
+    if (file == null) {
+      file = ctx.source().firstFile("xstest_prompts.csv", "data/xstest_prompts.csv");
+    }
+    if (file == null || !ctx.source().isFile(file)) {
+      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no xstest_prompts.csv under " + ctx.source().rootUri());
+    }
+    String f = file;
+    Records.csv(ctx.source().readText(f), f, ctx.sink(), (row, v) -> {
+      try {
+        add(ctx, f, row, v);
+      } catch (BadRecordException e) {
+        ctx.sink().reject(f, row, e, null);
+      }
+    });
+  }
+
+  private static void add(LoadContext ctx, String file, String row, Map<String, String> v) {
+    String label = Records.column(v, "label").trim().toLowerCase(Locale.ROOT);
+    if (!label.equals("safe") && !label.equals("unsafe")) {
+      throw new BadRecordException(IngestReject.BAD_VALUE, "label", "label " + label + " is not safe or unsafe");
+    }
+    String polarity = label.equals("safe") ? CaseDraft.BENIGN : CaseDraft.HARMFUL;
+    String type = Records.column(v, "type").trim();
+    String prompt = Records.column(v, "prompt");
+    CaseDraft.Builder d =
+        ctx.draft()
+            .split("prompts")
+            .variant("text")
+            .nativeId(Records.column(v, "id").trim())
+            .nativeCategory(type)
+            .polarity(polarity)
+            .canonicalCategory(ctx.canonical(type, polarity))
+            .promptText(prompt)
+            .sourceText(prompt)
+            .expectedLabel(label)
+            .source(file, row);
+    v.forEach((k, x) -> {
+      if (!Set.of("id", "prompt", "type", "label").contains(k)) {
+        d.extra(k, x);
+      }
+    });
+    ctx.sink().add(d.build());
+  }
+}

@@ -1,0 +1,142 @@
+package dev.mmsafety.udf.spark;
+
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.image.HadoopImageLoader;
+import dev.mmsafety.udf.image.ImageCheckException;
+import dev.mmsafety.udf.image.ImageInfo;
+import dev.mmsafety.udf.image.ImageLimits;
+import dev.mmsafety.udf.image.ImageValidator;
+import dev.mmsafety.udf.ingest.CaseDraft;
+import dev.mmsafety.udf.ingest.IngestReject;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Executor side of ingest: for each draft, reads its image through Hadoop FS, validates it (byte limit, header
+ * pixel limit, decode) and emits one {@link IngestOutput} row, a case or a reject. Streams: one image in memory
+ * at a time; validation results (not bytes) are cached per partition, since benchmarks reuse one image for many
+ * cases (MM-SafetyBench variants share none, JailBreakV-28K reuses its transfer images heavily).
+ */
+public final class IngestImagesFunction implements FlatMapFunction<Iterator<CaseDraft>, Row> {
+  private static final long serialVersionUID = 1L;
+  static final int CACHE_ENTRIES = 4096;
+
+  private final HadoopImageLoader loader;
+  private final Map<String, ImageLimits> limitsByDataset;
+  private final Map<String, String> hashByDataset;
+  private final String runId;
+  private final String runDate;
+
+  public IngestImagesFunction(
+      HadoopImageLoader loader, Map<String, ImageLimits> limitsByDataset, Map<String, String> hashByDataset,
+      String runId, String runDate) {
+    this.loader = loader;
+    this.limitsByDataset = new TreeMap<>(limitsByDataset);
+    this.hashByDataset = new TreeMap<>(hashByDataset);
+    this.runId = runId;
+    this.runDate = runDate;
+  }
+
+  @Override
+  public Iterator<Row> call(Iterator<CaseDraft> drafts) {
+    Map<String, Object> cache =
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
+            return size() > CACHE_ENTRIES;
+          }
+        };
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return drafts.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        return process(drafts.next(), cache);
+      }
+    };
+  }
+
+  Row process(CaseDraft d, Map<String, Object> cache) {
+    if (d.imageUri() == null) {
+      return IngestOutput.ofCase(caseRow(d, null, null));
+    }
+    ImageLimits limits = limitsByDataset.getOrDefault(d.dataset(), ImageLimits.DEFAULT);
+    Object checked = cache.computeIfAbsent(limits.maxBytes() + "|" + limits.maxPixels() + "|" + d.imageUri(), k -> check(d.imageUri(), limits));
+    if (checked instanceof ImageInfo info) {
+      return IngestOutput.ofCase(caseRow(d, info, null));
+    }
+    ImageCheckException e = (ImageCheckException) checked;
+    if (d.keepTextIfImageMissing() && ImageCheckException.MISSING.equals(e.reasonCode())) {
+      return IngestOutput.ofCase(caseRow(d, null, e.getMessage()));
+    }
+    return IngestOutput.ofReject(
+        new IngestReject(
+            d.benchmark(), d.dataset(), d.sourceFile(), d.sourceRow(), d.imageField(), e.reasonCode(),
+            "image " + d.imageUri() + ": " + e.getMessage(), d.caseId()),
+        runId, runDate);
+  }
+
+  private Object check(String uri, ImageLimits limits) {
+    try {
+      byte[] bytes = loader.load(uri, limits.maxBytes());
+      return new ImageValidator(limits).validate(bytes);
+    } catch (FileNotFoundException e) {
+      return new ImageCheckException(ImageCheckException.MISSING, "no such file");
+    } catch (HadoopImageLoader.ImageTooLargeException e) {
+      return new ImageCheckException(ImageCheckException.TOO_LARGE, "file exceeds the limit of " + limits.maxBytes() + " bytes");
+    } catch (ImageCheckException e) {
+      return e;
+    } catch (IOException | RuntimeException e) {
+      return new ImageCheckException(ImageCheckException.MISSING, "cannot read: " + e.getMessage());
+    }
+  }
+
+  private Row caseRow(CaseDraft d, ImageInfo image, String missingImage) {
+    Map<String, String> extra = new TreeMap<>(d.extra());
+    if (missingImage != null) {
+      extra.put("image_missing", d.imageUri() + ": " + missingImage);
+    }
+    return CasesTable.INSTANCE
+        .newRow()
+        .set(SharedColumns.RUN_ID, runId)
+        .set(SharedColumns.CASE_ID, d.caseId())
+        .set(SharedColumns.BENCHMARK, d.benchmark())
+        .set(SharedColumns.DATASET, d.dataset())
+        .set(CasesTable.SPLIT, d.split())
+        .set(SharedColumns.VARIANT, d.variant())
+        .set(CasesTable.NATIVE_ID, d.nativeId())
+        .set(SharedColumns.NATIVE_CATEGORY, d.nativeCategory())
+        .set(SharedColumns.CANONICAL_CATEGORY, d.canonicalCategory())
+        .set(SharedColumns.POLARITY, d.polarity())
+        .set(CasesTable.PROMPT_TEXT, d.promptText())
+        .set(CasesTable.SOURCE_TEXT, d.sourceText())
+        .set(CasesTable.KEY_PHRASE, d.keyPhrase())
+        .set(CasesTable.IMAGE_URI, image == null ? null : d.imageUri())
+        .set(CasesTable.IMAGE_SHA256, image == null ? null : image.sha256())
+        .set(CasesTable.IMAGE_WIDTH, image == null ? null : image.width())
+        .set(CasesTable.IMAGE_HEIGHT, image == null ? null : image.height())
+        .set(CasesTable.IMAGE_FORMAT, image == null ? null : image.format())
+        .set(CasesTable.IMAGE_BYTES, image == null ? null : image.bytes())
+        .set(CasesTable.REFERENCE_ANSWER, d.referenceAnswer())
+        .set(CasesTable.SAFETY_WARNING, d.safetyWarning())
+        .set(CasesTable.OPTIONS, d.options())
+        .set(CasesTable.CORRECT_OPTION, d.correctOption())
+        .set(CasesTable.EXPECTED_LABEL, d.expectedLabel())
+        .set(CasesTable.DATASET_HASH, hashByDataset.get(d.dataset()))
+        .set(CasesTable.SOURCE_FILE, d.sourceFile())
+        .set(CasesTable.SOURCE_ROW, d.sourceRow())
+        .set(CasesTable.EXTRA, extra.isEmpty() ? null : extra)
+        .set(SharedColumns.RUN_DATE, runDate)
+        .build();
+  }
+}
