@@ -1,5 +1,7 @@
 package dev.mmsafety.udf.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * One server for a model.
  *
@@ -23,6 +25,7 @@ public record EndpointSpec(String name, String url, Integer maxConcurrency, Bool
     return new EndpointSpec(name, baseUrl, maxConcurrency, Boolean.TRUE);
   }
 
+  @JsonIgnore
   public boolean isSimulator() {
     return simulated || SIMULATOR_URL.equals(url);
   }

@@ -50,6 +50,13 @@ class TestConfigLoader {
         .contains("\"api-key-env\":\"MY_KEY\"");
   }
 
+  @Test
+  void configJsonParsesBackToTheSameConfig() {
+    RunConfig config = ConfigLoader.parse(MINIMAL, "a");
+    String json = ConfigLoader.toJson(config);
+    assertThat(ConfigLoader.parse(json, "json")).isEqualTo(config);
+  }
+
   static Stream<Arguments> badConfigs() {
     return Stream.of(
         Arguments.of(MINIMAL.replace("run: {output: /tmp/x}", "run: {output: /tmp/x, colour: red}"),
