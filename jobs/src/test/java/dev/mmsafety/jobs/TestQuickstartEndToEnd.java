@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TestQuickstartEndToEnd extends SparkTestBase {
   private static final String RUN_DATE = "2026-01-15";
   @TempDir static Path out;
+  @TempDir static Path out2;
   private static String stdout;
   private static TableIO tables;
   private static String runId;
@@ -40,21 +41,56 @@ class TestQuickstartEndToEnd extends SparkTestBase {
   @BeforeAll
   static void runQuickstart() throws Exception {
     spark();
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code =
-        EvalCli.runMain(
-            new PrintStream(o, true, StandardCharsets.UTF_8),
-            new PrintStream(e, true, StandardCharsets.UTF_8),
-            "quickstart", "--out", out.toString(), "--run-date", RUN_DATE);
-    stdout = o.toString(StandardCharsets.UTF_8);
-    assertThat(code).as("stderr: %s", e.toString(StandardCharsets.UTF_8)).isZero();
+    stdout = quickstart(out);
+    quickstart(out2);
     tables = new TableIO(spark(), out.toString(), RUN_DATE);
     List<Row> runs = tables.read(RunsTable.INSTANCE).collectAsList();
     assertThat(runs).hasSize(1);
     runId = runs.get(0).getString(runs.get(0).fieldIndex("run_id"));
     String yaml = Files.readString(out.resolve("samples").resolve("quickstart.yaml"));
     config = ConfigLoader.parse(yaml.replace("${out}", out.toString()), "quickstart.yaml");
+  }
+
+  private static String quickstart(Path root) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code =
+        EvalCli.runMain(
+            new PrintStream(o, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8),
+            "quickstart", "--out", root.toString(), "--run-date", RUN_DATE);
+    assertThat(code).as("stderr: %s", e.toString(StandardCharsets.UTF_8)).isZero();
+    return o.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Issue #8 item 7: the same config and seeds give identical tables apart from run ids and timestamps (latency
+   * is a wall-clock measurement, so it counts as a timestamp here).
+   */
+  @Test
+  void twoRunsOfTheSameConfigWriteIdenticalTables() throws Exception {
+    TableIO other = new TableIO(spark(), out2.toString(), RUN_DATE);
+    for (dev.mmsafety.schemas.TableContract table : dev.mmsafety.schemas.Tables.all()) {
+      if (table.name().equals("runs") || !Files.exists(out.resolve(table.name()))) {
+        continue;
+      }
+      Dataset<Row> a = comparable(tables.read(table));
+      Dataset<Row> b = comparable(other.read(table));
+      assertThat(a.count()).as(table.name()).isEqualTo(b.count());
+      assertThat(a.exceptAll(b).count()).as(table.name()).isZero();
+      assertThat(b.exceptAll(a).count()).as(table.name()).isZero();
+    }
+    try (var images = Files.walk(out.resolve("images"))) {
+      for (Path image : images.filter(Files::isRegularFile).toList()) {
+        Path twin = out2.resolve("images").resolve(out.resolve("images").relativize(image));
+        assertThat(Files.mismatch(image, twin)).as(image.toString()).isEqualTo(-1L);
+      }
+    }
+  }
+
+  private static Dataset<Row> comparable(Dataset<Row> rows) {
+    List<String> drop = List.of("run_id", "latency_ms", "started_at", "ended_at", "baseline_run_id");
+    return rows.drop(drop.toArray(new String[0]));
   }
 
   private static Dataset<Row> run(dev.mmsafety.schemas.TableContract table) {
