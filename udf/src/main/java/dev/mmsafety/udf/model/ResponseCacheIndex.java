@@ -33,4 +33,9 @@ public final class ResponseCacheIndex {
     });
     return view.entries();
   }
+
+  /** Drops this JVM's view of {@code dir} (the next task reads the files again). */
+  public static void forget(String dir) {
+    VIEWS.remove(dir);
+  }
 }

@@ -53,6 +53,8 @@ public final class SimulatedWorker implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicLong calls = new AtomicLong();
+  private final AtomicLong firstCallAt = new AtomicLong();
+  private final AtomicLong lastAnswerAt = new AtomicLong();
   private final AtomicLong resets = new AtomicLong();
   private final AtomicLong timeouts = new AtomicLong();
   private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
@@ -99,7 +101,8 @@ public final class SimulatedWorker implements AutoCloseable {
     statusCounts.forEach((k, v) -> statuses.put(k, v.get()));
     Map<String, Integer> ids = new TreeMap<>();
     byRequestId.forEach((k, v) -> ids.put(k, v.get()));
-    return new SimulatorCounters(calls.get(), statuses, ids, resets.get(), timeouts.get(), maxInFlight.get());
+    return new SimulatorCounters(calls.get(), statuses, ids, resets.get(), timeouts.get(), maxInFlight.get(),
+        firstCallAt.get(), lastAnswerAt.get());
   }
 
   @Override
@@ -134,6 +137,7 @@ public final class SimulatedWorker implements AutoCloseable {
       bytes = in.readAllBytes();
     }
     calls.incrementAndGet();
+    firstCallAt.compareAndSet(0, System.currentTimeMillis());
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
     String header = exchange.getRequestHeaders().getFirst(REQUEST_ID_HEADER);
@@ -321,6 +325,7 @@ public final class SimulatedWorker implements AutoCloseable {
         out.write(body);
       }
       if (route == null) {
+        lastAnswerAt.accumulateAndGet(System.currentTimeMillis(), Math::max);
         statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
       }
     } finally {

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param resets connections closed without an answer
  * @param timeouts requests held without an answer (injected timeouts)
  * @param maxInFlight most requests received and not yet answered at any moment (queued ones included)
+ * @param firstCallAtMs epoch ms of the first chat request received (0 before any)
+ * @param lastAnswerAtMs epoch ms of the last answer sent (0 before any)
  */
 public record SimulatorCounters(
     long calls,
@@ -18,7 +20,16 @@ public record SimulatorCounters(
     Map<String, Integer> callsByRequestId,
     long resets,
     long timeouts,
-    int maxInFlight) {
+    int maxInFlight,
+    long firstCallAtMs,
+    long lastAnswerAtMs) {
+
+  /** Requests answered per second between the first request and the last answer: the server-side throughput. */
+  public double answeredPerSecond() {
+    long answered = statusCounts.values().stream().mapToLong(Long::longValue).sum();
+    long spanMs = lastAnswerAtMs - firstCallAtMs;
+    return spanMs <= 0 ? 0 : answered * 1000.0 / spanMs;
+  }
 
   public long status(int code) {
     return statusCounts.getOrDefault(code, 0L);

@@ -142,6 +142,20 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
     }
 
     private CompletableFuture<Row> process(Row work) {
+      try {
+        return respond(work);
+      } catch (RuntimeException e) { // a malformed work row becomes an error row, not a failed task
+        String modelName = work.getString(work.fieldIndex(InferenceTask.MODEL_COL));
+        String label = work.getString(work.fieldIndex(InferenceTask.DEFENSE_COL));
+        ModelResponse bad = new ModelResponse(null, ModelResponse.Status.CLIENT_ERROR, null, null, null, null, null,
+            null, 0, null, "Cannot build request for probe " + SharedColumns.PROBE_ID.getString(work) + ": "
+                + describe(e), false);
+        return CompletableFuture.completedFuture(row(work, models.get(modelName), label, defenses.get(label),
+            new DefendedResponse(bad, null), "unavailable"));
+      }
+    }
+
+    private CompletableFuture<Row> respond(Row work) {
       String modelName = work.getString(work.fieldIndex(InferenceTask.MODEL_COL));
       String label = work.getString(work.fieldIndex(InferenceTask.DEFENSE_COL));
       ModelSpec spec = models.get(modelName);

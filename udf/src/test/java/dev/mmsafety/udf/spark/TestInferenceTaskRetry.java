@@ -1,0 +1,115 @@
+package dev.mmsafety.udf.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.config.DefenseSpec;
+import dev.mmsafety.udf.config.EndpointSpec;
+import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.config.SimulatorSpec;
+import dev.mmsafety.udf.model.FsImageLoader;
+import dev.mmsafety.udf.model.ResponseCacheIndex;
+import dev.mmsafety.udf.sim.SimulatedWorker;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A retried Spark task (same stage and partition, next attempt) does not pay again for what attempt 0 got. */
+class TestInferenceTaskRetry {
+
+  /** Array columns hold Scala sequences in real rows. */
+  private static scala.collection.immutable.Seq<String> seq() {
+    return scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toList();
+  }
+
+  private static List<Row> work(int n) {
+    StructType schema = ProbesTable.INSTANCE.schema()
+        .add(InferenceTask.MODEL_COL, DataTypes.StringType)
+        .add(InferenceTask.DEFENSE_COL, DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Object[] values = new Object[schema.size()];
+      Row probe = ProbesTable.INSTANCE.newRow()
+          .set(SharedColumns.RUN_ID, "p").set(SharedColumns.PROBE_ID, "probe-" + i)
+          .set(SharedColumns.CASE_ID, "b:v:" + i).set(SharedColumns.BENCHMARK, "b").set(SharedColumns.DATASET, "d")
+          .set(ProbesTable.DATASET_HASH, "h").set(SharedColumns.CANONICAL_CATEGORY, "c")
+          .set(SharedColumns.POLARITY, "harmful").set(SharedColumns.ATTACK, "none")
+          .set(ProbesTable.ATTACK_VERSION, "1").set(ProbesTable.ATTACK_PARAMS, "{}").set(ProbesTable.ATTACK_SEED, 0L)
+          .set(ProbesTable.PROMPT_TEXT, "question " + i).set(ProbesTable.IMAGE_URIS, seq())
+          .set(ProbesTable.IMAGE_SHA256S, seq()).set(SharedColumns.RUN_DATE, "2026-01-15").build();
+      for (int c = 0; c < probe.size(); c++) {
+        values[c] = probe.get(c);
+      }
+      values[probe.size()] = "m";
+      values[probe.size() + 1] = "none";
+      rows.add(new GenericRowWithSchema(values, schema));
+    }
+    return rows;
+  }
+
+  @Test
+  void aRetriedAttemptReadsTheEarlierAttemptsSegment(@TempDir Path dir) {
+    try (SimulatedWorker sim = SimulatedWorker.start(
+        new SimulatorSpec(16, 0L, 0L, 0.5, null, null, null, null, null))) {
+      ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 16, true)), null,
+          null, null, null);
+      String cacheDir = dir.resolve("cache/responses").toString();
+      InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
+          new InferenceSpec(2, null, null, null, null, null, null, null, null, null, null), "run", "2026-01-15",
+          cacheDir, "run-tag", 1, new FsImageLoader(new Configuration()), null);
+
+      InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,
+          new InferencePartitionFunction.TaskInfo(3, 0, 0, List.of(), 6));
+      Iterator<Row> out = first.rows(work(20).iterator());
+      int emitted = 0;
+      try {
+        while (out.hasNext()) {
+          out.next();
+          emitted++;
+        }
+      } catch (IllegalStateException expected) {
+        assertThat(expected).hasMessageContaining("Injected task failure after 6 rows");
+      }
+      first.close();
+      assertThat(emitted).isEqualTo(6);
+      long firstCalls = sim.counters().calls();
+      assertThat(firstCalls).isBetween(6L, 8L); // 6 emitted + at most the window in flight
+
+      // the retry runs in a "fresh JVM": no in-memory index, only the files
+      ResponseCacheIndex.forget(cacheDir);
+      InferencePartitionFunction.Run retry = new InferencePartitionFunction.Run(task,
+          new InferencePartitionFunction.TaskInfo(3, 0, 1, List.of(), -1));
+      List<Row> rows = new ArrayList<>();
+      retry.rows(work(20).iterator()).forEachRemaining(rows::add);
+      retry.close();
+      assertThat(rows).hasSize(20);
+      long hits = rows.stream().filter(r -> (Boolean) ResponsesTable.CACHE_HIT.get(r)).count();
+      assertThat(hits).isEqualTo(firstCalls);
+      assertThat(sim.counters().calls()).isEqualTo(20); // each request id paid once over both attempts
+      assertThat(sim.counters().callsByRequestId().values()).containsOnly(1);
+      assertThat(rows).extracting(r -> SharedColumns.STATUS.getString(r)).containsOnly("ok");
+    }
+  }
+
+  @Test
+  void failsLoudlyForAnExecutorLocalModelWithoutGpu() {
+    ModelSpec local = new ModelSpec("m", "m", List.of(new EndpointSpec("gpu", "http://127.0.0.1:800{gpu}/v1", 8, null)),
+        null, null, null, null);
+    assertThatThrownBy(() -> dev.mmsafety.udf.model.ModelPlacement.resolve(local, List.of()))
+        .hasMessageContaining("Cannot place model m: its endpoint url uses {gpu} but the task has no GPU");
+    assertThat(dev.mmsafety.udf.model.ModelPlacement.resolve(local, List.of("1")).endpoints().get(0).url())
+        .isEqualTo("http://127.0.0.1:8001/v1");
+  }
+}
