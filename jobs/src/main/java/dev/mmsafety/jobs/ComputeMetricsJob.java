@@ -4,13 +4,13 @@ import dev.mmsafety.jobs.metrics.JudgeAgreementMetrics;
 import dev.mmsafety.jobs.metrics.PairedDefenseMetrics;
 import dev.mmsafety.jobs.metrics.RateMetrics;
 import dev.mmsafety.jobs.metrics.Regressions;
+import dev.mmsafety.jobs.metrics.BaselineResolver;
+import dev.mmsafety.jobs.metrics.OptionalTables;
 import dev.mmsafety.schemas.JudgeAgreementTable;
 import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.RegressionsTable;
 import dev.mmsafety.schemas.ResponsesTable;
-import dev.mmsafety.schemas.RunsTable;
 import dev.mmsafety.schemas.TableContract;
-import dev.mmsafety.jobs.io.TableIO;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +106,7 @@ public final class ComputeMetricsJob {
             JudgeAgreementMetrics.judgedCounts(judgments).collectAsList(),
             humanCounts(judgments),
             context.runDate());
-        Optional<Regressions.Baseline> baseline = baseline();
+        Optional<Regressions.Baseline> baseline = BaselineResolver.resolve(context);
         List<Row> regressions = baseline
             .map(b -> Regressions.compare(metrics, baselineRows(b), b, regressionThreshold, alpha, context.runDate()))
             .orElse(List.of());
@@ -123,56 +123,15 @@ public final class ComputeMetricsJob {
   }
 
   private List<Row> humanCounts(Dataset<Row> judgments) {
-    Dataset<Row> labelled = responses;
-    if (labelled == null) {
-      labelled = readIfPresent(ResponsesTable.INSTANCE, true);
-      if (labelled == null) {
-        return List.of();
-      }
-    }
-    return JudgeAgreementMetrics.humanCounts(judgments, labelled).collectAsList();
-  }
-
-  private Optional<Regressions.Baseline> baseline() {
-    String configured = context.config().report().baselineRunId();
-    Dataset<Row> runs = readIfPresent(RunsTable.INSTANCE, false);
-    List<Row> runRows = runs == null ? List.of() : runs.collectAsList();
-    if (configured != null && !configured.isBlank()) {
-      String date = runRows.stream()
-          .filter(r -> configured.equals(dev.mmsafety.schemas.SharedColumns.RUN_ID.getString(r)))
-          .map(r -> dev.mmsafety.schemas.SharedColumns.RUN_DATE.getString(r))
-          .findFirst()
-          .orElse(null);
-      if (date == null) {
-        // Not in runs (e.g. an imported run): look the run date up in its metrics.
-        Dataset<Row> m = readIfPresent(MetricsTable.INSTANCE, false);
-        List<Row> one = m == null ? List.of()
-            : m.where(org.apache.spark.sql.functions.col("run_id").equalTo(configured)).limit(1).collectAsList();
-        date = one.isEmpty() ? null : dev.mmsafety.schemas.SharedColumns.RUN_DATE.getString(one.get(0));
-      }
-      return date == null ? Optional.empty() : Optional.of(new Regressions.Baseline(configured, date));
-    }
-    return Regressions.latestBefore(runRows, context.runDate());
+    Optional<Dataset<Row>> labelled =
+        responses != null ? Optional.of(responses) : OptionalTables.thisRun(context, ResponsesTable.INSTANCE);
+    return labelled.map(r -> JudgeAgreementMetrics.humanCounts(judgments, r).collectAsList()).orElse(List.of());
   }
 
   private List<Row> baselineRows(Regressions.Baseline b) {
-    Dataset<Row> m = readIfPresent(MetricsTable.INSTANCE, false);
-    return m == null ? List.of() : Regressions.baselineMetrics(m, b).collectAsList();
-  }
-
-  /** The table (or this run's partition of it), or null when it was never written. */
-  private Dataset<Row> readIfPresent(TableContract table, boolean thisRun) {
-    TableIO io = context.tables();
-    String path = thisRun ? io.partitionPath(table) : io.tablePath(table);
-    try {
-      org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-      if (!p.getFileSystem(context.spark().sparkContext().hadoopConfiguration()).exists(p)) {
-        return null;
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot read " + table.name() + ": " + e.getMessage(), e);
-    }
-    return thisRun ? io.readRun(table, context.runId()) : io.read(table);
+    return OptionalTables.all(context, MetricsTable.INSTANCE)
+        .map(m -> Regressions.baselineMetrics(m, b).collectAsList())
+        .orElse(List.of());
   }
 
   private void write(List<Row> rows, TableContract table) {

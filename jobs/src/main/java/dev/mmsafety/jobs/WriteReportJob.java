@@ -1,11 +1,31 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.jobs.metrics.OptionalTables;
+import dev.mmsafety.jobs.report.ReportDataReader;
+import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.udf.report.HtmlReport;
+import dev.mmsafety.udf.report.ReportData;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Writes report.html from the tables. Issue #6. (Skeleton: the issue's owner replaces this body.) */
+/**
+ * Writes {@code <out>/report.html} from the run's metrics, judge_agreement, regressions, rejects, judgments and
+ * responses, plus the metrics of earlier runs in the same output root (trend). Reads only aggregated rows and a
+ * few samples to the driver; the page is self-contained (inline CSS and SVG, no scripts), so it opens offline.
+ * Harmful sample text is redacted unless {@code report.redact-samples: false}.
+ */
 public final class WriteReportJob {
   public static final String JOB_GROUP = "WRITE-REPORT";
+  public static final String FILE_NAME = "report.html";
 
   private final RunContext context;
   private Dataset<Row> input;
@@ -14,17 +34,50 @@ public final class WriteReportJob {
     this.context = context;
   }
 
-  /** Input rows (the previous stage's table for this run); unused by ingest. */
-  public WriteReportJob input(Dataset<Row> rows) {
-    this.input = rows;
+  /** This run's metrics rows; default: read from the metrics table. */
+  public WriteReportJob input(Dataset<Row> metrics) {
+    this.input = metrics;
     return this;
   }
 
   public Result execute() {
-    throw new UnsupportedOperationException(JOB_GROUP + " is not built yet");
+    context.spark().sparkContext().setJobGroup(JOB_GROUP, "report.html", false);
+    try {
+      Dataset<Row> metrics = input != null ? input
+          : OptionalTables.thisRun(context, MetricsTable.INSTANCE)
+              .orElseThrow(() -> new IllegalStateException(
+                  "Cannot write report for run " + context.runId() + ": no metrics table (run metrics first)"));
+      ReportData data = new ReportDataReader(context).read(metrics);
+      String html = HtmlReport.render(data);
+      String path = context.outputRoot() + "/" + FILE_NAME;
+      write(path, html);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put("report_bytes", (long) html.getBytes(StandardCharsets.UTF_8).length);
+      counts.put("samples", (long) data.samples().size());
+      counts.put("regressions_flagged", data.regressions().stream().filter(r -> r.flagged()).count());
+      return new Result(counts, List.of("report: " + path), path);
+    } finally {
+      context.spark().sparkContext().clearJobGroup();
+    }
   }
 
-  /** Counts of what the job wrote, by name (e.g. cases, rejects). */
-  public record Result(java.util.Map<String, Long> counts, java.util.List<String> summaryLines)
+  private void write(String path, String html) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(context.spark().sparkContext().hadoopConfiguration());
+      try (OutputStream out = fs.create(p, true)) {
+        out.write(html.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write report " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Counts (report_bytes, samples, regressions_flagged) and where the report is.
+   *
+   * @param reportPath URI of report.html
+   */
+  public record Result(Map<String, Long> counts, List<String> summaryLines, String reportPath)
       implements StageResult {}
 }
