@@ -1,0 +1,49 @@
+package dev.mmsafety.jobs.cli.commands;
+
+import dev.mmsafety.udf.attack.RenderBenchmark;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench render}: FigStep rendering speed, ours against Pillow, one thread each. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = "Render N FigStep images with our renderer and with Pillow (one python process), one thread each,"
+        + " and print images/s/core for both and the ratio.",
+    footer = {"", "Example:", "  ./mmsafety bench render --count 500"})
+public final class BenchRenderCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--count", defaultValue = "500", description = "Images per renderer (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
+      description = "Python with Pillow (Debian: python3-pil) (default: ${DEFAULT-VALUE}).")
+  Path python;
+
+  @Override
+  public Integer call() throws Exception {
+    if (count < 1) {
+      spec.commandLine().getErr().println("Cannot benchmark rendering: --count " + count + " is not positive");
+      return 2;
+    }
+    RenderBenchmark.Result r = RenderBenchmark.run(count, python);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("FigStep render + PNG encode, %d images, one thread each%n", r.images());
+    out.printf("  ours   (Java2D, FreeMonoBold): %8.1f images/s/core%n", r.oursPerSecond());
+    if (r.pillowNote() != null) {
+      out.printf("  pillow: unavailable (%s)%n", r.pillowNote());
+      return 0;
+    }
+    out.printf("  pillow (%s): %8.1f images/s/core%n", python, r.pillowPerSecond());
+    out.printf("  ratio ours/pillow: %.2fx%n", r.ratio());
+    return 0;
+  }
+}

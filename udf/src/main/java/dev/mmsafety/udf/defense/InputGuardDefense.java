@@ -1,0 +1,80 @@
+package dev.mmsafety.udf.defense;
+
+import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.model.ModelResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A guard model (Llama Guard 3 Vision prompt format, named by {@code guard}) classifies the request first. Unsafe
+ * requests are not sent to the model: the response is the refusal text with status {@code blocked} and the guard's
+ * categories in the trace. A guard call that fails, or answers neither safe nor unsafe, is returned as that
+ * failure (status of the guard call, or bad_response) rather than silently letting the request through.
+ */
+public final class InputGuardDefense implements Defense {
+  public static final String NAME = "input-guard";
+
+  private final Map<String, Object> params;
+  private final String guard;
+  private final String refusal;
+
+  InputGuardDefense(DefenseParams p) {
+    this.guard = p.required("guard");
+    this.refusal = p.string("refusal", Requests.REFUSAL_DEFAULT);
+    this.params = p.done();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public Map<String, Object> params() {
+    return params;
+  }
+
+  @Override
+  public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
+    ModelRequest check =
+        LlamaGuardFormat.request(guard, Requests.userText(request), Requests.images(request), null);
+    return Requests.call(tools, guard, check)
+        .thenCompose(
+            g -> {
+              Map<String, Object> trace = new LinkedHashMap<>();
+              trace.put("guard", guard);
+              if (!g.ok()) {
+                trace.put("guard_status", g.status());
+                return done(Requests.replaced(g, g.status(), null), trace, "Cannot check input with guard " + guard + ": " + g.error());
+              }
+              LlamaGuardFormat.Verdict v = LlamaGuardFormat.parse(g.text());
+              if (v.unsafe() == null) {
+                trace.put("guard_output", g.text());
+                return done(
+                    Requests.replaced(g, ModelResponse.Status.BAD_RESPONSE, null), trace,
+                    "Cannot read guard " + guard + " verdict: expected 'safe' or 'unsafe'");
+              }
+              trace.put("verdict", v.unsafe() ? "unsafe" : "safe");
+              trace.put("categories", v.categories());
+              if (v.unsafe()) {
+                return CompletableFuture.completedFuture(
+                    new DefendedResponse(Requests.replaced(g, ModelResponse.Status.BLOCKED, refusal), Requests.trace(trace)));
+              }
+              return tools.target().call(request).thenApply(r -> new DefendedResponse(r, Requests.trace(trace)));
+            });
+  }
+
+  private static CompletableFuture<DefendedResponse> done(ModelResponse r, Map<String, Object> trace, String error) {
+    ModelResponse withError =
+        new ModelResponse(
+            r.requestId(), r.status(), null, null, null, null, r.latencyMs(), r.httpStatus(), r.attempts(), r.endpoint(),
+            error, r.cacheHit());
+    return CompletableFuture.completedFuture(new DefendedResponse(withError, Requests.trace(trace)));
+  }
+}
