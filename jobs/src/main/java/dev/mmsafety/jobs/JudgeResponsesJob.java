@@ -105,11 +105,11 @@ public final class JudgeResponsesJob {
                       context.runDate()),
                   Encoders.row(JudgmentsTable.INSTANCE.schema()));
       context.tables().write(judged, JudgmentsTable.INSTANCE);
-      Dataset<Row> written = context.tables().readRun(JudgmentsTable.INSTANCE, context.runId()).cache();
-      appendToCache(written, pairs);
-      Result result = JudgeCounts.of(written, created);
-      written.unpersist();
-      return result;
+      Dataset<Row> written = context.tables().readRun(JudgmentsTable.INSTANCE, context.runId());
+      if (created.values().stream().anyMatch(Judge::remote)) {
+        appendToCache(written, pairs);
+      }
+      return JudgeCounts.of(written, created);
     } finally {
       context.spark().sparkContext().clearJobGroup();
     }
@@ -135,7 +135,7 @@ public final class JudgeResponsesJob {
                   col(SharedColumns.PROBE_ID.name()).as("_p_probe_id"),
                   org.apache.spark.sql.functions.coalesce(col("source_text"), col("prompt_text"))
                       .as(JudgeRowsFunction.QUESTION_COL),
-                  org.apache.spark.sql.functions.element_at(col("image_uris"), 1).as(JudgeRowsFunction.IMAGE_COL))
+                  org.apache.spark.sql.functions.try_element_at(col("image_uris"), lit(1)).as(JudgeRowsFunction.IMAGE_COL))
               .dropDuplicates("_p_probe_id");
       out = out.join(slim, col(SharedColumns.PROBE_ID.name()).equalTo(col("_p_probe_id")), "left")
           .drop("_p_probe_id");
