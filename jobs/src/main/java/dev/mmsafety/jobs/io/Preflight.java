@@ -1,5 +1,7 @@
 package dev.mmsafety.jobs.io;
 
+import dev.mmsafety.udf.config.DatasetSpec;
+import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -15,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Fast checks, run on the driver before a session starts or a table is written, that turn the usual deployment
@@ -35,6 +39,28 @@ public final class Preflight {
       List.of("secret.key", "access.key", "session.token", "password", "api-key", "api.key", "apikey");
 
   private Preflight() {}
+
+  /**
+   * The checks that need no session, for the CLI to run first: the master URL (spark-submit's if set, else the
+   * config's) and no secrets in the config's Spark conf.
+   */
+  public static void beforeSession(RunConfig config, String source) {
+    checkNoSecrets(config.spark().conf(), source);
+    checkMaster(new SparkConf().get("spark.master", config.spark().master()), CONNECT_TIMEOUT_DEFAULT);
+  }
+
+  /**
+   * The checks that need the session's Hadoop configuration, then the output root claim: every {@code s3a://}
+   * location of the run (output root, dataset paths) is reachable with credentials, and the output root is ours.
+   */
+  public static void afterSession(SparkSession spark, RunConfig config) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    checkObjectStore(conf, config.run().output(), System.getenv(), CONNECT_TIMEOUT_DEFAULT);
+    for (DatasetSpec dataset : config.datasets()) {
+      checkObjectStore(conf, dataset.path(), System.getenv(), CONNECT_TIMEOUT_DEFAULT);
+    }
+    OutputRootGuard.claim(spark, config.run().output());
+  }
 
   /**
    * Checks a master URL's form and, for {@code spark://} and {@code k8s://}, that something listens there.
