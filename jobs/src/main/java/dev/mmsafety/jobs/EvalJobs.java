@@ -16,6 +16,11 @@ public final class EvalJobs {
     return new IngestCasesJob(context);
   }
 
+  /** Imports responses produced elsewhere into cases + responses (issue #3). */
+  public ImportResponsesJob importResponses() {
+    return new ImportResponsesJob(context);
+  }
+
   public ApplyAttacksJob applyAttacks() {
     return new ApplyAttacksJob(context);
   }

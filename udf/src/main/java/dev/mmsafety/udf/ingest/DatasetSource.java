@@ -8,9 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -177,31 +175,5 @@ public final class DatasetSource {
       }
     }
     return uri(String.join("/", parts));
-  }
-
-  /**
-   * Sizes of the given image URIs, by listing each distinct parent folder once (one request per folder rather
-   * than per image, which matters on object stores). Missing files are absent from the map.
-   */
-  public Map<String, Long> sizes(Collection<String> uris) {
-    Map<String, Long> sizes = new HashMap<>();
-    Map<String, Boolean> listed = new HashMap<>();
-    for (String uri : uris) {
-      Path parent = new Path(uri).getParent();
-      String key = parent.toString();
-      if (listed.putIfAbsent(key, Boolean.TRUE) != null) {
-        continue;
-      }
-      try {
-        for (FileStatus s : fs.listStatus(parent)) {
-          if (s.isFile()) {
-            sizes.put(s.getPath().toString(), s.getLen());
-          }
-        }
-      } catch (IOException e) {
-        // Missing folder or a different filesystem: the image stage reports it per row.
-      }
-    }
-    return sizes;
   }
 }

@@ -174,6 +174,21 @@ public final class Records {
     return v;
   }
 
+  /** JSON object to a flat map: scalars as Java values, arrays/objects kept as nodes (wrong_type if mapped). */
+  public static Map<String, Object> flatten(JsonNode n) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      Object value =
+          v.isNull() ? null : v.isTextual() ? v.asText() : v.isIntegralNumber() ? (Object) v.asLong()
+              : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v;
+      out.put(e.getKey(), value);
+    }
+    return out;
+  }
+
   static String type(JsonNode v) {
     JsonNodeType t = v.getNodeType();
     return switch (t) {

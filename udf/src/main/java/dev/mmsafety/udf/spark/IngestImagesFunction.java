@@ -129,14 +129,19 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
         .set(CasesTable.IMAGE_BYTES, image == null ? null : image.bytes())
         .set(CasesTable.REFERENCE_ANSWER, d.referenceAnswer())
         .set(CasesTable.SAFETY_WARNING, d.safetyWarning())
-        .set(CasesTable.OPTIONS, d.options())
+        .set(CasesTable.OPTIONS, scalaMap(d.options()))
         .set(CasesTable.CORRECT_OPTION, d.correctOption())
         .set(CasesTable.EXPECTED_LABEL, d.expectedLabel())
         .set(CasesTable.DATASET_HASH, hashByDataset.get(d.dataset()))
         .set(CasesTable.SOURCE_FILE, d.sourceFile())
         .set(CasesTable.SOURCE_ROW, d.sourceRow())
-        .set(CasesTable.EXTRA, extra.isEmpty() ? null : extra)
+        .set(CasesTable.EXTRA, extra.isEmpty() ? null : scalaMap(extra))
         .set(SharedColumns.RUN_DATE, runDate)
         .build();
+  }
+
+  /** Row encoders in Spark 4 take Scala maps for MAP columns, not java.util.Map. */
+  public static scala.collection.Map<String, String> scalaMap(Map<String, String> map) {
+    return map == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(map);
   }
 }

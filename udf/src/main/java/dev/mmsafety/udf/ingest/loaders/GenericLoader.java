@@ -84,7 +84,7 @@ public final class GenericLoader implements BenchmarkLoader {
   private static void read(LoadContext ctx, String file, String format, Mapping m) throws IOException {
     switch (format) {
       case "csv" -> Records.csv(ctx.source().readText(file), file, ctx.sink(), (row, v) -> guarded(ctx, file, row, new LinkedHashMap<>(v), m));
-      case "jsonl" -> Records.jsonLines(ctx.source().readText(file), file, ctx.sink(), (row, n) -> guarded(ctx, file, row, fromJson(n), m));
+      case "jsonl" -> Records.jsonLines(ctx.source().readText(file), file, ctx.sink(), (row, n) -> guarded(ctx, file, row, Records.flatten(n), m));
       case "json" -> {
         JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
         if (root != null && !root.isArray()) {
@@ -95,7 +95,7 @@ public final class GenericLoader implements BenchmarkLoader {
             if (!n.isObject()) {
               ctx.sink().reject(file, Integer.toString(i), null, IngestReject.MALFORMED_JSON, "item is not an object", null);
             } else {
-              guarded(ctx, file, Integer.toString(i), fromJson(n), m);
+              guarded(ctx, file, Integer.toString(i), Records.flatten(n), m);
             }
           }
         }
@@ -215,20 +215,5 @@ public final class GenericLoader implements BenchmarkLoader {
       return v.toString();
     }
     throw new BadRecordException(IngestReject.WRONG_TYPE, column, "field " + column + " (" + role + ") is not text");
-  }
-
-  /** JSON object to a flat map: scalars as Java values, arrays/objects kept as nodes (wrong_type if mapped). */
-  private static Map<String, Object> fromJson(JsonNode n) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode v = e.getValue();
-      Object value =
-          v.isNull() ? null : v.isTextual() ? v.asText() : v.isIntegralNumber() ? (Object) v.asLong()
-              : v.isNumber() ? (Object) v.asDouble() : v.isBoolean() ? (Object) v.asBoolean() : v;
-      out.put(e.getKey(), value);
-    }
-    return out;
   }
 }
