@@ -1,6 +1,12 @@
 package dev.mmsafety.jobs.cli;
 
+import dev.mmsafety.jobs.cli.commands.AttackCommand;
+import dev.mmsafety.jobs.cli.commands.BenchCommand;
+import dev.mmsafety.jobs.cli.commands.ImportResponsesCommand;
+import dev.mmsafety.jobs.cli.commands.IngestCommand;
+import dev.mmsafety.jobs.cli.commands.JudgeCommand;
 import dev.mmsafety.jobs.cli.commands.NightlyCommand;
+import dev.mmsafety.jobs.cli.commands.PlanCommand;
 import dev.mmsafety.jobs.cli.commands.QuickstartCommand;
 import dev.mmsafety.jobs.cli.commands.RunCommand;
 import dev.mmsafety.jobs.cli.commands.TablesDocCommand;
@@ -20,6 +26,12 @@ import picocli.CommandLine.Command;
       QuickstartCommand.class,
       RunCommand.class,
       NightlyCommand.class,
+      IngestCommand.class,
+      ImportResponsesCommand.class,
+      AttackCommand.class,
+      PlanCommand.class,
+      JudgeCommand.class,
+      BenchCommand.class,
       TablesDocCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,20 @@
+package dev.mmsafety.jobs.cli.commands;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Benchmarks that print figures (docs/benchmarks.md records them with the command). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print measured figures.",
+    subcommands = {BenchThroughputCommand.class, BenchIngestCommand.class, BenchRenderCommand.class},
+    footer = {"", "Example:", "  ./mmsafety bench throughput"})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: throughput, ingest or render");
+  }
+}
