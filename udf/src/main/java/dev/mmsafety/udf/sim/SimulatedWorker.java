@@ -53,6 +53,8 @@ public final class SimulatedWorker implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicLong calls = new AtomicLong();
+  // Requests that carried a bearer token: lets tests prove a key was sent without the server keeping it.
+  private final AtomicLong authorizedCalls = new AtomicLong();
   private final AtomicLong firstCallAt = new AtomicLong();
   private final AtomicLong lastAnswerAt = new AtomicLong();
   private final AtomicLong resets = new AtomicLong();
@@ -102,7 +104,7 @@ public final class SimulatedWorker implements AutoCloseable {
     Map<String, Integer> ids = new TreeMap<>();
     byRequestId.forEach((k, v) -> ids.put(k, v.get()));
     return new SimulatorCounters(calls.get(), statuses, ids, resets.get(), timeouts.get(), maxInFlight.get(),
-        firstCallAt.get(), lastAnswerAt.get());
+        firstCallAt.get(), lastAnswerAt.get(), authorizedCalls.get());
   }
 
   @Override
@@ -137,6 +139,10 @@ public final class SimulatedWorker implements AutoCloseable {
       bytes = in.readAllBytes();
     }
     calls.incrementAndGet();
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization != null && authorization.startsWith("Bearer ") && authorization.length() > 7) {
+      authorizedCalls.incrementAndGet();
+    }
     firstCallAt.compareAndSet(0, System.currentTimeMillis());
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param callsByRequestId requests received per X-Request-Id header (or per body hash without one)
  * @param resets connections closed without an answer
  * @param timeouts requests held without an answer (injected timeouts)
+ * @param authorizedCalls requests that carried an "Authorization: Bearer ..." header (the token is not kept)
  * @param maxInFlight most requests received and not yet answered at any moment (queued ones included)
  * @param firstCallAtMs epoch ms of the first chat request received (0 before any)
  * @param lastAnswerAtMs epoch ms of the last answer sent (0 before any)
@@ -22,7 +23,8 @@ public record SimulatorCounters(
     long timeouts,
     int maxInFlight,
     long firstCallAtMs,
-    long lastAnswerAtMs) {
+    long lastAnswerAtMs,
+    long authorizedCalls) {
 
   /** Requests answered per second between the first request and the last answer: the server-side throughput. */
   public double answeredPerSecond() {
