@@ -67,13 +67,19 @@ public final class ApplyAttacksJob {
     Dataset<Row> tagged =
         cases.mapPartitions(fn, Encoders.row(AttackRows.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Map<String, Long> kinds = new HashMap<>();
-      for (Row r : tagged.groupBy(AttackRows.KIND).count().collectAsList()) {
-        kinds.put(r.getString(0), r.getLong(1));
-      }
-      long probes = kinds.getOrDefault(AttackRows.PROBE, 0L);
-      long rejects = kinds.getOrDefault(AttackRows.REJECT, 0L);
-      long lineage = kinds.getOrDefault(AttackRows.LINEAGE, 0L);
+      // One pass over the persisted output for every count (it also materialises the cache the writes reuse).
+      Row c =
+          tagged
+              .agg(
+                  kindCount(AttackRows.PROBE),
+                  kindCount(AttackRows.REJECT),
+                  kindCount(AttackRows.LINEAGE),
+                  functions.countDistinct(functions.col(AttackRows.LINEAGE + "." + ImageLineageTable.IMAGE_SHA256.name())))
+              .first();
+      long probes = c.getLong(0);
+      long rejects = c.getLong(1);
+      long lineage = c.getLong(2);
+      long images = c.getLong(3);
       long expected = applicable(specs);
       if (probes + rejects != expected) {
         throw new IllegalStateException(
@@ -83,8 +89,6 @@ public final class ApplyAttacksJob {
       context.tables().write(part(tagged, AttackRows.LINEAGE), ImageLineageTable.INSTANCE);
       context.tables()
           .writePartition(part(tagged, AttackRows.REJECT), RejectsTable.INSTANCE, RejectsTable.STAGE, AttackRows.STAGE);
-      long images =
-          part(tagged, AttackRows.LINEAGE).select(ImageLineageTable.IMAGE_SHA256.name()).distinct().count();
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("probes", probes);
       counts.put("rejects", rejects);
@@ -100,6 +104,10 @@ public final class ApplyAttacksJob {
     } finally {
       tagged.unpersist();
     }
+  }
+
+  private static org.apache.spark.sql.Column kindCount(String kind) {
+    return functions.count(functions.when(functions.col(AttackRows.KIND).equalTo(kind), 1));
   }
 
   private static Dataset<Row> part(Dataset<Row> tagged, String kind) {
