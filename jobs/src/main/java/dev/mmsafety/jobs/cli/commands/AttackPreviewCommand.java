@@ -5,6 +5,7 @@ import dev.mmsafety.udf.attack.AttackPreview;
 import dev.mmsafety.udf.attack.CaseView;
 import dev.mmsafety.udf.attack.UserFiles;
 import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.config.RunSpec;
 import dev.mmsafety.udf.config.SparkSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
@@ -28,13 +29,14 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
+      "  ./mmsafety attack preview --benchmark figstep --path data/FigStep --attack figstep --out /tmp/preview --limit 5",
       "  ./mmsafety attack preview --cases out/cases --attack figstep --out /tmp/preview --limit 5",
       "  ./mmsafety attack preview --cases out/cases --attack perturb --param kind=blur --param radius=3 --out /tmp/p"
     })
 public final class AttackPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--benchmark", description = "Benchmark format to load from --path (needs the ingest stage).")
+  @Option(names = "--benchmark", description = "Benchmark format to load from --path (ingested into OUT/_ingest).")
   String benchmark;
 
   @Option(names = "--path", description = "Dataset root for --benchmark.")
@@ -61,9 +63,16 @@ public final class AttackPreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      if (cases == null) {
+      if (cases == null && (benchmark == null || path == null)) {
         throw new ConfigException(
-            "Cannot preview attack " + attack + ": --benchmark/--path need the ingest stage; give --cases PARQUET_DIR");
+            "Cannot preview attack " + attack + ": give --benchmark NAME --path ROOT, or --cases PARQUET_DIR");
+      }
+      if (cases == null) {
+        // Ingest the benchmark into a scratch output root beside the preview, then preview its cases.
+        String scratch = out.toAbsolutePath().resolve("_ingest").toString();
+        IngestCommand.run(
+            new DatasetSpec(null, benchmark, path, limit, Map.of()), scratch, SparkSpec.PARTITIONS_DEFAULT, null);
+        cases = scratch + "/cases";
       }
       if (limit < 1) {
         throw new ConfigException("Cannot preview attack " + attack + ": --limit " + limit + " is not positive");

@@ -55,10 +55,23 @@ class TestAttackCommands extends SparkTestBase {
     assertThat(Files.readString(blur.resolve("figstep_safebench_2.perturb.reject.txt"))).startsWith("image_corrupt: Cannot decode image");
   }
 
+  @Test
+  void previewIngestsABenchmarkFolderFirst() throws Exception {
+    Path samples = dev.mmsafety.jobs.Samples.extractTo(dir.resolve("samples")).getParent();
+    Path out = dir.resolve("from-benchmark");
+    Run r = run(new AttackPreviewCommand(), "--benchmark", "figstep", "--path", samples.resolve("figstep").toString(),
+        "--attack", "figstep", "--out", out.toString(), "--limit", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Wrote 3 probe(s) and 0 reject(s)");
+    try (var files = Files.list(out)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isEqualTo(3);
+    }
+  }
+
   static Stream<Arguments> userErrors() {
     return Stream.of(
-        Arguments.of(new String[] {"--attack", "figstep", "--out", "x", "--benchmark", "figstep", "--path", "/d"},
-            "Cannot preview attack figstep: --benchmark/--path need the ingest stage; give --cases PARQUET_DIR"),
+        Arguments.of(new String[] {"--attack", "figstep", "--out", "x", "--benchmark", "figstep"},
+            "Cannot preview attack figstep: give --benchmark NAME --path ROOT, or --cases PARQUET_DIR"),
         Arguments.of(new String[] {"--cases", "CASES", "--attack", "nope", "--out", "x"},
             "Cannot create attack nope: unknown name 'nope'"),
         Arguments.of(new String[] {"--cases", "CASES", "--attack", "figstep", "--param", "overflow=wrap", "--out", "x"},
