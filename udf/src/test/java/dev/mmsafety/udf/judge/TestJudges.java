@@ -86,6 +86,36 @@ class TestJudges {
   }
 
   @Test
+  void aJudgeThatThrowsGivesAnErrorVerdictNotAFailure() {
+    Judge broken = new Judge() {
+      public String name() {
+        return "broken";
+      }
+
+      public String kind() {
+        return "llm";
+      }
+
+      public String version() {
+        return "0";
+      }
+
+      public String templateHash() {
+        return "h";
+      }
+
+      public CompletableFuture<Verdict> judgeText(JudgeInput input) {
+        return CompletableFuture.supplyAsync(() -> {
+          throw new IllegalStateException("parser bug");
+        });
+      }
+    };
+    Verdict v = broken.judge(JudgeInput.ofText("r9", "text")).join();
+    assertThat(v.status()).isEqualTo("error");
+    assertThat(v.reason()).contains("Cannot judge response r9", "parser bug");
+  }
+
+  @Test
   void windowKeepsOrderAndBoundsInFlightCalls() {
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger maxInFlight = new AtomicInteger();
