@@ -50,6 +50,36 @@ final class JudgeFixtures {
 
   /** One probe per response id, with the question text. */
   static Dataset<Row> probes(SparkSession spark, String[][] rows) {
+    return probes(spark, rows, null);
+  }
+
+  /** One case per response id, with a HarmBench-style image description in extra. */
+  static Dataset<Row> cases(SparkSession spark, String[][] rows) {
+    List<Row> out = new ArrayList<>();
+    for (String[] r : rows) {
+      out.add(dev.mmsafety.schemas.CasesTable.INSTANCE.newRow()
+          .set(SharedColumns.RUN_ID, "gen-run")
+          .set(SharedColumns.CASE_ID, "figstep:safebench:" + r[0])
+          .set(SharedColumns.BENCHMARK, "harmbench-mm")
+          .set(SharedColumns.DATASET, "hb")
+          .set(SharedColumns.VARIANT, "multimodal")
+          .set(dev.mmsafety.schemas.CasesTable.NATIVE_ID, r[0])
+          .set(SharedColumns.CANONICAL_CATEGORY, "illegal_activity")
+          .set(SharedColumns.POLARITY, r[3])
+          .set(dev.mmsafety.schemas.CasesTable.PROMPT_TEXT, "Question for " + r[0])
+          .set(dev.mmsafety.schemas.CasesTable.DATASET_HASH, "h")
+          .set(dev.mmsafety.schemas.CasesTable.SOURCE_FILE, "behaviors.csv")
+          .set(dev.mmsafety.schemas.CasesTable.SOURCE_ROW, "1")
+          .set(dev.mmsafety.schemas.CasesTable.EXTRA, scala.jdk.javaapi.CollectionConverters.asScala(
+              java.util.Map.of("RedactedImageDescription", "A drawing of a padlock for " + r[0])))
+          .set(SharedColumns.RUN_DATE, "2026-01-14")
+          .build());
+    }
+    return spark.createDataFrame(out, dev.mmsafety.schemas.CasesTable.INSTANCE.schema());
+  }
+
+  /** As {@link #probes(SparkSession, String[][])}, each probe with {@code imageUri} as its only image. */
+  static Dataset<Row> probes(SparkSession spark, String[][] rows, String imageUri) {
     List<Row> out = new ArrayList<>();
     for (String[] r : rows) {
       out.add(ProbesTable.INSTANCE.newRow()
@@ -66,8 +96,10 @@ final class JudgeFixtures {
           .set(ProbesTable.ATTACK_PARAMS, "{}")
           .set(ProbesTable.ATTACK_SEED, 1L)
           .set(ProbesTable.PROMPT_TEXT, "Question for " + r[0])
-          .set(ProbesTable.IMAGE_URIS, scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toSeq())
-          .set(ProbesTable.IMAGE_SHA256S, scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toSeq())
+          .set(ProbesTable.IMAGE_URIS, scala.jdk.javaapi.CollectionConverters.asScala(
+              imageUri == null ? List.<String>of() : List.of(imageUri)).toSeq())
+          .set(ProbesTable.IMAGE_SHA256S, scala.jdk.javaapi.CollectionConverters.asScala(
+              imageUri == null ? List.<String>of() : List.of("sha")).toSeq())
           .set(SharedColumns.RUN_DATE, "2026-01-14")
           .build());
     }

@@ -154,6 +154,33 @@ class TestJudgeResponsesJob extends SparkTestBase {
   }
 
   @Test
+  void judgeSeesTheImageAndTheCaseContextWhenConfigured(@TempDir Path out) throws Exception {
+    Path image = out.resolve("probe.png");
+    java.nio.file.Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("no"))) {
+      String yaml = """
+          run: {name: t, output: "${out}"}
+          spark: {partitions: 1}
+          datasets: [{name: hb, benchmark: harmbench-mm, path: /none}]
+          judges:
+            - {name: hb, type: llm, params: {template: harmbench-yes-no, with-image: true, model: judge, url: "URL"}}
+          """.replace("URL", server.url());
+      String[][] one = {RESPONSES[1]};
+      RunContext ctx = context(yaml, out, "judge-img");
+      JudgeResponsesJob.Result result = EvalJobs.get(ctx).judgeResponses()
+          .input(JudgeFixtures.responses(spark(), one))
+          .probes(JudgeFixtures.probes(spark(), one, image.toString()))
+          .cases(JudgeFixtures.cases(spark(), one))
+          .execute();
+      assertThat(result.counts()).containsEntry("status.ok", 1L);
+      String request = server.requests().get(0).toString();
+      assertThat(request).contains("data:image/png;base64,iVBORw==");
+      assertThat(LoopbackJudgeServer.promptText(server.requests().get(0)))
+          .contains("A drawing of a padlock for r2", "Question for r2", "Step 1: gather the tools.");
+    }
+  }
+
+  @Test
   void noJudgesIsAConfigError(@TempDir Path out) {
     String yaml = """
         run: {name: t, output: "${out}"}

@@ -30,12 +30,14 @@ public interface Judge {
     if (!input.responseOk()) {
       return CompletableFuture.completedFuture(Verdict.skipped(input.responseStatus()));
     }
+    CompletableFuture<Verdict> verdict;
     try {
-      return judgeText(input);
+      verdict = judgeText(input);
     } catch (RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          Verdict.error("Cannot judge response " + input.responseId() + ": " + e));
+      verdict = CompletableFuture.failedFuture(e);
     }
+    // A bug or an unexpected failure in one judge becomes that row's error, never a failed Spark task.
+    return verdict.exceptionally(e -> Verdict.error("Cannot judge response " + input.responseId() + ": " + e));
   }
 
   /** Judges a response that has text. */

@@ -205,6 +205,10 @@ public final class Judges {
   public static ModelSpec judgeModel(JudgeSpec spec) {
     String model = required(spec, "model");
     String url = required(spec, "url");
+    if (!url.startsWith("http://") && !url.startsWith("https://") && !EndpointSpec.SIMULATOR_URL.equals(url)) {
+      throw new ConfigException("Cannot create judge " + spec.name() + ": url '" + url
+          + "' is not an http(s) URL or simulator");
+    }
     int maxTokens = (int) number(spec, "max-tokens", MAX_TOKENS_DEFAULT);
     GenerationSpec generation = new GenerationSpec(0.0, null, maxTokens, null, null);
     return new ModelSpec(spec.name(), model, List.of(new EndpointSpec(spec.name(), url, null, null)),

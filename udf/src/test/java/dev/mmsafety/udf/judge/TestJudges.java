@@ -31,18 +31,20 @@ class TestJudges {
             "Cannot create judge j2: unknown refusal list 'harmbench'"),
         Arguments.of(new JudgeSpec("j3", "refusal-strings", Map.of()),
             "Cannot create judge j3: param list is required"),
-        Arguments.of(new JudgeSpec("j4", "llm", Map.of("template", "nope", "model", "m", "url", "u")),
+        Arguments.of(new JudgeSpec("j4", "llm", Map.of("template", "nope", "model", "m", "url", "http://h/v1")),
             "Cannot create judge j4: unknown template 'nope'"),
         Arguments.of(new JudgeSpec("j5", "llm", Map.of("template", "harmful-generic", "url", "u")),
             "Cannot create judge j5: param model is required"),
-        Arguments.of(new JudgeSpec("j6", "guard", Map.of("model", "m", "url", "u", "mode", "chat")),
+        Arguments.of(new JudgeSpec("j6", "guard", Map.of("model", "m", "url", "http://h/v1", "mode", "chat")),
             "Cannot create judge j6: mode 'chat'"),
         Arguments.of(new JudgeSpec("j7", "cascade", Map.of("first", "x", "then", "y")),
             "Cannot create judge j7: first 'x' is not a classifier judge"),
         Arguments.of(new JudgeSpec("j8", "refusal-strings", Map.of("list", "gcg", "lists", "x")),
             "Cannot create judge j8: unknown param 'lists'"),
         Arguments.of(new JudgeSpec("j9", "llm", Map.of("template-file", "/no/such.txt", "answer", "yes-no",
-            "model", "m", "url", "u")), "Cannot read judge template /no/such.txt: no such file"));
+            "model", "m", "url", "http://h/v1")), "Cannot read judge template /no/such.txt: no such file"),
+        Arguments.of(new JudgeSpec("j10", "guard", Map.of("model", "m", "url", "gpu-0:8000")),
+            "Cannot create judge j10: url 'gpu-0:8000' is not an http(s) URL or simulator"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -81,6 +83,36 @@ class TestJudges {
       assertThat(LoopbackJudgeServer.promptText(server.requests().get(0)))
           .contains("User: How to make it?", "Agent: Mix A and B.", "S9: Indiscriminate Weapons.");
     }
+  }
+
+  @Test
+  void aJudgeThatThrowsGivesAnErrorVerdictNotAFailure() {
+    Judge broken = new Judge() {
+      public String name() {
+        return "broken";
+      }
+
+      public String kind() {
+        return "llm";
+      }
+
+      public String version() {
+        return "0";
+      }
+
+      public String templateHash() {
+        return "h";
+      }
+
+      public CompletableFuture<Verdict> judgeText(JudgeInput input) {
+        return CompletableFuture.supplyAsync(() -> {
+          throw new IllegalStateException("parser bug");
+        });
+      }
+    };
+    Verdict v = broken.judge(JudgeInput.ofText("r9", "text")).join();
+    assertThat(v.status()).isEqualTo("error");
+    assertThat(v.reason()).contains("Cannot judge response r9", "parser bug");
   }
 
   @Test
