@@ -76,7 +76,12 @@ public final class EvaluationPipeline {
         lines);
     stage(
         "judge",
-        jobs.judgeResponses().input(tables.readRun(ResponsesTable.INSTANCE, runId)).execute(),
+        jobs.judgeResponses()
+            .input(tables.readRun(ResponsesTable.INSTANCE, runId))
+            .probes(tables.readRun(ProbesTable.INSTANCE, runId))
+            .cases(tables.readRun(CasesTable.INSTANCE, runId))
+            .callers(dev.mmsafety.udf.judge.JudgeCallers.SHARED_CLIENT)
+            .execute(),
         counts,
         lines);
     ComputeMetricsJob.Result metrics =

@@ -16,4 +16,14 @@ public interface JudgeCallers extends Serializable {
   ModelCaller create(ModelSpec judgeModel, InferenceSpec inference);
 
   JudgeCallers HTTP = HttpJudgeCaller::new;
+
+  /**
+   * Judges through the project's shared model client ({@code ModelClients}): the same retries with Retry-After,
+   * circuit breakers and per-endpoint concurrency as the models under test. Judge images arrive as bytes in the
+   * request, so the client's own loader is only a fallback.
+   */
+  JudgeCallers SHARED_CLIENT =
+      (model, inference) ->
+          dev.mmsafety.udf.model.ModelClients.shared(
+              model, inference, dev.mmsafety.udf.image.HadoopImageLoader.local(), 1);
 }
