@@ -181,18 +181,17 @@ public final class IngestCasesJob {
   private Map<String, Long> sizesOf(List<String> uris) {
     Map<String, Long> sizes = new HashMap<>();
     var conf = context.spark().sparkContext().hadoopConfiguration();
-    Map<String, Boolean> listed = new HashMap<>();
+    java.util.Set<String> parents = new java.util.TreeSet<>();
     for (String uri : uris) {
-      org.apache.hadoop.fs.Path parent = new org.apache.hadoop.fs.Path(uri).getParent();
-      if (listed.putIfAbsent(parent.toString(), true) != null) {
-        continue;
-      }
+      parents.add(uri.substring(0, Math.max(0, uri.lastIndexOf('/'))));
+    }
+    for (String parent : parents) {
       try {
-        var fs = parent.getFileSystem(conf);
-        for (var status : fs.listStatus(parent)) {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(parent);
+        for (var status : dir.getFileSystem(conf).listStatus(dir)) {
           sizes.put(status.getPath().toString(), status.getLen());
         }
-      } catch (java.io.IOException e) {
+      } catch (java.io.IOException | IllegalArgumentException e) {
         // Missing folder: the image stage rejects those rows with image_missing.
       }
     }

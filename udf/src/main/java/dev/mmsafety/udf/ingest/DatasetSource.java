@@ -23,6 +23,7 @@ import org.apache.hadoop.fs.Path;
  * that leave the root.
  */
 public final class DatasetSource {
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
   private final Path root;
   private final FileSystem fs;
   private final Configuration conf;
@@ -155,7 +156,7 @@ public final class DatasetSource {
       throw new BadRecordException(IngestReject.MISSING_FIELD, field, "field " + field + " is empty");
     }
     String p = relPath.trim().replace('\\', '/');
-    if (p.startsWith("/") || p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+    if (p.startsWith("/") || SCHEME.matcher(p).matches()) {
       throw new BadRecordException(
           IngestReject.PATH_ESCAPES_ROOT, field, "path " + relPath + " is absolute; it must be relative to the dataset root");
     }

@@ -49,11 +49,9 @@ public final class ResponseImporter {
     this.dataset = dataset;
     this.benchmark = benchmark == null ? BENCHMARK_DEFAULT : benchmark;
     this.fields = new TreeMap<>(fields);
-    for (String role : List.of("text", "response", "model")) {
-      this.fields.putIfAbsent(role, role);
-    }
-    if (!this.fields.containsKey("case-id")) {
-      this.fields.putIfAbsent("id", "id");
+    // Unmapped roles read the column of the same name (case-id reads case_id); absent columns are simply unset.
+    for (String role : ROLES) {
+      this.fields.putIfAbsent(role, role.equals("case-id") ? "case_id" : role);
     }
     this.labelPrefix = labelPrefix == null ? LABEL_PREFIX_DEFAULT : labelPrefix;
     this.runId = runId;
