@@ -38,6 +38,20 @@ public final class RowBuilder {
     return this;
   }
 
+  /**
+   * Spark 4's row encoder wants Scala collections for MAP and ARRAY columns (a java.util.Map fails with
+   * INVALID_EXTERNAL_TYPE), so Java collections are converted here, once, for every table.
+   */
+  private static Object toExternal(Object value) {
+    if (value instanceof java.util.Map<?, ?> map) {
+      return scala.collection.immutable.Map.from(scala.jdk.javaapi.CollectionConverters.asScala(map));
+    }
+    if (value instanceof java.util.List<?> list) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq();
+    }
+    return value;
+  }
+
   public Row build() {
     List<Column> columns = table.columns();
     Object[] out = new Object[columns.size()];
@@ -48,7 +62,7 @@ public final class RowBuilder {
         throw new IllegalStateException(
             "Cannot build " + table.name() + " row: required column " + column.name() + " is null");
       }
-      out[i] = value;
+      out[i] = toExternal(value);
     }
     return new GenericRowWithSchema(out, table.schema());
   }
