@@ -80,7 +80,7 @@ public final class ComputeMetricsJob {
     return this;
   }
 
-  /** Significance level of the regression and paired tests' flag (default 0.05). */
+  /** Significance level of the regression test (default 0.05). */
   public ComputeMetricsJob alpha(double value) {
     if (!(value > 0 && value < 1)) {
       throw new IllegalArgumentException("Invalid alpha: " + value);

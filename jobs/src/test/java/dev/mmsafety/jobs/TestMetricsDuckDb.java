@@ -65,6 +65,11 @@ class TestMetricsDuckDb extends SparkTestBase {
       assertThat(count(st, "SELECT count(*) FROM " + metrics + " WHERE n_error > 0 AND n_unparseable > 0"))
           .isPositive();
       assertThat(count(st, "SELECT count(DISTINCT simulator) FROM " + metrics)).isEqualTo(2);
+      // Counts reconcile: every harmful verdict is in n, n_error or n_unparseable of the overall asr rows.
+      assertThat(count(st, "SELECT sum(n + n_error + n_unparseable) FROM " + metrics
+              + " WHERE metric = 'asr' AND grouping = 'judge'"))
+          .isEqualTo(count(st, "SELECT count(*) FROM read_parquet('" + root
+              + "/judgments/**/*.parquet', hive_partitioning = true) WHERE polarity = 'harmful'"));
 
       long pairedRows = count(st, "SELECT count(*) FROM (" + paired + ")");
       assertThat(pairedRows).isPositive()

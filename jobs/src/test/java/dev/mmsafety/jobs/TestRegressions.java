@@ -82,26 +82,31 @@ class TestRegressions extends SparkTestBase {
     assertThat(RegressionsTable.BASELINE_RUN_DATE.getString(overall)).isEqualTo("2026-01-14");
     assertThat(RegressionsTable.FLAGGED.<Boolean>get(overall)).isTrue();
     assertThat(rows).allMatch(r -> "asr".equals(RegressionsTable.METRIC.get(r)));
+
+    // A configured baseline wins over the latest run; below the threshold a significant rise is not flagged.
+    recordRun("now", "2026-01-15", "succeeded", "2026-01-15 03:00:00");
+    RunContext later = context("later", "2026-01-16", "report: {baseline-run-id: base}\n");
+    ComputeMetricsJob.Result small = EvalJobs.get(later).computeMetrics()
+        .regressionThreshold(0.25)
+        .input(TestComputeMetricsJob.writeAndRead(later, judgments("later", "2026-01-16", 30, 100)))
+        .execute();
+    assertThat(small.baselineRunId()).contains("base");
+    assertThat(small.anyFlagged()).isFalse(); // delta 0.20 is significant but below 0.25
+    assertThat(new TableIO(spark(), out.toString(), "2026-01-16").readRun(RegressionsTable.INSTANCE, "later")
+        .collectAsList()).isNotEmpty().allMatch(r -> RegressionsTable.SIGNIFICANT.<Boolean>get(r));
   }
 
   @Test
-  void thresholdAndConfiguredBaselineDecideTheFlag() {
-    night(context("a", "2026-01-10", ""), 10, 100);
-    night(context("b", "2026-01-11", ""), 12, 100); // later, but not configured
-    ComputeMetricsJob.Result small = EvalJobs.get(context("c", "2026-01-15", "report: {baseline-run-id: a}\n"))
-        .computeMetrics()
-        .regressionThreshold(0.25)
-        .input(TestComputeMetricsJob.writeAndRead(context("c", "2026-01-15", ""), judgments("c", 30, 100)))
-        .execute();
-    assertThat(small.baselineRunId()).contains("a");
-    assertThat(small.anyFlagged()).isFalse(); // significant, but 0.20 is below the 0.25 threshold
-    List<Row> rows = new TableIO(spark(), out.toString(), "2026-01-15")
-        .readRun(RegressionsTable.INSTANCE, "c").collectAsList();
-    assertThat(rows).isNotEmpty().allMatch(r -> RegressionsTable.SIGNIFICANT.<Boolean>get(r));
+  void noRunsTableMeansNoBaseline() {
+    ComputeMetricsJob.Result result = night(context("first", "2026-01-15", ""), 3, 10);
+    assertThat(result.baselineRunId()).isEmpty();
+    assertThat(result.anyFlagged()).isFalse();
+    assertThat(new TableIO(spark(), out.toString(), "2026-01-15")
+        .readRun(RegressionsTable.INSTANCE, "first").count()).isZero();
   }
 
-  private List<Row> judgments(String runId, int k, int n) {
-    JudgmentFixtures f = new JudgmentFixtures(runId, "2026-01-15");
+  private List<Row> judgments(String runId, String runDate, int k, int n) {
+    JudgmentFixtures f = new JudgmentFixtures(runId, runDate);
     for (int p = 0; p < n; p++) {
       f.add("m", "p" + p, "harmful", "none", "none", "j", "ok", false, p < k);
     }

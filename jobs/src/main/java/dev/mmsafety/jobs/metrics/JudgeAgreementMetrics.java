@@ -67,7 +67,7 @@ public final class JudgeAgreementMetrics {
   public static Dataset<Row> humanCounts(Dataset<Row> judgments, Dataset<Row> responses) {
     UserDefinedFunction majority = majorityUdf();
     Dataset<Row> labelled = responses
-        .where(col("human_labels").isNotNull().and(functionsSize(col("human_labels")).gt(0)))
+        .where(col("human_labels").isNotNull().and(org.apache.spark.sql.functions.size(col("human_labels")).gt(0)))
         .select(
             col("response_id").as("h_response_id"),
             majority.apply(col("human_labels"), org.apache.spark.sql.functions.lit(HumanLabels.UNSAFE)).as("h_unsafe"),
@@ -87,10 +87,6 @@ public final class JudgeAgreementMetrics {
     }
     return joined.groupBy(col("run_id"), col("model"), col("judge"))
         .agg(max(col("simulator").cast("int")).as("simulator_any"), aggs.toArray(new Column[0]));
-  }
-
-  private static Column functionsSize(Column c) {
-    return org.apache.spark.sql.functions.size(c);
   }
 
   private static List<Column> confusion(String d, Column usable, Column rater, Column reference) {

@@ -32,7 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -270,9 +269,5 @@ public final class ReportDataReader {
     } catch (IOException e) {
       return CanonicalJson.mapper().createObjectNode();
     }
-  }
-
-  static List<String> sortedDistinct(List<String> values) {
-    return new ArrayList<>(new TreeSet<>(values));
   }
 }

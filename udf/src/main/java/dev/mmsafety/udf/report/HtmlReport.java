@@ -4,7 +4,6 @@ import dev.mmsafety.udf.report.ReportData.Rate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -260,10 +259,5 @@ public final class HtmlReport {
 
   private static double nz(Double v) {
     return v == null ? 0 : v;
-  }
-
-  /** Distinct values in first-seen order. */
-  static <T> List<T> distinct(List<T> items) {
-    return new ArrayList<>(new LinkedHashSet<>(items));
   }
 }
