@@ -3,13 +3,16 @@ package dev.mmsafety.jobs.io;
 import dev.mmsafety.schemas.Column;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.schemas.TableContract;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Reads and writes contract tables under {@code <root>/<table>/run_date=<d>/[model=<m>/]}.
@@ -98,16 +101,26 @@ public final class TableIO {
 
   /** Casts and orders columns as the contract says; missing nullable columns become nulls. */
   public static Dataset<Row> conform(Dataset<Row> rows, TableContract table) {
-    List<String> present = Arrays.asList(rows.columns());
+    Map<String, DataType> present = new HashMap<>();
+    for (StructField field : rows.schema().fields()) {
+      present.put(field.name(), field.dataType());
+    }
     org.apache.spark.sql.Column[] cols =
         table.columns().stream()
-            .map(
-                c ->
-                    (present.contains(c.name())
-                            ? functions.col(c.name()).cast(c.type())
-                            : functions.lit(null).cast(c.type()))
-                        .as(c.name(), c.field().metadata()))
+            .map(c -> conformColumn(c, present.get(c.name())).as(c.name(), c.field().metadata()))
             .toArray(org.apache.spark.sql.Column[]::new);
     return rows.select(cols);
+  }
+
+  private static org.apache.spark.sql.Column conformColumn(Column column, DataType actual) {
+    if (actual == null) {
+      return functions.lit(null).cast(column.type());
+    }
+    // Parquet reads arrays and maps back as holding nulls; Spark cannot cast that to the contract's non-null
+    // element type, and needs no cast when only nullability differs (sql() ignores nullability).
+    if (actual.sql().equals(column.type().sql())) {
+      return functions.col(column.name());
+    }
+    return functions.col(column.name()).cast(column.type());
   }
 }
