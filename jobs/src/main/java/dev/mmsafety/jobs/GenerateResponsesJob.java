@@ -101,7 +101,7 @@ public final class GenerateResponsesJob {
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new FsImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
-          InferenceProgress.start(acc, total, inference.progressSeconds(), progressSink)) {
+          InferenceProgress.start(sc, acc, total, inference.progressSeconds(), progressSink)) {
         Dataset<Row> responses = work.repartition(context.partitions())
             .mapPartitions(new InferencePartitionFunction(task), Encoders.row(ResponsesTable.INSTANCE.schema()));
         context.tables().write(responses, ResponsesTable.INSTANCE);

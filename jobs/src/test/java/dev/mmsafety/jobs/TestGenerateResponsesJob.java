@@ -29,9 +29,14 @@ class TestGenerateResponsesJob extends SparkTestBase {
 
   private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
       Dataset<Row> probes) {
+    return run(sim, out, runId, inference, probes, new ArrayList<>());
+  }
+
+  private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
+      Dataset<Row> probes, List<String> progress) {
     RunContext ctx = InferenceFixtures.resolved(
         context(InferenceFixtures.config("simulator", inference), out, runId), sim.baseUrl());
-    return EvalJobs.get(ctx).generateResponses().input(probes).progressTo(line -> { }).execute();
+    return EvalJobs.get(ctx).generateResponses().input(probes).progressTo(progress::add).execute();
   }
 
   private static List<Row> rows(Path out, String runId) {
@@ -44,7 +49,10 @@ class TestGenerateResponsesJob extends SparkTestBase {
     Path out = dir.resolve("out");
     Dataset<Row> probes = InferenceFixtures.probes(spark(), 12, InferenceFixtures.png(dir));
     try (SimulatedWorker sim = SimulatedWorker.start(SIM)) {
-      GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes);
+      List<String> progress = new ArrayList<>();
+      GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes, progress);
+      assertThat(progress.get(progress.size() - 1)).startsWith("[generate-responses] 12/12 rows (100.0%)")
+          .contains("12 http calls", "error rate 0.00%", "cache hits 0");
       assertThat(first.counts()).containsEntry("responses", 12L).containsEntry("ok", 12L)
           .containsEntry("calls", 12L).containsEntry("cache_hits", 0L);
       assertThat(sim.counters().calls()).isEqualTo(12);
