@@ -157,6 +157,16 @@ class TestGenerateResponsesJob extends SparkTestBase {
   }
 
   @Test
+  void answersNoProbesWithoutCallingAnything(@TempDir Path dir) throws Exception {
+    Dataset<Row> none = InferenceFixtures.probes(spark(), 2, InferenceFixtures.png(dir)).limit(0);
+    try (SimulatedWorker sim = SimulatedWorker.start(SIM)) {
+      GenerateResponsesJob.Result r = run(sim, dir.resolve("out"), "empty", "window: 4", none);
+      assertThat(r.counts()).containsEntry("responses", 0L).containsEntry("calls", 0L);
+      assertThat(sim.counters().calls()).isZero();
+    }
+  }
+
+  @Test
   void refusesAnUnresolvedSimulatorEndpoint(@TempDir Path dir) throws Exception {
     RunContext ctx = context(InferenceFixtures.config("simulator", "window: 4"), dir, "r");
     Dataset<Row> probes = InferenceFixtures.probes(spark(), 2, InferenceFixtures.png(dir));
