@@ -58,7 +58,8 @@ public final class OpenAiModelCaller implements ModelCaller {
   }
 
   @Override
-  public CompletableFuture<ModelResponse> call(ModelRequest request) {
+  public CompletableFuture<ModelResponse> call(ModelRequest asked) {
+    ModelRequest request = ModelClients.effectiveRequest(spec, asked);
     String requestId = RequestIds.of(spec.model(), request);
     ChatWire.Body body;
     try {

@@ -251,4 +251,17 @@ class TestOpenAiModelCaller {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(bad, FAST, null, 1))
         .hasMessage("Cannot create client for model m1: endpoint e0 url carries credentials; use api-key-env instead");
   }
+
+  @Test
+  void addsTheModelsSystemPromptAndGenerationWhenTheRequestHasNone() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
+      ModelSpec spec = model(server.baseUrl());
+      ModelRequest bare = new ModelRequest("m1", List.of(ChatMessage.user(List.of(ContentPart.text("hi")))), null);
+      ModelResponse r = ModelClients.create(spec, FAST, null, 1).call(bare).get();
+      assertThat(server.bodies().get(0)).contains("{\"role\":\"system\",\"content\":\"be safe\"}",
+          "\"top_p\":0.9", "\"max_tokens\":64", "\"seed\":7", "\"stop\":[\"###\"]");
+      assertThat(r.requestId()).isEqualTo(RequestIds.of("served-m1", ModelClients.effectiveRequest(spec, bare)))
+          .isNotEqualTo(RequestIds.of("served-m1", new ModelRequest("m1", bare.messages(), GenerationSpec.DEFAULT)));
+    }
+  }
 }
