@@ -98,13 +98,20 @@ class TestGenerateResponsesJob extends SparkTestBase {
         spark().sparkContext().setLocalProperty(InferenceTask.FAIL_AFTER_ROWS_PROPERTY, null);
       }
       // answers in flight when the task failed are still cached (late files): wait until every answer is on disk
+      // (the same count in two polls 100 ms apart: nothing is still on the wire)
       Map<String, ModelResponse> cached = new HashMap<>();
       long deadline = System.currentTimeMillis() + 10_000;
-      do {
+      long previous = -1;
+      while (System.currentTimeMillis() < deadline) {
         cached.clear();
         ResponseCache.loadInto(new Configuration(), ResponseCache.dir(out.toString()), null, cached);
-        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-      } while (cached.size() < sim.counters().status(200) && System.currentTimeMillis() < deadline);
+        long answered = sim.counters().status(200);
+        if (cached.size() == answered && answered == previous) {
+          break;
+        }
+        previous = cached.size() == answered ? answered : -1;
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      }
       long firstCalls = sim.counters().calls();
       assertThat((long) cached.size()).isEqualTo(sim.counters().status(200));
       assertThat(cached.size()).isPositive().isLessThan(40);
