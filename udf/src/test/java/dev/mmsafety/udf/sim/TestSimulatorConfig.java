@@ -24,4 +24,21 @@ class TestSimulatorConfig {
     assertThat(s.timeoutHoldMs()).isEqualTo(SimulatorSpec.TIMEOUT_HOLD_MS_DEFAULT);
     assertThat(SimulatorSpec.DEFAULT.seed()).isZero();
   }
+
+  @Test
+  void resolvesSimulatorEndpointsOnly() {
+    RunConfig config = ConfigLoader.parse("""
+        run: {output: /tmp/x}
+        datasets: [{name: d, benchmark: generic, path: /x}]
+        models:
+          - name: a
+            endpoints: [{name: s, url: simulator}, {name: r, url: "http://gpu:8000/v1"}]
+        """, "t");
+    assertThat(SimulatorEndpoints.needed(config)).isTrue();
+    RunConfig resolved = SimulatorEndpoints.resolve(config, "http://127.0.0.1:9/v1");
+    assertThat(SimulatorEndpoints.needed(resolved)).isFalse();
+    assertThat(resolved.models().get(0).endpoints().get(0).url()).isEqualTo("http://127.0.0.1:9/v1");
+    assertThat(resolved.models().get(0).endpoints().get(0).isSimulator()).isTrue();
+    assertThat(resolved.models().get(0).endpoints().get(1).isSimulator()).isFalse();
+  }
 }
