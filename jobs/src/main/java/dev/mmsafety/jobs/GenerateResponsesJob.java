@@ -49,6 +49,9 @@ public final class GenerateResponsesJob {
   static final Set<String> NOT_ERRORS =
       Set.of(ModelResponse.Status.OK, ModelResponse.Status.BUDGET_EXHAUSTED, ModelResponse.Status.BLOCKED);
 
+  static final Result EMPTY_RESULT = new Result(Map.of("responses", 0L, "calls", 0L, "cache_hits", 0L),
+      List.of("responses: no probes, nothing called"));
+
   private final RunContext context;
   private Dataset<Row> input;
   private List<ModelSpec> models;
@@ -90,6 +93,9 @@ public final class GenerateResponsesJob {
     checkResolved(targets);
     List<DefenseSpec> defenses = context.config().defenses();
     defenses.forEach(Defenses::create); // unknown defense names fail here, on the driver, with the name
+    if (input.isEmpty()) {
+      return EMPTY_RESULT;
+    }
     InferenceSpec inference = context.config().inference();
     SparkContext sc = context.spark().sparkContext();
     sc.setJobGroup(JOB_GROUP, "Generate responses for run " + context.runId(), false);
@@ -101,7 +107,7 @@ public final class GenerateResponsesJob {
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new FsImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
-          InferenceProgress.start(acc, total, inference.progressSeconds(), progressSink)) {
+          InferenceProgress.start(sc, acc, total, inference.progressSeconds(), progressSink)) {
         Dataset<Row> responses = work.repartition(context.partitions())
             .mapPartitions(new InferencePartitionFunction(task), Encoders.row(ResponsesTable.INSTANCE.schema()));
         context.tables().write(responses, ResponsesTable.INSTANCE);

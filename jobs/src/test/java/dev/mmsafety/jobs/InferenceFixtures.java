@@ -3,9 +3,8 @@ package dev.mmsafety.jobs;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.common.Hashing;
-import dev.mmsafety.udf.config.EndpointSpec;
-import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
+import dev.mmsafety.udf.sim.SimulatorEndpoints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,18 +61,7 @@ final class InferenceFixtures {
 
   /** The context with every {@code url: simulator} endpoint resolved to the started worker (as the pipeline does). */
   static RunContext resolved(RunContext ctx, String simBaseUrl) {
-    RunConfig c = ctx.config();
-    List<ModelSpec> models = new ArrayList<>();
-    for (ModelSpec m : c.models()) {
-      List<EndpointSpec> endpoints = new ArrayList<>();
-      for (EndpointSpec e : m.endpoints()) {
-        endpoints.add(EndpointSpec.SIMULATOR_URL.equals(e.url()) ? e.resolvedTo(simBaseUrl) : e);
-      }
-      models.add(new ModelSpec(m.name(), m.model(), endpoints, m.apiKeyEnv(), m.imageTransport(), m.systemPrompt(),
-          m.generation()));
-    }
-    RunConfig resolved = new RunConfig(c.run(), c.spark(), c.datasets(), c.attacks(), models, c.defenses(),
-        c.judges(), c.inference(), c.simulator(), c.report());
+    RunConfig resolved = SimulatorEndpoints.resolve(ctx.config(), simBaseUrl);
     return new RunContext(ctx.spark(), resolved, ctx.runId(), ctx.runDate(), ctx.outputRoot(), ctx.seed());
   }
 

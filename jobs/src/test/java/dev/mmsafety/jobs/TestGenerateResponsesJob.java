@@ -29,9 +29,14 @@ class TestGenerateResponsesJob extends SparkTestBase {
 
   private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
       Dataset<Row> probes) {
+    return run(sim, out, runId, inference, probes, new ArrayList<>());
+  }
+
+  private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
+      Dataset<Row> probes, List<String> progress) {
     RunContext ctx = InferenceFixtures.resolved(
         context(InferenceFixtures.config("simulator", inference), out, runId), sim.baseUrl());
-    return EvalJobs.get(ctx).generateResponses().input(probes).progressTo(line -> { }).execute();
+    return EvalJobs.get(ctx).generateResponses().input(probes).progressTo(progress::add).execute();
   }
 
   private static List<Row> rows(Path out, String runId) {
@@ -44,7 +49,10 @@ class TestGenerateResponsesJob extends SparkTestBase {
     Path out = dir.resolve("out");
     Dataset<Row> probes = InferenceFixtures.probes(spark(), 12, InferenceFixtures.png(dir));
     try (SimulatedWorker sim = SimulatedWorker.start(SIM)) {
-      GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes);
+      List<String> progress = new ArrayList<>();
+      GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes, progress);
+      assertThat(progress.get(progress.size() - 1)).startsWith("[generate-responses] 12/12 rows (100.0%)")
+          .contains("12 http calls", "error rate 0.00%", "cache hits 0");
       assertThat(first.counts()).containsEntry("responses", 12L).containsEntry("ok", 12L)
           .containsEntry("calls", 12L).containsEntry("cache_hits", 0L);
       assertThat(sim.counters().calls()).isEqualTo(12);
@@ -89,9 +97,23 @@ class TestGenerateResponsesJob extends SparkTestBase {
       } finally {
         spark().sparkContext().setLocalProperty(InferenceTask.FAIL_AFTER_ROWS_PROPERTY, null);
       }
-      long firstCalls = sim.counters().calls();
+      // answers in flight when the task failed are still cached (late files): wait until every answer is on disk
+      // (the same count in two polls 100 ms apart: nothing is still on the wire)
       Map<String, ModelResponse> cached = new HashMap<>();
-      ResponseCache.loadInto(new Configuration(), ResponseCache.dir(out.toString()), null, cached);
+      long deadline = System.currentTimeMillis() + 10_000;
+      long previous = -1;
+      while (System.currentTimeMillis() < deadline) {
+        cached.clear();
+        ResponseCache.loadInto(new Configuration(), ResponseCache.dir(out.toString()), null, cached);
+        long answered = sim.counters().status(200);
+        if (cached.size() == answered && answered == previous) {
+          break;
+        }
+        previous = cached.size() == answered ? answered : -1;
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      }
+      long firstCalls = sim.counters().calls();
+      assertThat((long) cached.size()).isEqualTo(sim.counters().status(200));
       assertThat(cached.size()).isPositive().isLessThan(40);
       assertThat(firstCalls).isLessThan(40);
 
@@ -138,6 +160,16 @@ class TestGenerateResponsesJob extends SparkTestBase {
         assertThat((Integer) ResponsesTable.HTTP_STATUS.get(r)).isEqualTo(503);
         assertThat((Integer) ResponsesTable.ATTEMPTS.get(r)).isEqualTo(2);
       });
+    }
+  }
+
+  @Test
+  void answersNoProbesWithoutCallingAnything(@TempDir Path dir) throws Exception {
+    Dataset<Row> none = InferenceFixtures.probes(spark(), 2, InferenceFixtures.png(dir)).limit(0);
+    try (SimulatedWorker sim = SimulatedWorker.start(SIM)) {
+      GenerateResponsesJob.Result r = run(sim, dir.resolve("out"), "empty", "window: 4", none);
+      assertThat(r.counts()).containsEntry("responses", 0L).containsEntry("calls", 0L);
+      assertThat(sim.counters().calls()).isZero();
     }
   }
 

@@ -11,23 +11,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CachingModelCaller implements ModelCaller {
   private final ModelCaller delegate;
-  private final String servedModel;
+  private final dev.mmsafety.udf.config.ModelSpec spec;
   private final Map<String, ModelResponse> index;
   private final ResponseCache.SegmentWriter segment;
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
   public CachingModelCaller(
-      ModelCaller delegate, String servedModel, Map<String, ModelResponse> index, ResponseCache.SegmentWriter segment) {
+      ModelCaller delegate,
+      dev.mmsafety.udf.config.ModelSpec spec,
+      Map<String, ModelResponse> index,
+      ResponseCache.SegmentWriter segment) {
     this.delegate = delegate;
-    this.servedModel = servedModel;
+    this.spec = spec;
     this.index = index;
     this.segment = segment;
   }
 
   @Override
   public CompletableFuture<ModelResponse> call(ModelRequest request) {
-    String id = RequestIds.of(servedModel, request);
+    String id = RequestIds.of(spec.model(), ModelClients.effectiveRequest(spec, request));
     ModelResponse cached = index.get(id);
     if (cached != null) {
       hits.incrementAndGet();

@@ -17,7 +17,7 @@ public final class ImageDataUrls {
   private final ImageLoader loader;
   private final long maxChars;
   private long chars;
-  private final LinkedHashMap<String, String> lru = new LinkedHashMap<>(256, 0.75f, true);
+  private final LinkedHashMap<String, byte[]> lru = new LinkedHashMap<>(256, 0.75f, true);
 
   public ImageDataUrls(ImageLoader loader, long maxChars) {
     this.loader = loader;
@@ -29,10 +29,15 @@ public final class ImageDataUrls {
   }
 
   public String dataUrl(ContentPart part) throws IOException {
+    return new String(dataUrlBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** The data URL as ASCII bytes, shared (callers must not modify it): request bodies splice it in unchanged. */
+  public byte[] dataUrlBytes(ContentPart part) throws IOException {
     String key = part.imageSha256();
     if (key != null && part.bytes() == null) {
       synchronized (this) {
-        String hit = lru.get(key);
+        byte[] hit = lru.get(key);
         if (hit != null) {
           return hit;
         }
@@ -49,24 +54,27 @@ public final class ImageDataUrls {
       throw new IOException("image is empty");
     }
     String mime = part.mimeType() != null ? part.mimeType() : sniffMime(bytes);
-    String url = "data:" + mime + ";base64," + Base64.getEncoder().encodeToString(bytes);
+    byte[] prefix = ("data:" + mime + ";base64,").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] encoded = Base64.getEncoder().encode(bytes);
+    byte[] url = java.util.Arrays.copyOf(prefix, prefix.length + encoded.length);
+    System.arraycopy(encoded, 0, url, prefix.length, encoded.length);
     if (key != null && part.bytes() == null) {
       put(key, url);
     }
     return url;
   }
 
-  private synchronized void put(String key, String url) {
-    if (url.length() > maxChars / 4) {
+  private synchronized void put(String key, byte[] url) {
+    if (url.length > maxChars / 4) {
       return;
     }
     if (lru.put(key, url) == null) {
-      chars += url.length();
+      chars += url.length;
     }
     var it = lru.entrySet().iterator();
     while (chars > maxChars && it.hasNext()) {
-      Map.Entry<String, String> eldest = it.next();
-      chars -= eldest.getValue().length();
+      Map.Entry<String, byte[]> eldest = it.next();
+      chars -= eldest.getValue().length;
       it.remove();
     }
   }

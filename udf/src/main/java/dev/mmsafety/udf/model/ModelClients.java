@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.model;
 
 import dev.mmsafety.udf.config.EndpointSpec;
+import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
@@ -92,6 +93,26 @@ public final class ModelClients {
       sharedImages = current;
     }
     return current;
+  }
+
+  /**
+   * The request as it is sent: the model's system prompt first when the request has no system message, and the
+   * model's generation parameters when the request has none. Request ids (and so the cache) use this form.
+   */
+  public static ModelRequest effectiveRequest(ModelSpec spec, ModelRequest request) {
+    GenerationSpec generation = request.generation() != null ? request.generation() : spec.generation();
+    List<ChatMessage> messages = request.messages();
+    boolean hasSystem = messages.stream().anyMatch(m -> "system".equals(m.role()));
+    if (!hasSystem && spec.systemPrompt() != null && !spec.systemPrompt().isBlank()) {
+      List<ChatMessage> withSystem = new ArrayList<>(messages.size() + 1);
+      withSystem.add(ChatMessage.system(spec.systemPrompt()));
+      withSystem.addAll(messages);
+      messages = withSystem;
+    }
+    if (generation == request.generation() && messages == request.messages()) {
+      return request;
+    }
+    return new ModelRequest(request.modelName(), messages, generation);
   }
 
   /** The key from the environment variable NAMED in config; null when none is configured or it is unset. */

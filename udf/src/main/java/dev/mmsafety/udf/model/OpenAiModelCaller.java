@@ -58,11 +58,12 @@ public final class OpenAiModelCaller implements ModelCaller {
   }
 
   @Override
-  public CompletableFuture<ModelResponse> call(ModelRequest request) {
+  public CompletableFuture<ModelResponse> call(ModelRequest asked) {
+    ModelRequest request = ModelClients.effectiveRequest(spec, asked);
     String requestId = RequestIds.of(spec.model(), request);
-    byte[] body;
+    ChatWire.Body body;
     try {
-      body = ChatWire.requestBody(spec.model(), request.messages(), request.generation(), this::imageUrl);
+      body = ChatWire.requestBodyParts(spec.model(), request.messages(), request.generation(), this::imageUrl);
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.completedFuture(
           failure(requestId, ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e), null, 0, null,
@@ -73,18 +74,18 @@ public final class OpenAiModelCaller implements ModelCaller {
     return result;
   }
 
-  private String imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
+  private byte[] imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
     if (ModelSpec.TRANSPORT_URI.equals(spec.imageTransport()) && part.bytes() == null && part.imageUri() != null) {
-      return part.imageUri();
+      return part.imageUri().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     try {
-      return images.dataUrl(part);
+      return images.dataUrlBytes(part);
     } catch (IOException e) {
       throw new IOException("cannot read image " + part.imageUri() + ": " + reason(e), e);
     }
   }
 
-  private record Call(String requestId, byte[] body, CompletableFuture<ModelResponse> result) {}
+  private record Call(String requestId, ChatWire.Body body, CompletableFuture<ModelResponse> result) {}
 
   /** What one HTTP attempt came to. */
   private record Attempt(
@@ -139,7 +140,8 @@ public final class OpenAiModelCaller implements ModelCaller {
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header("X-Request-Id", call.requestId())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
+        .POST(HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofByteArrays(call.body().parts()), call.body().length()));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }

@@ -168,20 +168,32 @@ public final class ResponseCache {
   public static final class SegmentWriter implements AutoCloseable {
     private final Configuration conf;
     private final Path path;
+    private final String dir;
+    private final String latePrefix;
     private FSDataOutputStream out;
     private boolean failed;
     private boolean closed;
 
     public SegmentWriter(Configuration conf, String dir, String segmentPrefix, int attempt) {
       this.conf = conf;
+      this.dir = dir;
+      this.latePrefix = segmentPrefix + "a" + attempt + "-late-";
       this.path = new Path(dir, segmentPrefix + "a" + attempt + "-" + UUID.randomUUID().toString().substring(0, 8)
           + ".jsonl");
     }
 
-    /** Best effort: a cache that cannot be written costs money on the next run, never this run's rows. */
+    /**
+     * Best effort: a cache that cannot be written costs money on the next run, never this run's rows. An answer
+     * that arrives after the task ended (it failed with calls in flight) is still paid for, so it is kept in a
+     * one-line file of its own.
+     */
     public synchronized void append(ModelResponse r) {
-      if (failed || closed) {
-        return; // answers arriving after the task ended are not this task's to keep
+      if (failed) {
+        return;
+      }
+      if (closed) {
+        appendLate(r);
+        return;
       }
       try {
         if (out == null) {
@@ -189,6 +201,15 @@ public final class ResponseCache {
         }
         out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
         out.hflush();
+      } catch (IOException e) {
+        failed = true;
+      }
+    }
+
+    private void appendLate(ModelResponse r) {
+      Path late = new Path(dir, latePrefix + UUID.randomUUID().toString().substring(0, 8) + ".jsonl");
+      try (OutputStream out = fs(late, conf).create(late, false)) {
+        out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
       } catch (IOException e) {
         failed = true;
       }

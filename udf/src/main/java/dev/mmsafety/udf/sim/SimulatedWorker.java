@@ -107,6 +107,18 @@ public final class SimulatedWorker implements AutoCloseable {
         firstCallAt.get(), lastAnswerAt.get(), authorizedCalls.get());
   }
 
+  /** Zeroes every counter (e.g. after a warm-up), so the next snapshot covers only what follows. */
+  public void resetCounters() {
+    calls.set(0);
+    resets.set(0);
+    timeouts.set(0);
+    firstCallAt.set(0);
+    lastAnswerAt.set(0);
+    maxInFlight.set(inFlight.get());
+    statusCounts.clear();
+    byRequestId.clear();
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -98,7 +98,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
         ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
         models.put(spec.name(), spec);
-        callers.put(spec.name(), new CachingModelCaller(shared, spec.model(), index, segment));
+        callers.put(spec.name(), new CachingModelCaller(shared, spec, index, segment));
       }
       for (ModelSpec spec : task.models()) {
         models.putIfAbsent(spec.name(), ModelPlacement.resolve(spec, info.gpus()));
@@ -106,7 +106,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
           ModelSpec resolved = models.get(spec.name());
           int share = ModelPlacement.isExecutorLocal(spec) ? 1 : task.jvmShare;
           callers.put(spec.name(), new CachingModelCaller(
-              ModelClients.shared(resolved, inference, task.images, share), resolved.model(), index, segment));
+              ModelClients.shared(resolved, inference, task.images, share), resolved, index, segment));
         }
       }
       for (DefenseSpec d : task.defenses()) {

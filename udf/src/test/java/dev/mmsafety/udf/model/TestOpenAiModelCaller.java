@@ -226,4 +226,42 @@ class TestOpenAiModelCaller {
     assertThat(RequestIds.of("x", a)).isEqualTo(RequestIds.of("x", b)).isNotEqualTo(RequestIds.of("x", c))
         .isNotEqualTo(RequestIds.of("y", a));
   }
+
+  @Test
+  void sendsTheKeyFromTheNamedEnvVarButNeverReportsIt() throws Exception {
+    // HOME stands in for a secret: any variable that is set in every test environment
+    String secret = System.getenv("HOME");
+    ModelSpec spec = model("http://placeholder/v1");
+    try (ScriptedServer server = new ScriptedServer(n -> Reply.status(401, "{\"error\":{\"message\":\"bad key\"}}"))) {
+      ModelSpec withKey = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", server.baseUrl(), 4, null)),
+          "HOME", null, null, null);
+      ModelResponse r = ModelClients.create(withKey, FAST, null, 1).call(request("q")).get();
+      assertThat(server.headers().get(0).get("Authorization")).containsExactly("Bearer " + secret);
+      assertThat(r.status()).isEqualTo("client_error");
+      assertThat(r.error()).contains("HTTP 401 authentication failed (check env var HOME)").doesNotContain(secret);
+      assertThat(r.toString()).doesNotContain(secret);
+    }
+    assertThat(spec.apiKeyEnv()).isEqualTo("MMSAFETY_TEST_KEY_UNSET");
+  }
+
+  @Test
+  void rejectsEndpointUrlsCarryingCredentials() {
+    ModelSpec bad = new ModelSpec("m1", null, List.of(new EndpointSpec("e0", "http://user:pw@h:1/v1", 4, null)),
+        null, null, null, null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(bad, FAST, null, 1))
+        .hasMessage("Cannot create client for model m1: endpoint e0 url carries credentials; use api-key-env instead");
+  }
+
+  @Test
+  void addsTheModelsSystemPromptAndGenerationWhenTheRequestHasNone() throws Exception {
+    try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
+      ModelSpec spec = model(server.baseUrl());
+      ModelRequest bare = new ModelRequest("m1", List.of(ChatMessage.user(List.of(ContentPart.text("hi")))), null);
+      ModelResponse r = ModelClients.create(spec, FAST, null, 1).call(bare).get();
+      assertThat(server.bodies().get(0)).contains("{\"role\":\"system\",\"content\":\"be safe\"}",
+          "\"top_p\":0.9", "\"max_tokens\":64", "\"seed\":7", "\"stop\":[\"###\"]");
+      assertThat(r.requestId()).isEqualTo(RequestIds.of("served-m1", ModelClients.effectiveRequest(spec, bare)))
+          .isNotEqualTo(RequestIds.of("served-m1", new ModelRequest("m1", bare.messages(), GenerationSpec.DEFAULT)));
+    }
+  }
 }

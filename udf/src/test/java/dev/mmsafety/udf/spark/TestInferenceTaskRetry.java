@@ -72,7 +72,8 @@ class TestInferenceTaskRetry {
 
       InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,
           new InferencePartitionFunction.TaskInfo(3, 0, 0, List.of(), 6));
-      Iterator<Row> out = first.rows(work(20).iterator());
+      java.util.concurrent.atomic.AtomicInteger pulled = new java.util.concurrent.atomic.AtomicInteger();
+      Iterator<Row> out = first.rows(work(20).stream().peek(r -> pulled.incrementAndGet()).iterator());
       int emitted = 0;
       try {
         while (out.hasNext()) {
@@ -84,9 +85,16 @@ class TestInferenceTaskRetry {
       }
       first.close();
       assertThat(emitted).isEqualTo(6);
-      long firstCalls = sim.counters().calls();
-      assertThat(firstCalls).isBetween(6L, 8L); // 6 emitted + at most the window in flight
+      long firstCalls = pulled.get(); // every row pulled was sent: 6 emitted + at most the window in flight
+      assertThat(firstCalls).isBetween(6L, 8L);
 
+      // answers still in flight when attempt 0 failed land in late files; wait for all of them (paid for)
+      long deadline = System.currentTimeMillis() + 10_000;
+      while (cachedLines(cacheDir) < firstCalls && System.currentTimeMillis() < deadline) {
+        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+      }
+      assertThat(cachedLines(cacheDir)).isEqualTo(firstCalls);
+      assertThat(sim.counters().calls()).isEqualTo(firstCalls);
       // the retry runs in a "fresh JVM": no in-memory index, only the files
       ResponseCacheIndex.forget(cacheDir);
       InferencePartitionFunction.Run retry = new InferencePartitionFunction.Run(task,
@@ -101,6 +109,16 @@ class TestInferenceTaskRetry {
       assertThat(sim.counters().callsByRequestId().values()).containsOnly(1);
       assertThat(rows).extracting(r -> SharedColumns.STATUS.getString(r)).containsOnly("ok");
     }
+  }
+
+  private static long cachedLines(String dir) {
+    java.util.Map<String, dev.mmsafety.udf.model.ModelResponse> entries = new java.util.HashMap<>();
+    try {
+      dev.mmsafety.udf.model.ResponseCache.loadInto(new Configuration(), dir, null, entries);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return entries.size();
   }
 
   @Test

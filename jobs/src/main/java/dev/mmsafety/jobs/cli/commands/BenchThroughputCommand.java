@@ -72,7 +72,11 @@ public final class BenchThroughputCommand implements Callable<Integer> {
       description = "In-flight requests per partition (default: ${DEFAULT-VALUE}).")
   int window;
 
-  @Option(names = "--max-concurrency", defaultValue = "128",
+  @Option(names = "--warmup", defaultValue = "2000",
+      description = "Probes answered first, unmeasured, to warm the JVM and connections (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--max-concurrency", defaultValue = "192",
       description = "The endpoint's concurrency budget (default: ${DEFAULT-VALUE}).")
   int maxConcurrency;
 
@@ -120,6 +124,18 @@ public final class BenchThroughputCommand implements Callable<Integer> {
           + " %d partitions, endpoint budget %d, master %s%n", probes, imageKb, distinctImages, capacity, serviceMs,
           window, partitions, maxConcurrency, master);
 
+      if (warmup > 0) {
+        RunConfig warmConfig = new RunConfig(new RunSpec("warmup", output + "-warmup", "2026-01-01", null),
+            config.spark(), null, null, List.of(model), null, null, inference, simSpec, null);
+        RunContext warm = new RunContext(spark, warmConfig, "warmup", "2026-01-01", output + "-warmup", 1L);
+        Dataset<Row> warmProbes = probeTable.limit(warmup)
+            .withColumn(ProbesTable.PROMPT_TEXT.name(),
+                org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.lit("warm-up: "),
+                    col(ProbesTable.PROMPT_TEXT.name())));
+        EvalJobs.get(warm).generateResponses().input(warmProbes).progressTo(line -> { }).execute();
+        out.printf(Locale.ROOT, "warm-up: %d probes answered (not measured)%n", sim.counters().calls());
+        sim.resetCounters();
+      }
       long start = System.nanoTime();
       GenerateResponsesJob.Result result = EvalJobs.get(ctx).generateResponses().input(probeTable)
           .progressTo(out::println).execute();

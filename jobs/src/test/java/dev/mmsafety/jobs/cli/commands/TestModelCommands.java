@@ -30,9 +30,9 @@ class TestModelCommands extends SparkTestBase {
     spark(); // share the test session
     Run r = run(new BenchThroughputCommand(), "--probes", "60", "--image-kb", "2", "--distinct-images", "3",
         "--capacity", "8", "--service-ms", "5", "--window", "8", "--max-concurrency", "16", "--naive-probes", "6",
-        "--work-dir", dir.toString());
+        "--warmup", "5", "--work-dir", dir.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("pipeline: 60 responses (60 ok), 60 HTTP calls", "limit C/T: 1600.0 req/s",
+    assertThat(r.out()).contains("warm-up: 5 probes answered", "pipeline: 60 responses (60 ok), 60 HTTP calls", "limit C/T: 1600.0 req/s",
         "latency per request: p50", "naive one-request-per-row UDF: 6 rows", "speedup:");
   }
 
@@ -42,7 +42,7 @@ class TestModelCommands extends SparkTestBase {
     Path out = dir.resolve("out");
     // make probes and a cache by answering the first run with a simulator-free "run" of the bench command
     Run bench = run(new BenchThroughputCommand(), "--probes", "10", "--image-kb", "1", "--distinct-images", "2",
-        "--capacity", "8", "--service-ms", "1", "--naive-probes", "0", "--work-dir", dir.toString());
+        "--capacity", "8", "--service-ms", "1", "--naive-probes", "0", "--warmup", "0", "--work-dir", dir.toString());
     assertThat(bench.exit()).as(bench.err()).isZero();
     Path config = dir.resolve("plan.yaml");
     Files.writeString(config, """
