@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * see the aborted attempt's rows, the second attempt completes, and it only calls for answers the first attempt
  * did not get (the in-flight ones at the kill may be sent twice).
  */
+@Tag("cluster") // multi-JVM/infrastructure test: select or skip with -Dgroups / -DexcludedGroups
 class TestDriverKillResume extends SparkTestBase {
   private static final int ROWS = 60;
   private static final int TASKS_AT_ONCE = 2; // local[2], one call in flight per task

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * complete with every row exactly once, and only calls that were in flight on the killed executor may reach the
  * server twice.
  */
+@Tag("cluster") // multi-JVM/infrastructure test: select or skip with -Dgroups / -DexcludedGroups
 class TestStandaloneClusterWorkerLoss extends SparkTestBase {
   /**
    * The application the cluster runs and its arguments. After the pipeline is merged this becomes
