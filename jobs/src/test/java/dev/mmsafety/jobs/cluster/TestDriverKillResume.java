@@ -83,10 +83,8 @@ class TestDriverKillResume extends SparkTestBase {
         "--master", "local[" + TASKS_AT_ONCE + "]", "--deploy-mode", "client",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
         "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.speculation=false",
-        "--class", TestStandaloneClusterWorkerLoss.APP_MAIN_CLASS, "spark-internal"));
-    args.addAll(List.of(
-        "--out", out.toString(), "--url", server.baseUrl(), "--cache", cache.toString(), "--rows",
-        String.valueOf(ROWS), "--partitions", "6", "--run-date", RUN_DATE, "--run-id", name));
+        "--class", ClusterApp.MAIN_CLASS, "spark-internal"));
+    args.addAll(ClusterApp.args(out, cache, server.baseUrl(), ROWS, 6, RUN_DATE, name));
     return ChildJvm.start(name, "768m", "org.apache.spark.deploy.SparkSubmit", args, dir.resolve("logs"));
   }
 
