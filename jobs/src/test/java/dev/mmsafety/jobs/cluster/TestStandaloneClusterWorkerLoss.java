@@ -9,11 +9,11 @@ import dev.mmsafety.schemas.SharedColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * complete with every row exactly once, and only calls that were in flight on the killed executor may reach the
  * server twice.
  */
+@Tag("cluster") // multi-JVM/infrastructure test: select or skip with -Dgroups / -DexcludedGroups
 class TestStandaloneClusterWorkerLoss extends SparkTestBase {
-  /**
-   * The application the cluster runs and its arguments. After the pipeline is merged this becomes
-   * {@code dev.mmsafety.jobs.cli.EvalCli} with {@code run --config <file>} against the simulated worker.
-   */
-  static final String APP_MAIN_CLASS = ClusterProbeJob.class.getName();
-
-  static List<String> appArgs(Path out, Path cache, String modelUrl) {
-    return List.of(
-        "--out", out.toString(), "--url", modelUrl, "--cache", cache.toString(), "--rows", String.valueOf(ROWS),
-        "--partitions", String.valueOf(PARTITIONS), "--run-date", RUN_DATE, "--run-id", "cluster-run-1");
-  }
-
   private static final int ROWS = 60;
   private static final int PARTITIONS = 6;
   private static final String RUN_DATE = "2026-01-15";
@@ -52,8 +41,8 @@ class TestStandaloneClusterWorkerLoss extends SparkTestBase {
         StandaloneCluster cluster = StandaloneCluster.start(dir, 2, Duration.ofSeconds(180))) {
       ChildJvm driver =
           cluster.submit(
-              APP_MAIN_CLASS,
-              appArgs(out, cache, server.baseUrl()),
+              ClusterApp.MAIN_CLASS,
+              ClusterApp.args(out, cache, server.baseUrl(), ROWS, PARTITIONS, RUN_DATE, "cluster-run-1"),
               // start tasks only once both executors are there, so both workers are busy when one dies
               Map.of(
                   "spark.scheduler.minRegisteredResourcesRatio", "1.0",

@@ -81,7 +81,8 @@ class TestPreflight {
             + " AWS_SECRET_ACCESS_KEY, or name a provider in spark.hadoop.fs.s3a.aws.credentials.provider)");
     assertThatThrownBy(
             () -> Preflight.checkCredentials(conf, "b", "s3a://b/out", Map.of("AWS_ACCESS_KEY_ID", "only-id")))
-        .isInstanceOf(ConfigException.class);
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot use s3a://b/out: no AWS credentials found");
   }
 
   @Test

@@ -32,6 +32,7 @@ import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * committer. Credentials reach S3A only through a standard provider (Java system properties here, the
  * environment on a cluster), never through a config key.
  */
+@Tag("s3") // infrastructure test (S3Proxy): select or skip with -Dgroups / -DexcludedGroups
 class TestS3aTables extends SparkTestBase {
   private static final String BUCKET = "mmsafety-test";
   private static final String ROOT = "s3a://" + BUCKET + "/out";
