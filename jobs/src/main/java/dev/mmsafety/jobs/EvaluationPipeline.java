@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.jobs.io.Preflight;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.JudgmentsTable;
@@ -37,12 +38,16 @@ public final class EvaluationPipeline {
   }
 
   /** Runs {@code config} end to end; throws what a stage threw after recording the failed run. */
-  public Result run(RunConfig config) {
+  public Result run(RunConfig config, String source) {
     RunIdentity identity = RunIdentity.of(config, clock);
+    // Cheap checks first (master URL, secrets in Spark conf), then the session, then the output root and
+    // object store: a bad master, unreachable S3 or a foreign output root fails before anything is written.
+    Preflight.beforeSession(config, source);
     try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
       RunConfig resolved = simulator.config();
-      SparkSession spark = SparkSessions.getOrCreate(resolved.spark(), "mmsafety-" + command);
       String root = trimSlash(resolved.run().output());
+      SparkSession spark = SparkSessions.getOrCreate(resolved.spark(), "mmsafety-" + command, root);
+      Preflight.afterSession(spark, resolved);
       RunContext context =
           new RunContext(spark, resolved, identity.runId(), identity.runDate(), root, resolved.run().seed());
       Map<String, Long> counts = new LinkedHashMap<>();

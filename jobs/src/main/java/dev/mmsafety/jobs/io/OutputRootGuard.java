@@ -29,7 +29,7 @@ public final class OutputRootGuard {
     claim(spark.sparkContext().hadoopConfiguration(), outputRoot);
   }
 
-  static void claim(Configuration hadoopConf, String outputRoot) {
+  public static void claim(Configuration hadoopConf, String outputRoot) {
     Path root = new Path(outputRoot);
     try {
       FileSystem fs = root.getFileSystem(hadoopConf);

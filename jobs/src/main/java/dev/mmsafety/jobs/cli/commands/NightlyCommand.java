@@ -42,7 +42,7 @@ public final class NightlyCommand implements Callable<Integer> {
   public Integer call() {
     RunConfig loaded = RunConfigs.withRunDate(ConfigLoader.load(config), runDate);
     EvaluationPipeline.Result result =
-        new EvaluationPipeline("nightly", RunPrinter.out(spec), Clock.systemUTC()).run(loaded);
+        new EvaluationPipeline("nightly", RunPrinter.out(spec), Clock.systemUTC()).run(loaded, config.toString());
     RunPrinter.printResult(spec, result);
     if (result.regressionFlagged()) {
       spec.commandLine().getErr().println("mmsafety: regression flagged against the baseline (see regressions table)");

@@ -3,6 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.EvaluationPipeline;
 import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.jobs.cli.RunPrinter;
+import dev.mmsafety.jobs.io.OutputRootGuard;
 import dev.mmsafety.udf.config.ConfigLoader;
 import dev.mmsafety.udf.config.RunConfig;
 import java.io.IOException;
@@ -43,12 +44,13 @@ public final class QuickstartCommand implements Callable<Integer> {
     Path root = out.toAbsolutePath().normalize();
     Path configFile;
     try {
-      Files.createDirectories(root);
+      // Claim the root before the samples land in it, so an existing foreign folder is refused untouched.
+      OutputRootGuard.claim(new org.apache.hadoop.conf.Configuration(), root.toString());
       configFile = Samples.extractTo(root.resolve("samples"));
       String yaml = Files.readString(configFile).replace("${out}", root.toString());
       RunConfig config = RunConfigs.withRunDate(ConfigLoader.parse(yaml, configFile.toString()), runDate);
       EvaluationPipeline.Result result =
-          new EvaluationPipeline("quickstart", RunPrinter.out(spec), Clock.systemUTC()).run(config);
+          new EvaluationPipeline("quickstart", RunPrinter.out(spec), Clock.systemUTC()).run(config, configFile.toString());
       RunPrinter.printResult(spec, result);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare quickstart in " + root + ": " + e.getMessage(), e);

@@ -30,7 +30,7 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() {
     RunConfig loaded = RunConfigs.withRunDate(ConfigLoader.load(config), runDate);
     EvaluationPipeline.Result result =
-        new EvaluationPipeline("run", RunPrinter.out(spec), Clock.systemUTC()).run(loaded);
+        new EvaluationPipeline("run", RunPrinter.out(spec), Clock.systemUTC()).run(loaded, config.toString());
     RunPrinter.printResult(spec, result);
     return 0;
   }
