@@ -336,6 +336,9 @@ public final class SimulatedWorker implements AutoCloseable {
 
   /** Sends and closes; {@code route} "models" keeps non-chat answers out of the status counters. */
   private void send(HttpExchange exchange, int status, byte[] body, String route) throws IOException {
+    // The request leaves the in-flight count before its answer is written: once the client has the answer it may
+    // send the next one, which must not be counted while this one still is.
+    inFlight.decrementAndGet();
     try {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, body.length);
@@ -347,7 +350,6 @@ public final class SimulatedWorker implements AutoCloseable {
         statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
       }
     } finally {
-      inFlight.decrementAndGet();
       exchange.close();
     }
   }
