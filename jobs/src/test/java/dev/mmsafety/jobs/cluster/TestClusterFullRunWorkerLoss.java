@@ -99,7 +99,7 @@ class TestClusterFullRunWorkerLoss extends SparkTestBase {
     InferenceSpec inference =
         new InferenceSpec(WINDOW, null, null, null, null, null, null, null, null, null, null);
     RunConfig config =
-        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), base.attacks(), List.of(model),
+        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(dev.mmsafety.udf.config.AttackSpec.NONE), List.of(model),
             base.defenses(), base.judges(), inference, base.simulator(), base.report());
     Path file = dir.resolve("cluster-run.json");
     Files.writeString(file, ConfigLoader.toJson(config));

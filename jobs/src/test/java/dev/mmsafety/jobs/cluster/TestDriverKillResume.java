@@ -3,6 +3,17 @@ package dev.mmsafety.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mmsafety.jobs.io.TableIO;
+import dev.mmsafety.jobs.Samples;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.RunsTable;
+import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.config.EndpointSpec;
+import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.config.RunConfig;
+import dev.mmsafety.udf.config.SimulatorSpec;
+import dev.mmsafety.udf.config.SparkSpec;
+import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.schemas.SharedColumns;
@@ -23,69 +34,90 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The driver JVM (spark-submit, local[2]) is killed mid-run and the same run is submitted again: readers never
- * see the aborted attempt's rows, the second attempt completes, and it only calls for answers the first attempt
- * did not get (the in-flight ones at the kill may be sent twice).
+ * Issue #8 item 2: the driver of a FULL run (spark-submit, local[2], the bundled samples, simulated worker in this
+ * JVM) is killed during inference and the same run is submitted again. Readers never see the aborted attempt's
+ * responses, the second attempt completes, and it calls only for answers the first did not get: only requests in
+ * flight at the kill reach the simulator twice.
  */
 @Tag("cluster") // multi-JVM/infrastructure test: select or skip with -Dgroups / -DexcludedGroups
 class TestDriverKillResume extends SparkTestBase {
-  private static final int ROWS = 60;
-  private static final int TASKS_AT_ONCE = 2; // local[2], one call in flight per task
+  private static final int TASKS_AT_ONCE = 2; // local[2]
+  private static final int WINDOW = 4; // in-flight requests per task
   private static final String RUN_DATE = "2026-01-15";
 
   @Test
   @Timeout(value = 600, unit = TimeUnit.SECONDS)
   void restartedRunResumesFromTheCacheAndReadersNeverSeeTheAbortedAttempt(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
-    Path cache = Files.createDirectories(dir.resolve("cache"));
-    try (CallCountingServer server = CallCountingServer.start(Duration.ofMillis(100))) {
-      ChildJvm first = submit(dir, "driver-first", out, cache, server);
+    try (SimulatedWorker sim =
+        SimulatedWorker.start(new SimulatorSpec(64, 100L, 0L, null, null, null, null, null, null))) {
+      Path config = writeConfig(dir, out, sim.baseUrl());
+      ChildJvm first = submit(dir, "driver-first", config);
+      long callsAtKill;
       try {
-        boolean midRun =
-            server.awaitCallers(c -> c.values().stream().mapToInt(Integer::intValue).sum() >= ROWS / 3,
-                Duration.ofSeconds(300));
-        assertThat(midRun).as("first attempt calling\n%s", first.logTail(40)).isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+        while (sim.counters().calls() < 30 && first.isAlive() && System.nanoTime() < deadline) {
+          java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        assertThat(sim.counters().calls()).as("first attempt calling\n%s", first.logTail(40)).isGreaterThanOrEqualTo(30);
       } finally {
         first.kill();
+        callsAtKill = sim.counters().calls();
       }
-      assertThat(committedDataFiles(out)).as("rows of the aborted attempt visible to readers").isEmpty();
-      long cachedAtRestart;
-      try (Stream<Path> files = Files.list(cache)) {
-        cachedAtRestart = files.filter(p -> !p.toString().endsWith(".tmp")).count();
-      }
-      assertThat(cachedAtRestart).isPositive().isLessThan(ROWS);
+      assertThat(committedDataFiles(out)).as("responses of the aborted attempt visible to readers").isEmpty();
 
-      ChildJvm second = submit(dir, "driver-second", out, cache, server);
-      int exit = second.await(Duration.ofSeconds(300));
+      ChildJvm second = submit(dir, "driver-second", config);
+      int exit = second.await(Duration.ofSeconds(400));
       assertThat(exit).as("second attempt exit code\n%s", second.logTail(60)).isZero();
 
-      Map<String, Integer> calls = server.callsByRequest();
+      Map<String, Integer> calls = sim.counters().callsByRequestId();
       long twice = calls.values().stream().filter(n -> n > 1).count();
-      int total = calls.values().stream().mapToInt(Integer::intValue).sum();
-      System.out.printf("driver-kill resume: rows=%d cached-at-restart=%d calls=%d sent-twice=%d%n",
-          ROWS, cachedAtRestart, total, twice);
-      assertThat(calls).hasSize(ROWS);
+      long total = sim.counters().calls();
+      TableIO tables = new TableIO(spark(), out.toString(), RUN_DATE);
+      Dataset<Row> runs = tables.read(RunsTable.INSTANCE);
+      assertThat(runs.count()).as("only the finished attempt recorded a run").isEqualTo(1);
+      String runId = runs.first().getString(runs.first().fieldIndex("run_id"));
+      Dataset<Row> rows = tables.readRun(ResponsesTable.INSTANCE, runId);
+      long probes = tables.readRun(ProbesTable.INSTANCE, runId).count();
+      long cacheHits = rows.where(ResponsesTable.CACHE_HIT.name()).count();
+      System.out.printf("driver-kill resume (full run): probes=%d calls-before-kill=%d calls=%d sent-twice=%d "
+          + "cache-hits-after-restart=%d%n", probes, callsAtKill, total, twice, cacheHits);
+      assertThat(rows.count()).isEqualTo(probes);
+      assertThat(rows.select(SharedColumns.PROBE_ID.name()).distinct().count()).isEqualTo(probes);
       assertThat(calls.values()).allMatch(n -> n <= 2);
-      assertThat(twice).as("in-flight calls at the kill, sent again").isLessThanOrEqualTo(TASKS_AT_ONCE);
-      assertThat(total).isEqualTo(ROWS + twice);
-
-      Dataset<Row> rows = new TableIO(spark(), out.toString(), RUN_DATE).read(ResponsesTable.INSTANCE);
-      assertThat(rows.count()).isEqualTo(ROWS);
-      assertThat(rows.select(SharedColumns.PROBE_ID.name()).distinct().count()).isEqualTo(ROWS);
+      assertThat(twice).as("in-flight calls at the kill, sent again").isLessThanOrEqualTo(TASKS_AT_ONCE * WINDOW);
+      assertThat(total).isEqualTo(calls.size() + twice);
       // answers the first attempt got are reused, not requested again
-      assertThat(rows.where(ResponsesTable.ATTEMPTS.name() + " = 0").count()).isEqualTo(cachedAtRestart);
+      assertThat(cacheHits).isGreaterThanOrEqualTo(callsAtKill - TASKS_AT_ONCE * WINDOW);
     }
   }
 
-  private static ChildJvm submit(Path dir, String name, Path out, Path cache, CallCountingServer server)
-      throws IOException {
+  private static Path writeConfig(Path dir, Path out, String simulatorUrl) throws Exception {
+    Path samples = Samples.extractTo(dir.resolve("samples"));
+    RunConfig base =
+        ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
+    ModelSpec sim = base.models().get(0);
+    ModelSpec model =
+        new ModelSpec(sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true)), null,
+            sim.imageTransport(), sim.systemPrompt(), sim.generation());
+    RunConfig config =
+        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(dev.mmsafety.udf.config.AttackSpec.NONE), List.of(model),
+            base.defenses(), base.judges(),
+            new InferenceSpec(WINDOW, null, null, null, null, null, null, null, null, null, null),
+            base.simulator(), base.report());
+    Path file = dir.resolve("resume-run.json");
+    Files.writeString(file, ConfigLoader.toJson(config));
+    return file;
+  }
+
+  private static ChildJvm submit(Path dir, String name, Path config) throws IOException {
     List<String> args = new ArrayList<>(List.of(
         "--master", "local[" + TASKS_AT_ONCE + "]", "--deploy-mode", "client",
         "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
-        "--conf", "spark.driver.bindAddress=127.0.0.1", "--conf", "spark.speculation=false",
-        "--class", ClusterApp.MAIN_CLASS, "spark-internal"));
-    args.addAll(ClusterApp.args(out, cache, server.baseUrl(), ROWS, 6, RUN_DATE, name));
-    return ChildJvm.start(name, "768m", "org.apache.spark.deploy.SparkSubmit", args, dir.resolve("logs"));
+        "--conf", "spark.driver.bindAddress=127.0.0.1",
+        "--class", "dev.mmsafety.jobs.cli.EvalCli", "spark-internal",
+        "run", "--config", config.toString(), "--run-date", RUN_DATE));
+    return ChildJvm.start(name, "1g", "org.apache.spark.deploy.SparkSubmit", args, dir.resolve("logs"));
   }
 
   /** Parquet files a reader would see: outside Spark's _temporary staging folders. */

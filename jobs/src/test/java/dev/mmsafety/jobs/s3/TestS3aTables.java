@@ -124,6 +124,30 @@ class TestS3aTables extends SparkTestBase {
     }
   }
 
+  /** Issue #7 item 3: a full run (bundled samples, simulated worker) with its output root on s3a://. */
+  @Test
+  void aFullRunWritesEveryTableToS3AndReadsThemBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    String root = "s3a://" + BUCKET + "/full-run";
+    java.nio.file.Path samples = dev.mmsafety.jobs.Samples.extractTo(dir.resolve("samples"));
+    dev.mmsafety.udf.config.RunConfig config =
+        dev.mmsafety.udf.config.ConfigLoader.parse(
+            java.nio.file.Files.readString(samples).replace("${out}", root), samples.toString());
+    java.io.StringWriter printed = new java.io.StringWriter();
+    dev.mmsafety.jobs.EvaluationPipeline.Result result =
+        new dev.mmsafety.jobs.EvaluationPipeline("run", new java.io.PrintWriter(printed), java.time.Clock.systemUTC())
+            .run(config, samples.toString());
+    TableIO tables = new TableIO(spark(), root, result.runDate());
+    for (String table : List.of("cases", "probes", "image_lineage", "responses", "judgments", "metrics", "runs")) {
+      long rows = tables.readRun(dev.mmsafety.schemas.Tables.byName(table), result.runId()).count();
+      assertThat(rows).as(table).isPositive();
+    }
+    FileSystem fs = FileSystem.get(URI.create(root), spark().sparkContext().hadoopConfiguration());
+    assertThat(fs.exists(new Path(root + "/report.html"))).isTrue();
+    assertThat(fs.exists(new Path(root + "/_mmsafety"))).isTrue();
+    assertThat(printed.toString()).doesNotContain(S3ProxyServer.SECRET_KEY);
+  }
+
   @Test
   void refusesAForeignRootOnS3() throws Exception {
     FileSystem fs = FileSystem.get(URI.create(ROOT), hadoopConf());

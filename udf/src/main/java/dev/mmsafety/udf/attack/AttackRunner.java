@@ -4,6 +4,7 @@ import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.image.ImageStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ public final class ImageCheckException extends Exception {
   public static final String TOO_LARGE = "image_too_large";
   public static final String CORRUPT = "image_corrupt";
   public static final String UNSUPPORTED = "image_unsupported";
+  public static final String EXTENSION_MISMATCH = "image_extension_mismatch";
 
   private final String reasonCode;
 

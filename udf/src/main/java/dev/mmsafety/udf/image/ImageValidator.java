@@ -72,6 +72,23 @@ public final class ImageValidator {
   }
 
   /** File type by magic bytes, for messages and file extensions: png, jpeg, gif, bmp, webp or bin. */
+  /** The format a file name's extension claims (png, jpeg, gif, bmp, webp), or null for none or another. */
+  public static String extensionFormat(String uri) {
+    String name = uri.toLowerCase(java.util.Locale.ROOT);
+    int dot = name.lastIndexOf('.');
+    if (dot < 0 || name.indexOf('/', dot) >= 0) {
+      return null;
+    }
+    return switch (name.substring(dot + 1)) {
+      case "png" -> "png";
+      case "jpg", "jpeg" -> "jpeg";
+      case "gif" -> "gif";
+      case "bmp" -> "bmp";
+      case "webp" -> "webp";
+      default -> null;
+    };
+  }
+
   public static String sniff(byte[] b) {
     if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
       return "png";

@@ -73,6 +73,10 @@ public final class Benchmarks {
     } catch (IOException e) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage(), e);
     }
+    if (sink.drafts().isEmpty() && sink.rejects().isEmpty()) {
+      // An empty dataset is bad input too: it becomes one visible reject (one item), never a silent no-op.
+      sink.reject(spec.path(), null, null, IngestReject.EMPTY_DATASET, "dataset " + spec.name() + " has no rows", null);
+    }
     return new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects());
   }
 }

@@ -27,4 +27,9 @@ public record IngestReject(
   public static final String DUPLICATE_ID = "duplicate_id";
   public static final String PATH_ESCAPES_ROOT = "path_escapes_root";
   public static final String BAD_VALUE = "bad_value";
+  public static final String PROMPT_TOO_LONG = "prompt_too_long";
+  public static final String INVALID_UTF8 = "invalid_utf8";
+  public static final String UNKNOWN_CATEGORY = "unknown_category";
+  public static final String HOST_NOT_ALLOWED = "host_not_allowed";
+  public static final String EMPTY_DATASET = "empty_dataset";
 }

@@ -18,6 +18,12 @@ public record LoadContext(
         .keepTextIfImageMissing(options.keepTextIfImageMissing());
   }
 
+  /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */
+  public boolean knownCategory(String nativeCategory) {
+    return taxonomy.canonicalCategories().contains(nativeCategory)
+        || !Taxonomy.OTHER.equals(taxonomy.canonical(sink.benchmark(), nativeCategory, CaseDraft.HARMFUL));
+  }
+
   public String canonical(String nativeCategory, String polarity) {
     return taxonomy.canonical(sink.benchmark(), nativeCategory, polarity);
   }

@@ -10,6 +10,9 @@ import java.util.Set;
  * item limit (items = drafts + rejects, so counts reconcile) and rejects repeated case ids.
  */
 public final class LoadSink {
+  /** Longer prompts are almost always a broken file (a whole document in one field), not a test case. */
+  public static final int MAX_PROMPT_CHARS = 100_000;
+
   private final String benchmark;
   private final String dataset;
   private final long limit;
@@ -33,6 +36,20 @@ public final class LoadSink {
       return;
     }
     String id = draft.caseId();
+    String text = draft.promptText();
+    if (text != null && text.length() > MAX_PROMPT_CHARS) {
+      reject(draft.sourceFile(), draft.sourceRow(), "text", IngestReject.PROMPT_TOO_LONG,
+          "prompt has " + text.length() + " characters, limit " + MAX_PROMPT_CHARS, id);
+      return;
+    }
+    for (String field : new String[] {text, draft.sourceText()}) {
+      // U+FFFD is what a decoder leaves for bytes that were not UTF-8: the text the benchmark meant is lost.
+      if (field != null && field.indexOf('\uFFFD') >= 0) {
+        reject(draft.sourceFile(), draft.sourceRow(), "text", IngestReject.INVALID_UTF8,
+            "text holds bytes that are not valid UTF-8", id);
+        return;
+      }
+    }
     if (!caseIds.add(id)) {
       reject(draft.sourceFile(), draft.sourceRow(), "id", IngestReject.DUPLICATE_ID, "case id " + id + " already seen", id);
       return;

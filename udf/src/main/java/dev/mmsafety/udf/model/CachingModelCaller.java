@@ -14,6 +14,13 @@ public final class CachingModelCaller implements ModelCaller {
   private final dev.mmsafety.udf.config.ModelSpec spec;
   private final Map<String, ModelResponse> index;
   private final ResponseCache.SegmentWriter segment;
+  /**
+   * Requests being answered in this JVM, by id: a second probe asking the very same thing (same model, parameters,
+   * text and image hashes) while the first is in flight waits for that answer instead of paying for it again.
+   */
+  private static final Map<String, CompletableFuture<ModelResponse>> IN_FLIGHT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong misses = new AtomicLong();
 
@@ -36,18 +43,33 @@ public final class CachingModelCaller implements ModelCaller {
       hits.incrementAndGet();
       return CompletableFuture.completedFuture(cached);
     }
+    CompletableFuture<ModelResponse> mine = new CompletableFuture<>();
+    CompletableFuture<ModelResponse> running = IN_FLIGHT.putIfAbsent(id, mine);
+    if (running != null) {
+      hits.incrementAndGet();
+      return running.thenApply(r -> r.ok() ? asCached(r) : r);
+    }
     misses.incrementAndGet();
-    return delegate.call(request).thenApply(r -> {
-      if (r.ok()) {
-        ModelResponse asCached = new ModelResponse(r.requestId(), r.status(), r.text(), r.finishReason(),
-            r.promptTokens(), r.completionTokens(), r.latencyMs(), r.httpStatus(), 0, r.endpoint(), null, true);
-        index.put(id, asCached);
+    delegate.call(request).whenComplete((r, error) -> {
+      if (r != null && r.ok()) {
+        index.put(id, asCached(r));
         if (segment != null) {
           segment.append(r);
         }
       }
-      return r;
+      IN_FLIGHT.remove(id, mine);
+      if (error != null) {
+        mine.completeExceptionally(error);
+      } else {
+        mine.complete(r);
+      }
     });
+    return mine;
+  }
+
+  private static ModelResponse asCached(ModelResponse r) {
+    return new ModelResponse(r.requestId(), r.status(), r.text(), r.finishReason(), r.promptTokens(),
+        r.completionTokens(), r.latencyMs(), r.httpStatus(), 0, r.endpoint(), null, true);
   }
 
   public long hits() {

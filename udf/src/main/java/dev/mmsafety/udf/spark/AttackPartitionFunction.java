@@ -2,7 +2,7 @@ package dev.mmsafety.udf.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mmsafety.udf.attack.AttackRunner;
-import dev.mmsafety.udf.attack.ImageStore;
+import dev.mmsafety.udf.image.ImageStore;
 import dev.mmsafety.udf.attack.UserFiles;
 import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.config.AttackSpec;

@@ -89,7 +89,14 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
   private Object check(String uri, ImageLimits limits) {
     try {
       byte[] bytes = loader.load(uri, limits.maxBytes());
-      return new ImageValidator(limits).validate(bytes);
+      ImageInfo info = new ImageValidator(limits).validate(bytes);
+      String declared = ImageValidator.extensionFormat(uri);
+      if (declared != null && !declared.equals(ImageValidator.sniff(bytes))) {
+        // A .jpg holding PNG bytes is a packaging error worth seeing: the benchmark's files are not what it says.
+        return new ImageCheckException(ImageCheckException.EXTENSION_MISMATCH,
+            "file extension says " + declared + " but the bytes are " + ImageValidator.sniff(bytes));
+      }
+      return info;
     } catch (FileNotFoundException e) {
       return new ImageCheckException(ImageCheckException.MISSING, "no such file");
     } catch (HadoopImageLoader.ImageTooLargeException e) {

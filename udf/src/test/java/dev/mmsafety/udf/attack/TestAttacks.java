@@ -3,6 +3,7 @@ package dev.mmsafety.udf.attack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mmsafety.udf.image.ImageStore;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageLoader;

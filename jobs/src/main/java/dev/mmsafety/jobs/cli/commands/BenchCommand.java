@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print measured figures.",
-    subcommands = {BenchThroughputCommand.class, BenchIngestCommand.class, BenchRenderCommand.class},
+    subcommands = {
+      BenchThroughputCommand.class, BenchIngestCommand.class, BenchRenderCommand.class, BenchChaosCommand.class
+    },
     footer = {"", "Example:", "  ./mmsafety bench throughput"})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

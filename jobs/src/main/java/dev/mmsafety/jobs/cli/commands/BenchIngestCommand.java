@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.EvaluationPipeline;
 import dev.mmsafety.jobs.IngestCasesJob;
 import dev.mmsafety.jobs.SparkSessions;
 import dev.mmsafety.udf.config.SparkSpec;
@@ -41,9 +42,11 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = "Measure ingest throughput and peak heap on a generated generic dataset with images.",
-    footer = {"", "Example:", "  ./mmsafety bench ingest --rows 100000 --images 500 --partitions 4 --work /tmp/bench-ingest"})
+    footer = {"", "Examples:", "  ./mmsafety bench ingest --rows 100000 --images 500 --partitions 4 --work /tmp/bench-ingest",
+      "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench ingest --rows 200000 --full-pipeline --work /tmp/bench-mem"})
 public final class BenchIngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
 
   @Option(names = "--rows", description = "Cases to generate (default ${DEFAULT-VALUE}).")
   int rows = 100_000;
@@ -59,6 +62,12 @@ public final class BenchIngestCommand implements Callable<Integer> {
 
   @Option(names = "--work", required = true, description = "Folder for the generated dataset and the output tables.")
   Path work;
+
+  @Option(
+      names = "--full-pipeline",
+      description = "Run the whole pipeline (ingest, attack none, simulated worker, advbench judge, metrics, report),"
+          + " not ingest alone: the issue #8 memory check.")
+  boolean fullPipeline;
 
   @Override
   public Integer call() throws IOException {
@@ -94,23 +103,55 @@ public final class BenchIngestCommand implements Callable<Integer> {
     sampler.setDaemon(true);
     sampler.start();
     long start = System.nanoTime();
-    IngestCasesJob.Result result =
-        IngestCommand.run(
-            new DatasetSpec("bench", "generic", data.toString(), null,
-                Map.of("fields", Map.of("id", "id", "text", "text", "image", "image", "category", "category"))),
-            work.resolve("out").toString(), partitions, null);
+    Map<String, Long> counts;
+    List<String> lines;
+    if (fullPipeline) {
+      EvaluationPipeline.Result result = runPipeline(data, work.resolve("out-pipeline"), out);
+      counts = Map.of("cases", result.counts().getOrDefault("ingest.cases", 0L));
+      lines = List.of("pipeline: " + result.counts());
+    } else {
+      IngestCasesJob.Result result =
+          IngestCommand.run(
+              new DatasetSpec("bench", "generic", data.toString(), null,
+                  Map.of("fields", Map.of("id", "id", "text", "text", "image", "image", "category", "category"))),
+              work.resolve("out").toString(), partitions, null);
+      counts = result.counts();
+      lines = result.summaryLines();
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     sampler.interrupt();
     unregister.forEach(Runnable::run);
     long poolPeaks = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    result.summaryLines().forEach(out::println);
+    lines.forEach(out::println);
     out.printf("rows %d in %.1f s = %.0f rows/s; peak heap used %d MB (sampled), %d MB (sum of pool peaks),"
             + " %d MB live after GC (max over collections); max heap %d MB; partitions %d%n",
         rows, seconds, rows / seconds, sampledPeak.get() >> 20, poolPeaks >> 20, liveAfterGc.get() >> 20,
         Runtime.getRuntime().maxMemory() >> 20, partitions);
     out.flush();
-    return result.counts().getOrDefault("cases", 0L) == rows ? 0 : 1;
+    return counts.getOrDefault("cases", 0L) == rows ? 0 : 1;
+  }
+
+  private EvaluationPipeline.Result runPipeline(Path data, Path root, PrintWriter out) {
+    String yaml =
+        """
+        run: {output: "%s", seed: 5}
+        spark: {partitions: %d}
+        datasets:
+          - name: bench
+            benchmark: generic
+            path: "%s"
+            options: {file: cases.jsonl, fields: {id: id, text: text, image: image, category: category}}
+        models:
+          - {name: sim, endpoints: [{name: sim-0, url: simulator, max-concurrency: 256}]}
+        judges:
+          - {name: advbench, type: refusal-strings, params: {list: advbench}}
+        inference: {window: 128}
+        simulator: {capacity: 256, service-ms: 1}
+        """
+            .formatted(root, partitions, data);
+    return new EvaluationPipeline("bench", out, java.time.Clock.systemUTC())
+        .run(dev.mmsafety.udf.config.ConfigLoader.parse(yaml, "bench-pipeline.yaml"), "bench-pipeline.yaml");
   }
 
   /** Records the heap in use right after each collection: the live set, which bounded memory is about. */

@@ -40,7 +40,7 @@ public final class GenericLoader implements BenchmarkLoader {
 
   @Override
   public Set<String> optionKeys() {
-    return Set.of("file", "format", "fields", "polarity", "variant", "strict");
+    return Set.of("file", "format", "fields", "polarity", "variant", "strict", "allowed-hosts");
   }
 
   @Override
@@ -72,14 +72,16 @@ public final class GenericLoader implements BenchmarkLoader {
     }
     Mapping m =
         new Mapping(fields, ctx.options().choice("polarity", CaseDraft.HARMFUL, List.of(CaseDraft.HARMFUL, CaseDraft.BENIGN)),
-            ctx.options().string("variant", "default"), ctx.options().bool("strict", false));
+            ctx.options().string("variant", "default"), ctx.options().bool("strict", false),
+            Set.copyOf(ctx.options().list("allowed-hosts", List.of())));
     for (String f : files) {
       String format = formatOption != null ? formatOption : f.substring(f.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       read(ctx, f, format, m);
     }
   }
 
-  private record Mapping(Map<String, String> fields, String polarity, String variant, boolean strict) {}
+  private record Mapping(
+      Map<String, String> fields, String polarity, String variant, boolean strict, Set<String> allowedHosts) {}
 
   private static void read(LoadContext ctx, String file, String format, Mapping m) throws IOException {
     switch (format) {
@@ -125,6 +127,21 @@ public final class GenericLoader implements BenchmarkLoader {
     }
   }
 
+  /** Image URLs are fetched only from hosts the dataset's options allow (no fetching from arbitrary hosts). */
+  private static String allowedUrl(String url, Set<String> allowedHosts, String field) {
+    String host;
+    try {
+      host = java.net.URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      throw new BadRecordException(IngestReject.BAD_VALUE, field, "image URL " + url + " does not parse");
+    }
+    if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
+      throw new BadRecordException(IngestReject.HOST_NOT_ALLOWED, field,
+          "image URL host " + host + " is not in options.allowed-hosts " + allowedHosts);
+    }
+    return url;
+  }
+
   private static void add(LoadContext ctx, String file, String row, Map<String, Object> r, Mapping m) throws IOException {
     Map<String, String> f = m.fields();
     String polarity = optString(r, f.get("polarity"), "polarity");
@@ -133,6 +150,11 @@ public final class GenericLoader implements BenchmarkLoader {
       throw new BadRecordException(IngestReject.BAD_VALUE, f.get("polarity"), "polarity " + polarity + " is not harmful or benign");
     }
     String category = optString(r, f.get("category"), "category");
+    if (category != null && !ctx.knownCategory(category)) {
+      // Generic data must name a category of the shared taxonomy (docs/taxonomy.md) or one it maps.
+      throw new BadRecordException(IngestReject.UNKNOWN_CATEGORY, f.get("category"),
+          "category " + category + " is not in the taxonomy (docs/taxonomy.md)");
+    }
     String variant = optString(r, f.get("variant"), "variant");
     String split = optString(r, f.get("split"), "split");
     String text = required(r, f.get("text"));
@@ -155,10 +177,15 @@ public final class GenericLoader implements BenchmarkLoader {
     String image = optString(r, f.get("image"), "image");
     String url = optString(r, f.get("image-url"), "image-url");
     Object bytes = f.containsKey("image-bytes") ? r.get(f.get("image-bytes")) : null;
+    if (image != null && image.matches("(?i)^https?://.*")) {
+      url = image;
+      image = null;
+    }
     if (image != null && !image.isBlank()) {
       d.image(ctx.source().resolveInside("", image, f.get("image")), f.get("image"));
     } else if (url != null && !url.isBlank()) {
-      d.image(url.trim(), f.get("image-url"));
+      d.image(allowedUrl(url.trim(), m.allowedHosts(), f.containsKey("image-url") ? f.get("image-url") : f.get("image")),
+          f.get("image-url"));
     } else if (bytes != null) {
       byte[] b = bytes instanceof byte[] raw ? raw : decode(bytes.toString(), f.get("image-bytes"));
       d.image(ctx.store().put(b), f.get("image-bytes")).estimatedBytes(b.length);
