@@ -89,6 +89,10 @@ public final class EvaluationPipeline {
             .execute(),
         counts,
         lines);
+    long rewritten = ResponseTextPolicy.apply(context);
+    if (rewritten > 0) {
+      counts.put("responses.text_policy_rewritten", rewritten);
+    }
     ComputeMetricsJob.Result metrics =
         jobs.computeMetrics().input(tables.readRun(JudgmentsTable.INSTANCE, runId)).execute();
     stage("metrics", metrics, counts, lines);

@@ -14,7 +14,7 @@ import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.defense.Defenses;
 import dev.mmsafety.udf.exceptions.ConfigException;
-import dev.mmsafety.udf.model.FsImageLoader;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.model.ResponseCache;
 import dev.mmsafety.udf.spark.InferencePartitionFunction;
@@ -105,7 +105,7 @@ public final class GenerateResponsesJob {
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
       InferenceTask task = new InferenceTask(targets, allModels(targets), defenses, inference, context.runId(),
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
-          jvmShare(sc), new FsImageLoader(sc.hadoopConfiguration()), acc);
+          jvmShare(sc), new HadoopImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
           InferenceProgress.start(sc, acc, total, inference.progressSeconds(), progressSink)) {
         Dataset<Row> responses = work.repartition(context.partitions())

@@ -2,20 +2,13 @@ package dev.mmsafety.jobs.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.schemas.JudgmentsTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.schemas.RunsTable;
-import dev.mmsafety.udf.config.ConfigLoader;
-import dev.mmsafety.udf.config.EndpointSpec;
-import dev.mmsafety.udf.config.InferenceSpec;
-import dev.mmsafety.udf.config.ModelSpec;
-import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.config.SimulatorSpec;
-import dev.mmsafety.udf.config.SparkSpec;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +42,7 @@ class TestClusterFullRunWorkerLoss extends SparkTestBase {
     try (SimulatedWorker sim =
             SimulatedWorker.start(new SimulatorSpec(64, 150L, 0L, null, null, null, null, null, null));
         StandaloneCluster cluster = StandaloneCluster.start(dir, 2, Duration.ofSeconds(180))) {
-      Path config = writeConfig(dir, out, sim.baseUrl());
+      Path config = FullRunConfigs.write(dir, out, sim.baseUrl(), WINDOW, "cluster-run");
       ChildJvm driver =
           cluster.submit(
               "dev.mmsafety.jobs.cli.EvalCli",
@@ -88,21 +81,5 @@ class TestClusterFullRunWorkerLoss extends SparkTestBase {
     }
   }
 
-  private static Path writeConfig(Path dir, Path out, String simulatorUrl) throws Exception {
-    Path samples = Samples.extractTo(dir.resolve("samples"));
-    RunConfig base =
-        ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
-    ModelSpec sim = base.models().get(0);
-    ModelSpec model =
-        new ModelSpec(sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true)), null,
-            sim.imageTransport(), sim.systemPrompt(), sim.generation());
-    InferenceSpec inference =
-        new InferenceSpec(WINDOW, null, null, null, null, null, null, null, null, null, null);
-    RunConfig config =
-        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(dev.mmsafety.udf.config.AttackSpec.NONE), List.of(model),
-            base.defenses(), base.judges(), inference, base.simulator(), base.report());
-    Path file = dir.resolve("cluster-run.json");
-    Files.writeString(file, ConfigLoader.toJson(config));
-    return file;
-  }
+
 }

@@ -3,16 +3,9 @@ package dev.mmsafety.jobs.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mmsafety.jobs.io.TableIO;
-import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.RunsTable;
-import dev.mmsafety.udf.config.ConfigLoader;
-import dev.mmsafety.udf.config.EndpointSpec;
-import dev.mmsafety.udf.config.InferenceSpec;
-import dev.mmsafety.udf.config.ModelSpec;
-import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.config.SimulatorSpec;
-import dev.mmsafety.udf.config.SparkSpec;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.schemas.ResponsesTable;
@@ -51,7 +44,7 @@ class TestDriverKillResume extends SparkTestBase {
     Path out = dir.resolve("out");
     try (SimulatedWorker sim =
         SimulatedWorker.start(new SimulatorSpec(64, 100L, 0L, null, null, null, null, null, null))) {
-      Path config = writeConfig(dir, out, sim.baseUrl());
+      Path config = FullRunConfigs.write(dir, out, sim.baseUrl(), WINDOW, "resume-run");
       ChildJvm first = submit(dir, "driver-first", config);
       long callsAtKill;
       try {
@@ -92,23 +85,7 @@ class TestDriverKillResume extends SparkTestBase {
     }
   }
 
-  private static Path writeConfig(Path dir, Path out, String simulatorUrl) throws Exception {
-    Path samples = Samples.extractTo(dir.resolve("samples"));
-    RunConfig base =
-        ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
-    ModelSpec sim = base.models().get(0);
-    ModelSpec model =
-        new ModelSpec(sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true)), null,
-            sim.imageTransport(), sim.systemPrompt(), sim.generation());
-    RunConfig config =
-        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(dev.mmsafety.udf.config.AttackSpec.NONE), List.of(model),
-            base.defenses(), base.judges(),
-            new InferenceSpec(WINDOW, null, null, null, null, null, null, null, null, null, null),
-            base.simulator(), base.report());
-    Path file = dir.resolve("resume-run.json");
-    Files.writeString(file, ConfigLoader.toJson(config));
-    return file;
-  }
+
 
   private static ChildJvm submit(Path dir, String name, Path config) throws IOException {
     List<String> args = new ArrayList<>(List.of(

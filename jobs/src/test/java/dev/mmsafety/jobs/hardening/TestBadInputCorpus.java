@@ -54,6 +54,7 @@ class TestBadInputCorpus extends SparkTestBase {
           - {name: sim, endpoints: [{name: sim-0, url: simulator}]}
         judges:
           - {name: advbench, type: refusal-strings, params: {list: advbench}}
+        report: {response-text: hash}
         """
             .formatted(out, corpus, corpus, corpus);
     StringWriter printed = new StringWriter();
@@ -100,7 +101,16 @@ class TestBadInputCorpus extends SparkTestBase {
     assertThat(rejects).allSatisfy(r -> assertThat(r.getString(r.fieldIndex("reason"))).isNotBlank());
     // Counts reconcile: read = written + rejected, and every case got exactly one response.
     assertThat(result.counts().get("ingest.rows_read")).isEqualTo(cases.size() + rejects.size());
-    assertThat(tables.readRun(ResponsesTable.INSTANCE, result.runId()).count()).isEqualTo(cases.size());
+    List<Row> responses = tables.readRun(ResponsesTable.INSTANCE, result.runId()).collectAsList();
+    assertThat(responses).hasSize(cases.size());
+    // report.response-text: hash keeps no raw answer in the wide table, only its hash; judges saw the text first.
+    assertThat(responses).allSatisfy(r -> {
+      assertThat(r.isNullAt(r.fieldIndex("text"))).isTrue();
+      assertThat(r.getString(r.fieldIndex("text_sha256"))).hasSize(64);
+    });
+    assertThat(tables.readRun(dev.mmsafety.schemas.JudgmentsTable.INSTANCE, result.runId())
+            .where(col("status").equalTo("ok")).count())
+        .isEqualTo(cases.size());
     String report = Files.readString(out.resolve("report.html"));
     assertThat(report).contains("duplicate_id").contains("malformed_json");
   }

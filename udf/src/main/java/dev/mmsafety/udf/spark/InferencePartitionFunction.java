@@ -84,15 +84,15 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       this.inference = task.inference();
       String prefix = ResponseCache.segmentPrefix(task.runTag, info.stage(), info.partition());
       Map<String, ModelResponse> index =
-          ResponseCacheIndex.forRun(task.images.conf(), task.cacheDir, task.runTag);
+          ResponseCacheIndex.forRun(task.images.configuration(), task.cacheDir, task.runTag);
       if (info.attempt() > 0) {
         try { // an earlier attempt may have run in another JVM after this one loaded the cache
-          ResponseCache.loadInto(task.images.conf(), task.cacheDir, prefix, index);
+          ResponseCache.loadInto(task.images.configuration(), task.cacheDir, prefix, index);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read response cache " + task.cacheDir + ": " + e.getMessage(), e);
         }
       }
-      this.segment = new ResponseCache.SegmentWriter(task.images.conf(), task.cacheDir, prefix, info.attempt());
+      this.segment = new ResponseCache.SegmentWriter(task.images.configuration(), task.cacheDir, prefix, info.attempt());
       for (ModelSpec configured : task.allModels()) {
         ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
         int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;

@@ -3,7 +3,7 @@ package dev.mmsafety.udf.spark;
 import dev.mmsafety.udf.config.DefenseSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
-import dev.mmsafety.udf.model.FsImageLoader;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.util.LongAccumulator;
@@ -38,7 +38,7 @@ public final class InferenceTask implements Serializable {
   final String cacheDir;
   final String runTag;
   final int jvmShare;
-  final FsImageLoader images;
+  final HadoopImageLoader images;
   final InferenceProgress.Accumulators accumulators;
 
   public InferenceTask(
@@ -51,7 +51,7 @@ public final class InferenceTask implements Serializable {
       String cacheDir,
       String runTag,
       int jvmShare,
-      FsImageLoader images,
+      HadoopImageLoader images,
       InferenceProgress.Accumulators accumulators) {
     this.modelsJson = InferenceSpecs.write(models);
     this.allModelsJson = InferenceSpecs.write(allModels);

@@ -6,7 +6,7 @@ import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
-import dev.mmsafety.udf.model.FsImageLoader;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ImageDataUrls;
 import dev.mmsafety.udf.model.ModelClients;
 import dev.mmsafety.udf.model.ModelPlacement;
@@ -56,13 +56,13 @@ public final class ModelSqlFunctions {
   public static UserDefinedFunction generate(SparkSession spark, List<ModelSpec> models, InferenceSpec inference) {
     String modelsJson = InferenceSpecs.write(models);
     String inferenceJson = InferenceSpecs.write(inference);
-    FsImageLoader loader = new FsImageLoader(spark.sparkContext().hadoopConfiguration());
+    HadoopImageLoader loader = new HadoopImageLoader(spark.sparkContext().hadoopConfiguration());
     UDF3<String, String, String, Row> call = (model, text, image) ->
         call(InferenceSpecs.models(modelsJson), InferenceSpecs.inference(inferenceJson), loader, model, text, image);
     return functions.udf(call, RESULT).asNondeterministic();
   }
 
-  static Row call(List<ModelSpec> models, InferenceSpec inference, FsImageLoader loader, String model, String text,
+  static Row call(List<ModelSpec> models, InferenceSpec inference, HadoopImageLoader loader, String model, String text,
       String image) {
     ModelSpec spec = models.stream().filter(m -> m.name().equals(model)).findFirst().orElse(null);
     if (spec == null) {

@@ -11,7 +11,7 @@ import dev.mmsafety.udf.config.EndpointSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
-import dev.mmsafety.udf.model.FsImageLoader;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ResponseCacheIndex;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ class TestInferenceTaskRetry {
       String cacheDir = dir.resolve("cache/responses").toString();
       InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
           new InferenceSpec(2, null, null, null, null, null, null, null, null, null, null), "run", "2026-01-15",
-          cacheDir, "run-tag", 1, new FsImageLoader(new Configuration()), null);
+          cacheDir, "run-tag", 1, new HadoopImageLoader(new Configuration()), null);
 
       InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,
           new InferencePartitionFunction.TaskInfo(3, 0, 0, List.of(), 6));

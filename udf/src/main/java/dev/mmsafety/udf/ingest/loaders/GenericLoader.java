@@ -184,8 +184,10 @@ public final class GenericLoader implements BenchmarkLoader {
     if (image != null && !image.isBlank()) {
       d.image(ctx.source().resolveInside("", image, f.get("image")), f.get("image"));
     } else if (url != null && !url.isBlank()) {
-      d.image(allowedUrl(url.trim(), m.allowedHosts(), f.containsKey("image-url") ? f.get("image-url") : f.get("image")),
-          f.get("image-url"));
+      String field = f.containsKey("image-url") ? f.get("image-url") : f.get("image");
+      // Web URLs only from allowed hosts; Hadoop URIs (s3a://, hdfs://, file:) are the user's own storage.
+      d.image(url.trim().matches("(?i)^https?://.*") ? allowedUrl(url.trim(), m.allowedHosts(), field) : url.trim(),
+          field);
     } else if (bytes != null) {
       byte[] b = bytes instanceof byte[] raw ? raw : decode(bytes.toString(), f.get("image-bytes"));
       d.image(ctx.store().put(b), f.get("image-bytes")).estimatedBytes(b.length);

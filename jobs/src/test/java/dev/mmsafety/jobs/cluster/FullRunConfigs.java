@@ -1,0 +1,41 @@
+package dev.mmsafety.jobs.cluster;
+
+import dev.mmsafety.jobs.Samples;
+import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.config.EndpointSpec;
+import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.config.RunConfig;
+import dev.mmsafety.udf.config.SparkSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The run config the process-fault tests submit: the bundled samples without attacks (so every probe asks
+ * something different and a request sent twice can only be a fault's doing), the model pointed at a simulated
+ * worker in the test JVM (so the test reads its counters), and a small in-flight window.
+ */
+final class FullRunConfigs {
+  private FullRunConfigs() {}
+
+  static Path write(Path dir, Path out, String simulatorUrl, int window, String name) throws Exception {
+    Path samples = Samples.extractTo(dir.resolve("samples"));
+    RunConfig base =
+        ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
+    ModelSpec sim = base.models().get(0);
+    ModelSpec model =
+        new ModelSpec(sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true)), null,
+            sim.imageTransport(), sim.systemPrompt(), sim.generation());
+    RunConfig config =
+        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(AttackSpec.NONE),
+            List.of(model), base.defenses(), base.judges(),
+            new InferenceSpec(window, null, null, null, null, null, null, null, null, null, null),
+            base.simulator(), base.report());
+    Path file = dir.resolve(name + ".json");
+    Files.writeString(file, ConfigLoader.toJson(config));
+    return file;
+  }
+}
