@@ -47,6 +47,7 @@ public final class IngestCasesJob {
   public static final Result EMPTY_RESULT = new Result(Map.of("rows_read", 0L, "cases", 0L, "rejects", 0L), List.of());
 
   private final RunContext context;
+  private String reuseFrom;
   private List<DatasetSpec> datasets;
   private Integer limit;
   private Integer partitions;
@@ -92,6 +93,15 @@ public final class IngestCasesJob {
     return self();
   }
 
+  /**
+   * Nightly: datasets whose content hash equals the one recorded in this earlier run's cases are not read again;
+   * their cases and ingest rejects are carried over under this run's id (no image is re-validated).
+   */
+  public IngestCasesJob reuseUnchangedFrom(String previousRunId) {
+    this.reuseFrom = previousRunId;
+    return this;
+  }
+
   public Result execute() {
     if (datasets.isEmpty()) {
       return EMPTY_RESULT;
@@ -100,19 +110,86 @@ public final class IngestCasesJob {
     sc.setJobGroup(JOB_GROUP, "Ingest " + datasets.size() + " dataset(s)", false);
     try {
       List<LoadResult> loaded = loadAll();
-      Dataset<Row> out = runImageStage(loaded).persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, String> reused = unchangedSincePrevious(loaded);
+      List<LoadResult> fresh = loaded.stream().filter(r -> !reused.containsKey(r.dataset())).toList();
+      Dataset<Row> out = withReused(runImageStage(fresh), reused).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         Dataset<Row> cases = out.where(functions.col(IngestOutput.CASE).isNotNull()).select(IngestOutput.CASE + ".*");
         Dataset<Row> rejects = out.where(functions.col(IngestOutput.REJECT).isNotNull()).select(IngestOutput.REJECT + ".*");
         context.tables().write(cases, CasesTable.INSTANCE);
         context.tables().writePartition(rejects, RejectsTable.INSTANCE, RejectsTable.STAGE, IngestOutput.STAGE);
-        return summarize(loaded, out);
+        Result result = summarize(loaded, out);
+        if (reused.isEmpty()) {
+          return result;
+        }
+        Map<String, Long> counts = new LinkedHashMap<>(result.counts());
+        counts.put("reused_datasets", (long) reused.size());
+        List<String> lines = new ArrayList<>(result.summaryLines());
+        lines.add("carried over unread (content hash unchanged since run " + reuseFrom + "): "
+            + new java.util.TreeSet<>(reused.keySet()));
+        return new Result(counts, lines);
       } finally {
         out.unpersist();
       }
     } finally {
       sc.clearJobGroup();
     }
+  }
+
+  /** Dataset name -> previous run id, for datasets whose content hash did not change since that run. */
+  private Map<String, String> unchangedSincePrevious(List<LoadResult> loaded) {
+    Map<String, String> reused = new HashMap<>();
+    if (reuseFrom == null) {
+      return reused;
+    }
+    Dataset<Row> previous;
+    try {
+      previous = context.tables().read(CasesTable.INSTANCE).where(functions.col("run_id").equalTo(reuseFrom));
+      Map<String, String> hashes = new HashMap<>();
+      for (Row r : previous.select("dataset", "dataset_hash").distinct().collectAsList()) {
+        hashes.put(r.getString(0), r.getString(1));
+      }
+      for (LoadResult r : loaded) {
+        if (r.datasetHash() != null && r.datasetHash().equals(hashes.get(r.dataset()))) {
+          reused.put(r.dataset(), reuseFrom);
+        }
+      }
+    } catch (RuntimeException e) {
+      // No readable earlier cases (first night, or another layout): everything is read fresh.
+      reused.clear();
+    }
+    return reused;
+  }
+
+  /** Adds the carried-over cases and ingest rejects of unchanged datasets, re-stamped with this run's id. */
+  private Dataset<Row> withReused(Dataset<Row> fresh, Map<String, String> reused) {
+    if (reused.isEmpty()) {
+      return fresh;
+    }
+    Object[] names = reused.keySet().toArray();
+    Dataset<Row> cases =
+        context.tables().read(CasesTable.INSTANCE)
+            .where(functions.col("run_id").equalTo(reuseFrom).and(functions.col("dataset").isin(names)))
+            .withColumn("run_id", functions.lit(context.runId()))
+            .withColumn("run_date", functions.lit(context.runDate()));
+    Dataset<Row> rejects =
+        context.tables().read(RejectsTable.INSTANCE)
+            .where(functions.col("run_id").equalTo(reuseFrom).and(functions.col("dataset").isin(names))
+                .and(functions.col("stage").equalTo(IngestOutput.STAGE)))
+            .withColumn("run_id", functions.lit(context.runId()))
+            .withColumn("run_date", functions.lit(context.runDate()));
+    org.apache.spark.sql.types.DataType caseType = IngestOutput.SCHEMA.apply(IngestOutput.CASE).dataType();
+    org.apache.spark.sql.types.DataType rejectType = IngestOutput.SCHEMA.apply(IngestOutput.REJECT).dataType();
+    Dataset<Row> caseRows =
+        dev.mmsafety.jobs.io.TableIO.conform(cases, CasesTable.INSTANCE)
+            .select(functions.struct(functions.col("*")).as(IngestOutput.CASE),
+                functions.lit(null).cast(rejectType).as(IngestOutput.REJECT));
+    Dataset<Row> rejectRows =
+        dev.mmsafety.jobs.io.TableIO.conform(rejects, RejectsTable.INSTANCE)
+            .select(functions.lit(null).cast(caseType).as(IngestOutput.CASE),
+                functions.struct(functions.col("*")).as(IngestOutput.REJECT));
+    return fresh.unionByName(caseRows.select(fresh.columns()[0], fresh.columns()[1]))
+        .unionByName(rejectRows.select(fresh.columns()[0], fresh.columns()[1]));
   }
 
   private List<LoadResult> loadAll() {

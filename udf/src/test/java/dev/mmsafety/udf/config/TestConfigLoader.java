@@ -68,7 +68,9 @@ class TestConfigLoader {
         Arguments.of(MINIMAL + "  - {name: advbench, type: refusal-strings}\n", "duplicate judges name(s) [advbench]"),
         Arguments.of(MINIMAL.replace("max-tokens: 64", "max-tokens: lots"), "at models[0].generation.max-tokens"),
         Arguments.of("run: [", "Cannot parse config t.yaml"),
-        Arguments.of(MINIMAL + "inference: {window: 0}\n", "Invalid inference settings"));
+        Arguments.of(MINIMAL + "inference: {window: 0}\n", "Invalid inference settings"),
+        Arguments.of(MINIMAL + "report: {response-text: shredded}\n",
+            "Invalid report.response-text: 'shredded' is not one of [full, hash, redacted]"));
   }
 
   @ParameterizedTest
