@@ -73,7 +73,7 @@ public final class EvaluationPipeline {
     if (NIGHTLY.equals(command)) {
       // Benchmarks whose content hash is unchanged since the previous succeeded night are carried over unread.
       dev.mmsafety.jobs.metrics.BaselineResolver.resolve(context)
-          .ifPresent(previous -> ingest.reuseUnchangedFrom(previous.runId()));
+          .ifPresent(previous -> ingest.reuseUnchangedFrom(previous.runId(), previous.runDate()));
     }
     stage("ingest", ingest.execute(), counts, lines);
     stage(

@@ -48,6 +48,7 @@ public final class IngestCasesJob {
 
   private final RunContext context;
   private String reuseFrom;
+  private String reuseDate;
   private List<DatasetSpec> datasets;
   private Integer limit;
   private Integer partitions;
@@ -97,9 +98,16 @@ public final class IngestCasesJob {
    * Nightly: datasets whose content hash equals the one recorded in this earlier run's cases are not read again;
    * their cases and ingest rejects are carried over under this run's id (no image is re-validated).
    */
-  public IngestCasesJob reuseUnchangedFrom(String previousRunId) {
+  public IngestCasesJob reuseUnchangedFrom(String previousRunId, String previousRunDate) {
     this.reuseFrom = previousRunId;
+    this.reuseDate = previousRunDate;
     return this;
+  }
+
+  /** The earlier run's partition only: this run's own partition is being replaced while the plan runs. */
+  private Dataset<Row> previous(dev.mmsafety.schemas.TableContract table) {
+    return new dev.mmsafety.jobs.io.TableIO(context.spark(), context.outputRoot(), reuseDate)
+        .readRun(table, reuseFrom);
   }
 
   public Result execute() {
@@ -144,7 +152,7 @@ public final class IngestCasesJob {
     }
     Dataset<Row> previous;
     try {
-      previous = context.tables().read(CasesTable.INSTANCE).where(functions.col("run_id").equalTo(reuseFrom));
+      previous = previous(CasesTable.INSTANCE);
       Map<String, String> hashes = new HashMap<>();
       for (Row r : previous.select("dataset", "dataset_hash").distinct().collectAsList()) {
         hashes.put(r.getString(0), r.getString(1));
@@ -168,14 +176,13 @@ public final class IngestCasesJob {
     }
     Object[] names = reused.keySet().toArray();
     Dataset<Row> cases =
-        context.tables().read(CasesTable.INSTANCE)
-            .where(functions.col("run_id").equalTo(reuseFrom).and(functions.col("dataset").isin(names)))
+        previous(CasesTable.INSTANCE)
+            .where(functions.col("dataset").isin(names))
             .withColumn("run_id", functions.lit(context.runId()))
             .withColumn("run_date", functions.lit(context.runDate()));
     Dataset<Row> rejects =
-        context.tables().read(RejectsTable.INSTANCE)
-            .where(functions.col("run_id").equalTo(reuseFrom).and(functions.col("dataset").isin(names))
-                .and(functions.col("stage").equalTo(IngestOutput.STAGE)))
+        previous(RejectsTable.INSTANCE)
+            .where(functions.col("dataset").isin(names).and(functions.col("stage").equalTo(IngestOutput.STAGE)))
             .withColumn("run_id", functions.lit(context.runId()))
             .withColumn("run_date", functions.lit(context.runDate()));
     org.apache.spark.sql.types.DataType caseType = IngestOutput.SCHEMA.apply(IngestOutput.CASE).dataType();
