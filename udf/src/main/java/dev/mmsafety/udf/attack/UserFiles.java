@@ -22,8 +22,4 @@ public final class UserFiles {
     }
   }
 
-  /** A loader over the Hadoop file systems of {@code conf}; serializable conf is the caller's business. */
-  public static dev.mmsafety.udf.image.ImageLoader loader(Configuration conf) {
-    return uri -> read(uri, conf);
-  }
 }

@@ -2,8 +2,8 @@ package dev.mmsafety.udf.spark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.mmsafety.udf.attack.AttackRunner;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.image.ImageStore;
-import dev.mmsafety.udf.attack.UserFiles;
 import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.config.AttackSpec;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class AttackPartitionFunction implements MapPartitionsFunction<Row,
     Configuration conf = new Configuration(false);
     hadoopConf.forEach(conf::set);
     AttackRunner runner =
-        new AttackRunner(planned, runSeed, new ImageStore(outputRoot, conf), UserFiles.loader(conf));
+        new AttackRunner(planned, runSeed, new ImageStore(outputRoot, conf), new HadoopImageLoader(conf));
     return new Iterator<>() {
       private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
 

@@ -1,5 +1,7 @@
 package dev.mmsafety.udf.spark;
 
+import dev.mmsafety.udf.image.HadoopImageLoader;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mmsafety.schemas.JudgmentsTable;
 import dev.mmsafety.schemas.ResponsesTable;
@@ -126,7 +128,7 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
       TypeReference<List<JudgeSpec>> type = new TypeReference<>() {};
       List<JudgeSpec> specs = CanonicalJson.mapper().readValue(specsJson, type);
       List<JudgeSpec> pool = CanonicalJson.mapper().readValue(poolJson, type);
-      return Judges.createAll(specs, pool, new Judges.Resources(callers, inference(), new JudgeImages()));
+      return Judges.createAll(specs, pool, new Judges.Resources(callers, inference(), HadoopImageLoader.local()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,7 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.SparkSessions;
 import dev.mmsafety.udf.attack.AttackPreview;
 import dev.mmsafety.udf.attack.CaseView;
-import dev.mmsafety.udf.attack.UserFiles;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.config.RunSpec;
@@ -92,7 +92,7 @@ public final class AttackPreviewCommand implements Callable<Integer> {
       AttackPreview.Summary s =
           AttackPreview.write(
               views, attackSpec, seed == null ? RunSpec.SEED_DEFAULT : seed,
-              UserFiles.loader(spark.sparkContext().hadoopConfiguration()), out);
+              HadoopImageLoader.of(spark), out);
       spec.commandLine().getOut().printf(
           "Wrote %d probe(s) and %d reject(s) of attack %s to %s (%d files)%n",
           s.probes(), s.rejects(), attack, out, s.files().size());
