@@ -46,7 +46,7 @@ public final class JudgeResponsesJob {
   private Dataset<Row> probes;
   private Dataset<Row> cases;
   private List<JudgeSpec> judges;
-  private JudgeCallers callers = JudgeCallers.HTTP;
+  private JudgeCallers callers = JudgeCallers.SHARED_CLIENT;
 
   JudgeResponsesJob(RunContext context) {
     this.context = context;
@@ -79,7 +79,7 @@ public final class JudgeResponsesJob {
     return this;
   }
 
-  /** How LLM and guard judges get their model client (default: {@link JudgeCallers#HTTP}). */
+  /** How LLM and guard judges get their model client (default: {@link JudgeCallers#SHARED_CLIENT}). */
   public JudgeResponsesJob callers(JudgeCallers factory) {
     this.callers = java.util.Objects.requireNonNull(factory, "callers");
     return this;
