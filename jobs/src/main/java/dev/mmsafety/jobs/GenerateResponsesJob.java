@@ -111,7 +111,7 @@ public final class GenerateResponsesJob {
         Dataset<Row> responses = work.repartition(context.partitions())
             .mapPartitions(new InferencePartitionFunction(task), Encoders.row(ResponsesTable.INSTANCE.schema()));
         context.tables().write(responses, ResponsesTable.INSTANCE);
-        progressSink.accept(progress.line());
+        progress.finish();
       }
       compactCache(sc);
       return checkAndCount(targets, inference);
