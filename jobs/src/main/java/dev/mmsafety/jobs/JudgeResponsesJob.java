@@ -95,8 +95,7 @@ public final class JudgeResponsesJob {
     Map<String, Judge> created =
         Judges.createAll(specs, pool, new Judges.Resources(callers, context.config().inference(), null));
     Dataset<Row> responses = input != null ? input : context.tables().readRun(ResponsesTable.INSTANCE, context.runId());
-    context.spark().sparkContext().setJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), () -> {
       Dataset<Row> pairs = withCache(withJudges(withContext(conformResponses(responses)), created));
       Dataset<Row> judged =
           pairs.repartition(context.partitions())
@@ -110,9 +109,7 @@ public final class JudgeResponsesJob {
         appendToCache(written, pairs);
       }
       return JudgeCounts.of(written, created);
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
-    }
+    });
   }
 
   private static Dataset<Row> conformResponses(Dataset<Row> responses) {

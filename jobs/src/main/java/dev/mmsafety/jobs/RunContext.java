@@ -5,6 +5,7 @@ import dev.mmsafety.udf.config.RunConfig;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -37,6 +38,19 @@ public record RunContext(
 
   public TableIO tables() {
     return new TableIO(spark, outputRoot, runDate);
+  }
+
+  /**
+   * Runs {@code body} with the Spark jobs it starts under one named job group (how the Spark UI shows a stage),
+   * clearing the group afterwards however it ends.
+   */
+  public <T> T inJobGroup(String group, String description, Supplier<T> body) {
+    spark.sparkContext().setJobGroup(group, description, false);
+    try {
+      return body.get();
+    } finally {
+      spark.sparkContext().clearJobGroup();
+    }
   }
 
   public int partitions() {

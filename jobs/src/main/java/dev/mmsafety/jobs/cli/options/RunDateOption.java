@@ -8,7 +8,7 @@ public final class RunDateOption {
   @Option(
       names = "--run-date",
       paramLabel = "YYYY-MM-DD",
-      description = "Run date, the partition written (default: the config's run.run-date, else today UTC).")
+      description = "Run date, the partition written (default: today UTC, or the config's run.run-date).")
   String runDate;
 
   /** The date given, or null to keep the config's (whose own default is today, UTC). */
