@@ -50,12 +50,7 @@ public final class ApplyAttacksJob {
     }
     List<AttackSpec> specs = context.config().attacks();
     specs.forEach(AttackRunner.Planned::of); // config errors surface here, on the driver
-    context.spark().sparkContext().setJobGroup(JOB_GROUP, "Apply " + specs.size() + " attack(s) to cases", false);
-    try {
-      return run(specs);
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
-    }
+    return context.inJobGroup(JOB_GROUP, "Apply " + specs.size() + " attack(s) to cases", () -> run(specs));
   }
 
   private Result run(List<AttackSpec> specs) {

@@ -93,8 +93,7 @@ public final class ComputeMetricsJob {
     if (input == null) {
       throw new IllegalStateException("Cannot compute metrics: no judgments input");
     }
-    context.spark().sparkContext().setJobGroup(JOB_GROUP, "metrics, judge agreement, regressions", false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "metrics, judge agreement, regressions", () -> {
       Dataset<Row> judgments = input.select(USED_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<Row> metrics = new ArrayList<>(
@@ -117,9 +116,7 @@ public final class ComputeMetricsJob {
       } finally {
         judgments.unpersist();
       }
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
-    }
+    });
   }
 
   private List<Row> humanCounts(Dataset<Row> judgments) {

@@ -92,7 +92,6 @@ public final class EvaluationPipeline {
             .input(tables.readRun(ResponsesTable.INSTANCE, runId))
             .probes(tables.readRun(ProbesTable.INSTANCE, runId))
             .cases(tables.readRun(CasesTable.INSTANCE, runId))
-            .callers(dev.mmsafety.udf.judge.JudgeCallers.SHARED_CLIENT)
             .execute(),
         counts,
         lines);

@@ -98,8 +98,7 @@ public final class GenerateResponsesJob {
     }
     InferenceSpec inference = context.config().inference();
     SparkContext sc = context.spark().sparkContext();
-    sc.setJobGroup(JOB_GROUP, "Generate responses for run " + context.runId(), false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "Generate responses for run " + context.runId(), () -> {
       Dataset<Row> work = plan(targets, defenses, inference);
       long total = input.count() * targets.size() * defenses.size(); // cheaper than counting the cross join
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
@@ -111,13 +110,11 @@ public final class GenerateResponsesJob {
         Dataset<Row> responses = work.repartition(context.partitions())
             .mapPartitions(new InferencePartitionFunction(task), Encoders.row(ResponsesTable.INSTANCE.schema()));
         context.tables().write(responses, ResponsesTable.INSTANCE);
-        progressSink.accept(progress.line());
+        progress.finish();
       }
       compactCache(sc);
       return checkAndCount(targets, inference);
-    } finally {
-      sc.clearJobGroup();
-    }
+    });
   }
 
   private static void checkResolved(List<ModelSpec> targets) {

@@ -91,9 +91,7 @@ public final class ImportResponsesJob {
     if (file == null) {
       throw new ConfigException("Cannot import responses: no file given");
     }
-    var sc = context.spark().sparkContext();
-    sc.setJobGroup(JOB_GROUP, "Import responses from " + file, false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "Import responses from " + file, () -> {
       ResponseImporter importer = read();
       var spark = context.spark();
       context.tables().write(spark.createDataFrame(importer.cases(), CasesTable.INSTANCE.schema()), CasesTable.INSTANCE);
@@ -112,9 +110,7 @@ public final class ImportResponsesJob {
       String line = String.format("%s: rows read %d, responses %d, cases %d, rejected %d", dataset, read,
           importer.responses().size(), importer.cases().size(), importer.rejects().size());
       return new IngestCasesJob.Result(counts, List.of(line));
-    } finally {
-      sc.clearJobGroup();
-    }
+    });
   }
 
   private ResponseImporter read() {

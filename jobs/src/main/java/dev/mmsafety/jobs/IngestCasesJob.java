@@ -114,9 +114,7 @@ public final class IngestCasesJob {
     if (datasets.isEmpty()) {
       return EMPTY_RESULT;
     }
-    var sc = context.spark().sparkContext();
-    sc.setJobGroup(JOB_GROUP, "Ingest " + datasets.size() + " dataset(s)", false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "Ingest " + datasets.size() + " dataset(s)", () -> {
       List<LoadResult> loaded = loadAll();
       Map<String, String> reused = unchangedSincePrevious(loaded);
       List<LoadResult> fresh = loaded.stream().filter(r -> !reused.containsKey(r.dataset())).toList();
@@ -139,9 +137,7 @@ public final class IngestCasesJob {
       } finally {
         out.unpersist();
       }
-    } finally {
-      sc.clearJobGroup();
-    }
+    });
   }
 
   /** Dataset name -> previous run id, for datasets whose content hash did not change since that run. */

@@ -46,7 +46,7 @@ public final class JudgeResponsesJob {
   private Dataset<Row> probes;
   private Dataset<Row> cases;
   private List<JudgeSpec> judges;
-  private JudgeCallers callers = JudgeCallers.HTTP;
+  private JudgeCallers callers = JudgeCallers.SHARED_CLIENT;
 
   JudgeResponsesJob(RunContext context) {
     this.context = context;
@@ -79,7 +79,7 @@ public final class JudgeResponsesJob {
     return this;
   }
 
-  /** How LLM and guard judges get their model client (default: {@link JudgeCallers#HTTP}). */
+  /** How LLM and guard judges get their model client (default: {@link JudgeCallers#SHARED_CLIENT}). */
   public JudgeResponsesJob callers(JudgeCallers factory) {
     this.callers = java.util.Objects.requireNonNull(factory, "callers");
     return this;
@@ -95,8 +95,7 @@ public final class JudgeResponsesJob {
     Map<String, Judge> created =
         Judges.createAll(specs, pool, new Judges.Resources(callers, context.config().inference(), null));
     Dataset<Row> responses = input != null ? input : context.tables().readRun(ResponsesTable.INSTANCE, context.runId());
-    context.spark().sparkContext().setJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), () -> {
       Dataset<Row> pairs = withCache(withJudges(withContext(conformResponses(responses)), created));
       Dataset<Row> judged =
           pairs.repartition(context.partitions())
@@ -110,9 +109,7 @@ public final class JudgeResponsesJob {
         appendToCache(written, pairs);
       }
       return JudgeCounts.of(written, created);
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
-    }
+    });
   }
 
   private static Dataset<Row> conformResponses(Dataset<Row> responses) {

@@ -41,8 +41,7 @@ public final class WriteReportJob {
   }
 
   public Result execute() {
-    context.spark().sparkContext().setJobGroup(JOB_GROUP, "report.html", false);
-    try {
+    return context.inJobGroup(JOB_GROUP, "report.html", () -> {
       Dataset<Row> metrics = input != null ? input
           : OptionalTables.thisRun(context, MetricsTable.INSTANCE)
               .orElseThrow(() -> new IllegalStateException(
@@ -56,9 +55,7 @@ public final class WriteReportJob {
       counts.put("samples", (long) data.samples().size());
       counts.put("regressions_flagged", data.regressions().stream().filter(r -> r.flagged()).count());
       return new Result(counts, List.of("report: " + path), path);
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
-    }
+    });
   }
 
   private void write(String path, String html) {

@@ -3,7 +3,6 @@ package dev.mmsafety.jobs;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.common.Hashing;
-import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.sim.SimulatorEndpoints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -61,8 +60,7 @@ final class InferenceFixtures {
 
   /** The context with every {@code url: simulator} endpoint resolved to the started worker (as the pipeline does). */
   static RunContext resolved(RunContext ctx, String simBaseUrl) {
-    RunConfig resolved = SimulatorEndpoints.resolve(ctx.config(), simBaseUrl);
-    return new RunContext(ctx.spark(), resolved, ctx.runId(), ctx.runDate(), ctx.outputRoot(), ctx.seed());
+    return ctx.withConfig(SimulatorEndpoints.resolve(ctx.config(), simBaseUrl));
   }
 
   static String config(String simUrl, String inferenceYaml) {

@@ -53,6 +53,9 @@ class TestGenerateResponsesJob extends SparkTestBase {
       GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes, progress);
       assertThat(progress.get(progress.size() - 1)).startsWith("[generate-responses] 12/12 rows (100.0%)")
           .contains("12 http calls", "error rate 0.00%", "cache hits 0");
+      // One line per change of the counts: no two lines repeat the same counts with another rate or ETA.
+      assertThat(progress.stream().map(l -> l.replaceAll(", [0-9.]+ rows/s", "").replaceAll(", ETA .*", "")).toList())
+          .doesNotHaveDuplicates();
       assertThat(first.counts()).containsEntry("responses", 12L).containsEntry("ok", 12L)
           .containsEntry("calls", 12L).containsEntry("cache_hits", 0L);
       assertThat(sim.counters().calls()).isEqualTo(12);

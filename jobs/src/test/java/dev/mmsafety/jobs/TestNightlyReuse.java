@@ -49,11 +49,7 @@ class TestNightlyReuse extends SparkTestBase {
 
   private EvaluationPipeline.Result run(String yaml, String date) {
     RunConfig config = ConfigLoader.parse(yaml, "nightly.yaml");
-    RunConfig dated =
-        new RunConfig(
-            new dev.mmsafety.udf.config.RunSpec(config.run().name(), config.run().output(), date, config.run().seed()),
-            config.spark(), config.datasets(), config.attacks(), config.models(), config.defenses(), config.judges(),
-            config.inference(), config.simulator(), config.report());
+    RunConfig dated = config.withRun(config.run().withRunDate(date));
     return new EvaluationPipeline(EvaluationPipeline.NIGHTLY, new PrintWriter(new StringWriter()), Clock.systemUTC())
         .run(dated, "nightly.yaml");
   }

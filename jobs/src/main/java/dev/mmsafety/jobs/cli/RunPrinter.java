@@ -1,15 +1,25 @@
 package dev.mmsafety.jobs.cli;
 
 import dev.mmsafety.jobs.EvaluationPipeline;
+import dev.mmsafety.udf.config.RunConfig;
 import java.io.PrintWriter;
+import java.time.Clock;
 import picocli.CommandLine;
 
-/** Prints where a run's tables and report are. */
+/** Runs the whole pipeline for a command and prints where the run's tables and report are. */
 public final class RunPrinter {
   private RunPrinter() {}
 
   public static PrintWriter out(CommandLine.Model.CommandSpec spec) {
     return spec.commandLine().getOut();
+  }
+
+  /** Runs {@code config} as {@code command} (run, nightly, quickstart), printing progress and then the result. */
+  public static EvaluationPipeline.Result run(
+      CommandLine.Model.CommandSpec spec, String command, RunConfig config, String source) {
+    EvaluationPipeline.Result result = new EvaluationPipeline(command, out(spec), Clock.systemUTC()).run(config, source);
+    printResult(spec, result);
+    return result;
   }
 
   public static void printResult(CommandLine.Model.CommandSpec spec, EvaluationPipeline.Result result) {

@@ -26,14 +26,12 @@ final class FullRunConfigs {
     RunConfig base =
         ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
     ModelSpec sim = base.models().get(0);
-    ModelSpec model =
-        new ModelSpec(sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true)), null,
-            sim.imageTransport(), sim.systemPrompt(), sim.generation());
+    ModelSpec model = sim.withEndpoints(List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true))).withApiKeyEnv(null);
     RunConfig config =
-        new RunConfig(base.run(), new SparkSpec(null, 4, Map.of()), base.datasets(), List.of(AttackSpec.NONE),
-            List.of(model), base.defenses(), base.judges(),
-            new InferenceSpec(window, null, null, null, null, null, null, null, null, null, null),
-            base.simulator(), base.report());
+        base.withSpark(new SparkSpec(null, 4, Map.of()))
+            .withAttacks(List.of(AttackSpec.NONE))
+            .withModels(List.of(model))
+            .withInference(InferenceSpec.DEFAULT.withWindow(window));
     Path file = dir.resolve(name + ".json");
     Files.writeString(file, ConfigLoader.toJson(config));
     return file;

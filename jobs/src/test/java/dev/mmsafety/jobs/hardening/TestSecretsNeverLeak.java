@@ -104,17 +104,11 @@ class TestSecretsNeverLeak extends SparkTestBase {
     String yaml = Files.readString(samplesConfig).replace("${out}", out.toString());
     RunConfig base = ConfigLoader.parse(yaml, samplesConfig.toString());
     ModelSpec sim = base.models().get(0);
-    ModelSpec keyed =
-        new ModelSpec(
-            sim.name(), sim.model(), List.of(new EndpointSpec("sim-0", baseUrl, 64, true)), KEY_ENV,
-            sim.imageTransport(), sim.systemPrompt(), sim.generation());
+    ModelSpec keyed = sim.withEndpoints(List.of(new EndpointSpec("sim-0", baseUrl, 64, true))).withApiKeyEnv(KEY_ENV);
     Map<String, String> conf = new HashMap<>(base.spark().conf());
     conf.put("spark.eventLog.enabled", "true");
     conf.put("spark.eventLog.dir", events.toUri().toString());
-    RunConfig config =
-        new RunConfig(
-            base.run(), new SparkSpec("local[2]", 2, conf), base.datasets(), base.attacks(), List.of(keyed),
-            base.defenses(), base.judges(), base.inference(), base.simulator(), base.report());
+    RunConfig config = base.withSpark(new SparkSpec("local[2]", 2, conf)).withModels(List.of(keyed));
     Path file = dir.resolve("secret-run.json");
     Files.writeString(file, ConfigLoader.toJson(config));
     return file;

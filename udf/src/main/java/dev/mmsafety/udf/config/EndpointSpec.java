@@ -20,6 +20,10 @@ public record EndpointSpec(String name, String url, Integer maxConcurrency, Bool
     simulated = simulated != null && simulated;
   }
 
+  public EndpointSpec withUrl(String value) {
+    return new EndpointSpec(name, value, maxConcurrency, simulated);
+  }
+
   /** The same endpoint pointing at a started simulator (keeps the simulator label for the tables). */
   public EndpointSpec resolvedTo(String baseUrl) {
     return new EndpointSpec(name, baseUrl, maxConcurrency, Boolean.TRUE);

@@ -54,4 +54,35 @@ public record InferenceSpec(
           "Invalid inference settings: window, max-attempts and timeout-ms must be positive");
     }
   }
+
+  public InferenceSpec withWindow(Integer value) {
+    return new InferenceSpec(
+        value, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+  }
+
+  public InferenceSpec withMaxAttempts(Integer value) {
+    return new InferenceSpec(
+        window, value, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+  }
+
+  public InferenceSpec withTimeoutMs(Long value) {
+    return new InferenceSpec(
+        window, maxAttempts, backoffMs, maxBackoffMs, value, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+  }
+
+  public InferenceSpec withBreakerFailures(Integer value) {
+    return new InferenceSpec(
+        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds);
+  }
+
+  public InferenceSpec withProgressSeconds(Integer value) {
+    return new InferenceSpec(
+        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value);
+  }
 }
+

@@ -31,6 +31,22 @@ public record ModelSpec(
     model = model == null ? name : model;
   }
 
+  public ModelSpec withEndpoints(List<EndpointSpec> value) {
+    return new ModelSpec(name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation);
+  }
+
+  public ModelSpec withApiKeyEnv(String value) {
+    return new ModelSpec(name, model, endpoints, value, imageTransport, systemPrompt, generation);
+  }
+
+  public ModelSpec withImageTransport(String value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, value, systemPrompt, generation);
+  }
+
+  public ModelSpec withGeneration(GenerationSpec value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value);
+  }
+
   public boolean usesSimulator() {
     return endpoints.stream().anyMatch(EndpointSpec::isSimulator);
   }

@@ -29,4 +29,51 @@ public record RunConfig(
     simulator = simulator == null ? SimulatorSpec.DEFAULT : simulator;
     report = report == null ? ReportSpec.DEFAULT : report;
   }
+
+  /** A config with only its run section set; every other section takes its default. */
+  public static RunConfig of(RunSpec run) {
+    return new RunConfig(run, null, null, null, null, null, null, null, null, null);
+  }
+
+  // One copy-with per section, so code that changes one part never restates the other nine.
+
+  public RunConfig withRun(RunSpec value) {
+    return new RunConfig(value, spark, datasets, attacks, models, defenses, judges, inference, simulator, report);
+  }
+
+  public RunConfig withSpark(SparkSpec value) {
+    return new RunConfig(run, value, datasets, attacks, models, defenses, judges, inference, simulator, report);
+  }
+
+  public RunConfig withDatasets(List<DatasetSpec> value) {
+    return new RunConfig(run, spark, value, attacks, models, defenses, judges, inference, simulator, report);
+  }
+
+  public RunConfig withAttacks(List<AttackSpec> value) {
+    return new RunConfig(run, spark, datasets, value, models, defenses, judges, inference, simulator, report);
+  }
+
+  public RunConfig withModels(List<ModelSpec> value) {
+    return new RunConfig(run, spark, datasets, attacks, value, defenses, judges, inference, simulator, report);
+  }
+
+  public RunConfig withDefenses(List<DefenseSpec> value) {
+    return new RunConfig(run, spark, datasets, attacks, models, value, judges, inference, simulator, report);
+  }
+
+  public RunConfig withJudges(List<JudgeSpec> value) {
+    return new RunConfig(run, spark, datasets, attacks, models, defenses, value, inference, simulator, report);
+  }
+
+  public RunConfig withInference(InferenceSpec value) {
+    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, value, simulator, report);
+  }
+
+  public RunConfig withSimulator(SimulatorSpec value) {
+    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, inference, value, report);
+  }
+
+  public RunConfig withReport(ReportSpec value) {
+    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, inference, simulator, value);
+  }
 }

@@ -15,4 +15,20 @@ public record RunSpec(String name, String output, String runDate, Long seed) {
     name = name == null ? "run" : name;
     seed = seed == null ? SEED_DEFAULT : seed;
   }
+
+  public RunSpec withName(String value) {
+    return new RunSpec(value, output, runDate, seed);
+  }
+
+  public RunSpec withOutput(String value) {
+    return new RunSpec(name, value, runDate, seed);
+  }
+
+  public RunSpec withRunDate(String value) {
+    return new RunSpec(name, output, value, seed);
+  }
+
+  public RunSpec withSeed(Long value) {
+    return new RunSpec(name, output, runDate, value);
+  }
 }

@@ -21,4 +21,16 @@ public record SparkSpec(String master, Integer partitions, Map<String, String> c
     }
     conf = conf == null ? Map.of() : Map.copyOf(conf);
   }
+
+  public SparkSpec withMaster(String value) {
+    return new SparkSpec(value, partitions, conf);
+  }
+
+  public SparkSpec withPartitions(Integer value) {
+    return new SparkSpec(master, value, conf);
+  }
+
+  public SparkSpec withConf(Map<String, String> value) {
+    return new SparkSpec(master, partitions, value);
+  }
 }

@@ -2,20 +2,19 @@ package dev.mmsafety.udf.judge;
 
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ModelCaller;
+import dev.mmsafety.udf.model.ModelClients;
 import java.io.Serializable;
 
 /**
  * Makes the {@link ModelCaller} an LLM or guard judge talks through. It is serialised to executors, where it is
- * called once per judge model per JVM. {@link #HTTP} is this package's small OpenAI-compatible client; the pipeline
- * can pass the project's shared model client instead (e.g. {@code ModelClients::create}) so judges get its retry
- * policy, breaker and budget.
+ * called once per judge model per JVM. There is one client for every model call, {@link #SHARED_CLIENT}; tests
+ * pass their own factory to script answers without a server.
  */
 @FunctionalInterface
 public interface JudgeCallers extends Serializable {
   ModelCaller create(ModelSpec judgeModel, InferenceSpec inference);
-
-  JudgeCallers HTTP = HttpJudgeCaller::new;
 
   /**
    * Judges through the project's shared model client ({@code ModelClients}): the same retries with Retry-After,
@@ -23,7 +22,5 @@ public interface JudgeCallers extends Serializable {
    * request, so the client's own loader is only a fallback.
    */
   JudgeCallers SHARED_CLIENT =
-      (model, inference) ->
-          dev.mmsafety.udf.model.ModelClients.shared(
-              model, inference, dev.mmsafety.udf.image.HadoopImageLoader.local(), 1);
+      (model, inference) -> ModelClients.shared(model, inference, HadoopImageLoader.local(), 1);
 }

@@ -36,10 +36,8 @@ public final class ModelPlacement {
     String gpu = gpuAddresses.get(0);
     List<EndpointSpec> endpoints = new ArrayList<>();
     for (EndpointSpec e : spec.endpoints()) {
-      endpoints.add(new EndpointSpec(e.name(), e.url().replace(GPU_PLACEHOLDER, gpu), e.maxConcurrency(),
-          e.simulated()));
+      endpoints.add(e.withUrl(e.url().replace(GPU_PLACEHOLDER, gpu)));
     }
-    return new ModelSpec(spec.name(), spec.model(), endpoints, spec.apiKeyEnv(), spec.imageTransport(),
-        spec.systemPrompt(), spec.generation());
+    return spec.withEndpoints(endpoints);
   }
 }

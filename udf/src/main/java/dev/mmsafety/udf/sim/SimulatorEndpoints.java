@@ -24,10 +24,8 @@ public final class SimulatorEndpoints {
       for (EndpointSpec e : m.endpoints()) {
         endpoints.add(EndpointSpec.SIMULATOR_URL.equals(e.url()) ? e.resolvedTo(baseUrl) : e);
       }
-      models.add(new ModelSpec(m.name(), m.model(), endpoints, m.apiKeyEnv(), m.imageTransport(), m.systemPrompt(),
-          m.generation()));
+      models.add(m.withEndpoints(endpoints));
     }
-    return new RunConfig(c.run(), c.spark(), c.datasets(), c.attacks(), models, c.defenses(), c.judges(),
-        c.inference(), c.simulator(), c.report());
+    return c.withModels(models);
   }
 }

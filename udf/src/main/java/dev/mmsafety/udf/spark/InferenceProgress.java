@@ -12,6 +12,11 @@ import org.apache.spark.util.LongAccumulator;
  * task ends, so the line adds the running tasks' values that executors report with their heartbeats
  * ({@code spark.executor.heartbeatInterval}, 10 s by default). Accumulators can double count retried tasks;
  * the authoritative counts come from the written table.
+ *
+ * <p>The counts therefore move in steps, at heartbeats and task ends, while the line is printed on a clock. So
+ * that a tick never repeats the last counts with another rate, a tick prints only when the counts moved, and the
+ * rate is always one thing: rows done over the time from the start to the update that reported them ({@link
+ * Lines}).
  */
 public final class InferenceProgress implements AutoCloseable {
 
@@ -28,8 +33,8 @@ public final class InferenceProgress implements AutoCloseable {
   private final Accumulators acc;
   private final LiveValues live;
   private final SparkContext sc;
-  private final long total;
-  private final long startNanos = System.nanoTime();
+  private final Lines lines;
+  private final Consumer<String> sink;
   private final Thread thread;
   private volatile boolean stopped;
 
@@ -37,6 +42,8 @@ public final class InferenceProgress implements AutoCloseable {
   private static final class LiveValues extends org.apache.spark.scheduler.SparkListener {
     private final java.util.Map<Long, java.util.Map<Long, Long>> byAccumulator =
         new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile long updatedAtNanos = System.nanoTime();
+    private volatile boolean listening;
 
     LiveValues(Accumulators acc) {
       for (LongAccumulator a : java.util.List.of(acc.done(), acc.calls(), acc.errors(), acc.cacheHits())) {
@@ -52,6 +59,7 @@ public final class InferenceProgress implements AutoCloseable {
           java.util.Map<Long, Long> perTask = byAccumulator.get(info.id());
           if (perTask != null && info.update().isDefined() && info.update().get() instanceof Number n) {
             perTask.put(taskId, n.longValue());
+            updatedAtNanos = System.nanoTime();
           }
         }
       });
@@ -60,6 +68,17 @@ public final class InferenceProgress implements AutoCloseable {
     @Override
     public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
       byAccumulator.values().forEach(m -> m.remove(end.taskInfo().taskId())); // now in the driver's value
+      boolean ours = scala.jdk.javaapi.CollectionConverters.asJava(end.taskInfo().accumulables()).stream()
+          .anyMatch(info -> byAccumulator.containsKey(info.id()));
+      if (ours) {
+        updatedAtNanos = System.nanoTime();
+      }
+    }
+
+    /** The counts now; when not listening (no ticks), they are the driver's values as of now. */
+    Lines.Counts counts(Accumulators acc) {
+      long at = listening ? updatedAtNanos : System.nanoTime();
+      return new Lines.Counts(value(acc.done()), value(acc.calls()), value(acc.errors()), value(acc.cacheHits()), at);
     }
 
     long value(LongAccumulator a) {
@@ -73,7 +92,8 @@ public final class InferenceProgress implements AutoCloseable {
     this.sc = sc;
     this.acc = acc;
     this.live = new LiveValues(acc);
-    this.total = total;
+    this.lines = new Lines(total, System.nanoTime());
+    this.sink = sink;
     this.thread = new Thread(() -> {
       while (!stopped) {
         try {
@@ -82,35 +102,74 @@ public final class InferenceProgress implements AutoCloseable {
           return;
         }
         if (!stopped) {
-          sink.accept(line());
+          tick();
         }
       }
     }, "mmsafety-inference-progress");
     thread.setDaemon(true);
   }
 
-  /** Starts printing a line every {@code everySeconds} (0 or less: never). */
+  /** Looks at the counts every {@code everySeconds} and prints a line when they moved (0 or less: never). */
   public static InferenceProgress start(
       SparkContext sc, Accumulators acc, long total, int everySeconds, Consumer<String> sink) {
     InferenceProgress p = new InferenceProgress(sc, acc, total, Math.max(1, everySeconds), sink);
     if (everySeconds > 0) {
+      p.live.listening = true;
       sc.addSparkListener(p.live);
       p.thread.start();
     }
     return p;
   }
 
-  /** done/total, req/s, error rate, cache hits, ETA. */
-  public String line() {
-    long done = live.value(acc.done());
-    double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    double rate = done / seconds;
-    double errorRate = done == 0 ? 0 : live.value(acc.errors()) / (double) done;
-    String eta = rate <= 0 ? "?" : String.format(Locale.ROOT, "%.0fs", Math.max(0, total - done) / rate);
-    return String.format(Locale.ROOT,
-        "[generate-responses] %d/%d rows (%.1f%%), %.1f rows/s, %d http calls, error rate %.2f%%, cache hits %d, ETA %s",
-        done, total, total == 0 ? 100.0 : 100.0 * done / total, rate, live.value(acc.calls()), 100 * errorRate,
-        live.value(acc.cacheHits()), eta);
+  private synchronized void tick() {
+    lines.next(live.counts(acc)).ifPresent(sink);
+  }
+
+  /** Stops the clock and prints the last line, unless the last tick already printed these counts. */
+  public void finish() {
+    stopped = true;
+    thread.interrupt();
+    tick();
+  }
+
+  /**
+   * The lines of one stage: {@code done/total rows (%), rows/s, http calls, error rate, cache hits, ETA}, one
+   * for each change of the counts. rows/s = done / seconds from the start to {@link Counts#asOfNanos}.
+   */
+  static final class Lines {
+    /** The accumulators' values and when they were last updated. */
+    record Counts(long done, long calls, long errors, long cacheHits, long asOfNanos) {}
+
+    private final long total;
+    private final long startNanos;
+    private Counts printed;
+
+    Lines(long total, long startNanos) {
+      this.total = total;
+      this.startNanos = startNanos;
+    }
+
+    /** The line for {@code now}, or empty when it would repeat the counts of the line printed last. */
+    java.util.Optional<String> next(Counts now) {
+      if (printed != null && printed.done() == now.done() && printed.calls() == now.calls()
+          && printed.errors() == now.errors() && printed.cacheHits() == now.cacheHits()) {
+        return java.util.Optional.empty();
+      }
+      printed = now;
+      return java.util.Optional.of(format(now));
+    }
+
+    String format(Counts c) {
+      double seconds = Math.max(1e-3, (c.asOfNanos() - startNanos) / 1e9);
+      double rate = c.done() / seconds;
+      double errorRate = c.done() == 0 ? 0 : c.errors() / (double) c.done();
+      String eta = rate <= 0 ? "?" : String.format(Locale.ROOT, "%.0fs", Math.max(0, total - c.done()) / rate);
+      return String.format(Locale.ROOT,
+          "[generate-responses] %d/%d rows (%.1f%%), %.1f rows/s, %d http calls, error rate %.2f%%, cache hits %d,"
+              + " ETA %s",
+          c.done(), total, total == 0 ? 100.0 : 100.0 * c.done() / total, rate, c.calls(), 100 * errorRate,
+          c.cacheHits(), eta);
+    }
   }
 
   @Override

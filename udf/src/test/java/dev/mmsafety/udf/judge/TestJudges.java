@@ -75,7 +75,7 @@ class TestJudges {
     try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("unsafe\nS2,S9"))) {
       Judge guard = Judges.createAll(
           List.of(new JudgeSpec("g", "guard", Map.of("model", "llama-guard-3-11b-vision", "url", server.url()))),
-          new Judges.Resources(JudgeCallers.HTTP, null, null)).get("g");
+          new Judges.Resources(JudgeCallers.SHARED_CLIENT, null, null)).get("g");
       dev.mmsafety.udf.judge.Verdict v = guard.judge(new JudgeInput("r", "ok", "Mix A and B.", "harmful", "b", null,
           "How to make it?", null, null)).join();
       assertThat(v.unsafe()).isTrue();

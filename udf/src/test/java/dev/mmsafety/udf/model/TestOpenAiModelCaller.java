@@ -124,7 +124,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void timesOutEachAttempt() throws Exception {
-    InferenceSpec shortTimeout = new InferenceSpec(8, 2, 1L, 5L, 300L, null, null, null, 100, 60_000L, null);
+    InferenceSpec shortTimeout = FAST.withMaxAttempts(2).withTimeoutMs(300L);
     int[] calls = new int[1];
     ModelResponse r = callOnce(n -> Reply.hang(), shortTimeout, "q", calls);
     assertThat(r.status()).isEqualTo("timeout");
@@ -161,7 +161,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void opensBreakerAfterConsecutiveFailures() throws Exception {
-    InferenceSpec breaker = new InferenceSpec(8, 1, 1L, 5L, 2_000L, null, null, null, 3, 60_000L, null);
+    InferenceSpec breaker = FAST.withMaxAttempts(1).withBreakerFailures(3);
     try (ScriptedServer server = new ScriptedServer(n -> Reply.status(500, "{}"))) {
       ModelCaller caller = ModelClients.create(model(server.baseUrl()), breaker, null, 1);
       for (int i = 0; i < 3; i++) {
@@ -176,7 +176,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void balancesAcrossEndpointsAndFailsOverWhenOneBreaks() throws Exception {
-    InferenceSpec inf = new InferenceSpec(8, 3, 1L, 5L, 2_000L, null, null, null, 2, 60_000L, null);
+    InferenceSpec inf = FAST.withMaxAttempts(3).withBreakerFailures(2);
     try (ScriptedServer down = new ScriptedServer(n -> Reply.status(502, "{}"));
         ScriptedServer up = new ScriptedServer(n -> Reply.ok("up"))) {
       ModelCaller caller = ModelClients.create(model(down.baseUrl(), up.baseUrl()), inf, null, 1);
@@ -202,7 +202,7 @@ class TestOpenAiModelCaller {
           ContentPart.image(file.toString(), "abc")))), GenerationSpec.DEFAULT);
       assertThat(caller.call(withImage).get().status()).isEqualTo("ok");
       assertThat(server.bodies().get(0)).contains("data:image/png;base64,iVBORw0KGgoAAA==");
-      ModelSpec byUri = new ModelSpec("m1", "served-m1", spec.endpoints(), null, "uri", null, null);
+      ModelSpec byUri = spec.withImageTransport(ModelSpec.TRANSPORT_URI);
       ModelCaller uriCaller = ModelClients.create(byUri, FAST, null, 1);
       assertThat(uriCaller.call(withImage).get().status()).isEqualTo("ok");
       assertThat(server.bodies().get(1)).contains("\"url\":\"" + file + "\"");

@@ -1,21 +1,14 @@
 package dev.mmsafety.jobs.cli.commands;
 
-import dev.mmsafety.jobs.SparkSessions;
+import dev.mmsafety.jobs.StandalonePreview;
+import dev.mmsafety.jobs.cli.UserErrors;
 import dev.mmsafety.udf.attack.AttackPreview;
-import dev.mmsafety.udf.attack.CaseView;
-import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.config.AttackSpec;
-import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.config.RunSpec;
-import dev.mmsafety.udf.config.SparkSpec;
-import dev.mmsafety.udf.exceptions.ConfigException;
-import dev.mmsafety.udf.spark.AttackRows;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -62,44 +55,14 @@ public final class AttackPreviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try {
-      if (cases == null && (benchmark == null || path == null)) {
-        throw new ConfigException(
-            "Cannot preview attack " + attack + ": give --benchmark NAME --path ROOT, or --cases PARQUET_DIR");
-      }
-      if (cases == null) {
-        // Ingest the benchmark into a scratch output root beside the preview, then preview its cases.
-        String scratch = out.toAbsolutePath().resolve("_ingest").toString();
-        IngestCommand.run(
-            new DatasetSpec(null, benchmark, path, limit, Map.of()), scratch, SparkSpec.PARTITIONS_DEFAULT, null);
-        cases = scratch + "/cases";
-      }
-      if (limit < 1) {
-        throw new ConfigException("Cannot preview attack " + attack + ": --limit " + limit + " is not positive");
-      }
+    return UserErrors.exitCode(spec, () -> {
       AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null);
-      SparkSession spark = SparkSessions.getOrCreate(SparkSpec.DEFAULT, "mmsafety-attack-preview");
-      List<CaseView> views;
-      try {
-        views = spark.read().parquet(cases).limit(limit).collectAsList().stream().map(AttackRows::caseView).toList();
-      } catch (Exception e) {
-        // Spark raises AnalysisException (undeclared) for a missing path or a non-Parquet folder.
-        if (!(e instanceof org.apache.spark.sql.AnalysisException)) {
-          throw e;
-        }
-        throw new ConfigException("Cannot read cases " + cases + ": " + e.getMessage().lines().findFirst().orElse(""));
-      }
-      AttackPreview.Summary s =
-          AttackPreview.write(
-              views, attackSpec, seed == null ? RunSpec.SEED_DEFAULT : seed,
-              HadoopImageLoader.of(spark), out);
+      long runSeed = seed == null ? RunSpec.SEED_DEFAULT : seed;
+      AttackPreview.Summary s = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out).run();
       spec.commandLine().getOut().printf(
           "Wrote %d probe(s) and %d reject(s) of attack %s to %s (%d files)%n",
           s.probes(), s.rejects(), attack, out, s.files().size());
       return 0;
-    } catch (ConfigException e) {
-      spec.commandLine().getErr().println(e.getMessage());
-      return 2;
-    }
+    });
   }
 }

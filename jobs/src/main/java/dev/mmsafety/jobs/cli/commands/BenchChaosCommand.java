@@ -1,11 +1,13 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.ChaosRun;
+import dev.mmsafety.jobs.cli.options.PartitionsOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench chaos}: the chaos suite as a figure-printing run (docs/reliability.md). */
@@ -21,8 +23,7 @@ public final class BenchChaosCommand implements Callable<Integer> {
   @Option(names = "--probes", description = "Probes to run (default: ${DEFAULT-VALUE}).")
   int probes = 2000;
 
-  @Option(names = "--partitions", description = "Partitions (default: ${DEFAULT-VALUE}).")
-  int partitions = 4;
+  @Mixin PartitionsOption partitions;
 
   @Option(names = "--work", description = "Working folder (default: a new temporary folder).")
   Path work;
@@ -32,7 +33,7 @@ public final class BenchChaosCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = work != null ? work : Files.createTempDirectory("mmsafety-chaos");
-    ChaosRun.Summary summary = ChaosRun.run(dir, probes, partitions, spec.commandLine().getOut());
+    ChaosRun.Summary summary = ChaosRun.run(dir, probes, partitions.value(), spec.commandLine().getOut());
     spec.commandLine().getOut().println("chaos: " + ChaosRun.describe(summary));
     spec.commandLine().getOut().flush();
     return summary.reconciles() && summary.okShare() >= 0.995 ? 0 : 1;

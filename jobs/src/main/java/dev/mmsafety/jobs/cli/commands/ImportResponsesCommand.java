@@ -3,21 +3,17 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.EvalJobs;
 import dev.mmsafety.jobs.IngestCasesJob;
 import dev.mmsafety.jobs.RunContext;
-import dev.mmsafety.jobs.SparkSessions;
+import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.options.OutputRootOption;
+import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.config.RunSpec;
-import dev.mmsafety.udf.config.SparkSpec;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.ResponseImporter;
-import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,8 +30,7 @@ public final class ImportResponsesCommand implements Callable<Integer> {
   @Option(names = "--file", required = true, description = "Responses file (local path or Hadoop URI).")
   String file;
 
-  @Option(names = "--out", required = true, description = "Output root for the tables.")
-  String out;
+  @Mixin OutputRootOption out;
 
   @Option(names = "--format", description = "jsonl, csv or parquet (default: from the extension).")
   String format;
@@ -52,28 +47,18 @@ public final class ImportResponsesCommand implements Callable<Integer> {
   @Option(names = "--label-prefix", description = "Columns with this prefix are per-annotator labels (default ${DEFAULT-VALUE}).")
   String labelPrefix = ResponseImporter.LABEL_PREFIX_DEFAULT;
 
-  @Option(names = "--run-date", description = "Partition date YYYY-MM-DD (default: today UTC).")
-  String runDate;
+  @Mixin RunDateOption runDate;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    try {
-      String root = out.endsWith("/") ? out.substring(0, out.length() - 1) : out;
-      SparkSpec sparkSpec = new SparkSpec(null, null, null);
-      RunConfig config = new RunConfig(new RunSpec("import", root, runDate, null), sparkSpec, List.of(), null, null, null, null, null, null, null);
-      String date = runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC).toString();
-      RunContext context = new RunContext(SparkSessions.getOrCreate(sparkSpec, "mmsafety-import"), config,
-          "import-" + UUID.randomUUID(), date, root, config.run().seed());
-      IngestCasesJob.Result result = EvalJobs.get(context).importResponses().file(file).format(format).dataset(dataset)
-          .benchmark(benchmark).fields(fields).labelPrefix(labelPrefix).execute();
+  public Integer call() throws Exception {
+    return UserErrors.exitCode(spec, "import responses " + file, () -> {
+      RunConfig config = RunConfig.of(new RunSpec("import", out.root(), runDate.value(), null));
+      IngestCasesJob.Result result = EvalJobs.get(RunContext.standalone("import", config)).importResponses()
+          .file(file).format(format).dataset(dataset).benchmark(benchmark).fields(fields).labelPrefix(labelPrefix)
+          .execute();
       result.summaryLines().forEach(spec.commandLine().getOut()::println);
       spec.commandLine().getOut().flush();
       return 0;
-    } catch (ConfigException | IllegalArgumentException e) {
-      err.println(e.getMessage().startsWith("Cannot") ? e.getMessage() : "Cannot import responses " + file + ": " + e.getMessage());
-      err.flush();
-      return 2;
-    }
+    });
   }
 }

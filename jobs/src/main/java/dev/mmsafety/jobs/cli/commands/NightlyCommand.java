@@ -2,13 +2,12 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.EvaluationPipeline;
 import dev.mmsafety.jobs.cli.RunPrinter;
-import dev.mmsafety.udf.config.ConfigLoader;
-import dev.mmsafety.udf.config.RunConfig;
-import java.nio.file.Path;
-import java.time.Clock;
+import dev.mmsafety.jobs.cli.options.ConfigFileOption;
+import dev.mmsafety.jobs.cli.options.RunDateOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,11 +26,9 @@ import picocli.CommandLine.Option;
 public final class NightlyCommand implements Callable<Integer> {
   public static final int EXIT_REGRESSION = 3;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "Run config (YAML).")
-  Path config;
+  @Mixin ConfigFileOption config;
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "Night to (re)run; default today UTC.")
-  String runDate;
+  @Mixin RunDateOption runDate;
 
   @Option(names = "--fail-on-regression", description = "Exit 3 when a regression is flagged.")
   boolean failOnRegression;
@@ -40,10 +37,8 @@ public final class NightlyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunConfig loaded = RunConfigs.withRunDate(ConfigLoader.load(config), runDate);
     EvaluationPipeline.Result result =
-        new EvaluationPipeline("nightly", RunPrinter.out(spec), Clock.systemUTC()).run(loaded, config.toString());
-    RunPrinter.printResult(spec, result);
+        RunPrinter.run(spec, EvaluationPipeline.NIGHTLY, runDate.applyTo(config.load()), config.file().toString());
     if (result.regressionFlagged()) {
       spec.commandLine().getErr().println("mmsafety: regression flagged against the baseline (see regressions table)");
       return failOnRegression ? EXIT_REGRESSION : 0;

@@ -1,8 +1,8 @@
 package dev.mmsafety.jobs.cli.commands;
 
-import dev.mmsafety.jobs.EvaluationPipeline;
 import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.jobs.cli.RunPrinter;
+import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.jobs.io.OutputRootGuard;
 import dev.mmsafety.udf.config.ConfigLoader;
 import dev.mmsafety.udf.config.RunConfig;
@@ -10,10 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,8 +34,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}).")
   Path out = Path.of(OUT_DEFAULT);
 
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD", description = "Run date (default: today, UTC).")
-  String runDate;
+  @Mixin RunDateOption runDate;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,10 +47,8 @@ public final class QuickstartCommand implements Callable<Integer> {
       OutputRootGuard.claim(new org.apache.hadoop.conf.Configuration(), root.toString());
       configFile = Samples.extractTo(root.resolve("samples"));
       String yaml = Files.readString(configFile).replace("${out}", root.toString());
-      RunConfig config = RunConfigs.withRunDate(ConfigLoader.parse(yaml, configFile.toString()), runDate);
-      EvaluationPipeline.Result result =
-          new EvaluationPipeline("quickstart", RunPrinter.out(spec), Clock.systemUTC()).run(config, configFile.toString());
-      RunPrinter.printResult(spec, result);
+      RunConfig config = runDate.applyTo(ConfigLoader.parse(yaml, configFile.toString()));
+      RunPrinter.run(spec, "quickstart", config, configFile.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare quickstart in " + root + ": " + e.getMessage(), e);
     }

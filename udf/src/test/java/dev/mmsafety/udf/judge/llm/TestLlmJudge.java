@@ -20,8 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class TestLlmJudge {
   private static final InferenceSpec FAST =
@@ -31,7 +35,7 @@ class TestLlmJudge {
     Map<String, Object> params = new HashMap<>(Map.of("model", "judge-model", "url", url));
     params.putAll(extra);
     JudgeSpec spec = new JudgeSpec("llm-judge", "llm", params);
-    return Judges.createAll(List.of(spec), new Judges.Resources(JudgeCallers.HTTP, FAST, uri -> new byte[] {1, 2, 3}))
+    return Judges.createAll(List.of(spec), new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST, uri -> new byte[] {1, 2, 3}))
         .get("llm-judge");
   }
 
@@ -69,14 +73,61 @@ class TestLlmJudge {
     }
   }
 
-  @Test
-  void failingEndpointIsAnErrorVerdictWithTheReason() throws Exception {
-    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.status(503))) {
+  // The judge talks through the shared model client; its failures become error verdicts carrying the client's
+  // own message. FAST allows 2 attempts: retryable failures are tried twice, the others once.
+  static Stream<Arguments> endpointFailures() {
+    String prefix = "Cannot call model llm-judge at endpoint llm-judge: ";
+    return Stream.of(
+        Arguments.of(Reply.status(503), 2,
+            "judge endpoint server_error (HTTP 503): " + prefix + "HTTP 503: test (after 2 attempts)"),
+        Arguments.of(Reply.status(429), 2,
+            "judge endpoint server_error (HTTP 429): " + prefix + "HTTP 429 throttled: test (after 2 attempts)"),
+        Arguments.of(Reply.status(400), 1, "judge endpoint client_error (HTTP 400): " + prefix + "HTTP 400: test"),
+        Arguments.of(new Reply(200, "not json"), 2, "judge endpoint bad_response (HTTP 200): " + prefix
+            + "bad response: body is not valid JSON (8 bytes) (after 2 attempts)"),
+        Arguments.of(new Reply(200, "{\"choices\": []}"), 2, "judge endpoint bad_response (HTTP 200): " + prefix
+            + "bad response: no choices in the answer (after 2 attempts)"),
+        Arguments.of(Reply.text("  "), 2, "judge endpoint bad_response (HTTP 200): " + prefix
+            + "bad response: empty answer (after 2 attempts)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("endpointFailures")
+  void failingEndpointIsAnErrorVerdictWithTheClientsReason(Reply reply, int calls, String reason) throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> reply)) {
       Verdict v = judge(server.url(), Map.of("template", "harmful-generic")).judge(input("x", null)).join();
       assertThat(v.status()).isEqualTo("error");
-      assertThat(v.reason()).contains("server_error", "503");
+      assertThat(v.reason()).isEqualTo(reason);
       assertThat(v.unsafe()).isNull();
+      assertThat(server.calls()).isEqualTo(calls);
+    }
+  }
+
+  @Test
+  void timedOutAttemptsAreRetriedThenAnErrorVerdict() throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.hang())) {
+      JudgeSpec spec = new JudgeSpec("llm-judge", "llm",
+          Map.of("model", "judge-model", "url", server.url(), "template", "harmful-generic"));
+      Judge judge = Judges.createAll(List.of(spec),
+          new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST.withTimeoutMs(300L), null)).get("llm-judge");
+      Verdict v = judge.judge(input("x", null)).join();
+      assertThat(v.status()).isEqualTo("error");
+      assertThat(v.reason()).isEqualTo("judge endpoint timeout: Cannot call model llm-judge at endpoint llm-judge:"
+          + " timed out: HttpTimeoutException: request timed out (after 2 attempts)");
       assertThat(server.calls()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anUnsetKeyVariableSendsNoKeyAndNamesTheVariableOn401() throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.status(401))) {
+      Verdict v = judge(server.url(), Map.of("template", "harmful-generic", "api-key-env", "MMSAFETY_TEST_JUDGE_KEY_UNSET"))
+          .judge(input("x", null)).join();
+      assertThat(v.status()).isEqualTo("error");
+      assertThat(v.reason()).isEqualTo("judge endpoint client_error (HTTP 401): Cannot call model llm-judge at endpoint"
+          + " llm-judge: HTTP 401 authentication failed (check env var MMSAFETY_TEST_JUDGE_KEY_UNSET)");
+      assertThat(server.calls()).isEqualTo(1);
+      assertThat(server.authorizations()).containsExactly("null");
     }
   }
 
@@ -84,7 +135,10 @@ class TestLlmJudge {
   void unreachableEndpointIsAnErrorNotAGuess() {
     Verdict v = judge("http://127.0.0.1:1/v1", Map.of("template", "harmful-generic")).judge(input("x", null)).join();
     assertThat(v.status()).isEqualTo("error");
-    assertThat(v.reason()).contains("io_error");
+    assertThat(v.reason())
+        .startsWith("judge endpoint io_error: Cannot call model llm-judge at endpoint llm-judge: I/O error: ")
+        .contains("ConnectException")
+        .endsWith("(after 2 attempts)");
   }
 
   @Test

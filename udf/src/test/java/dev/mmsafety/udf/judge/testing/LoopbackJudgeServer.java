@@ -32,11 +32,19 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     public static Reply status(int code) {
       return new Reply(code, "{\"error\":\"test\"}");
     }
+
+    /** Never answers: the exchange is held until the server closes (a client timeout). */
+    public static Reply hang() {
+      return new Reply(HANG, "");
+    }
   }
+
+  private static final int HANG = -1;
 
   private final HttpServer server;
   private final AtomicInteger calls = new AtomicInteger();
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
   public LoopbackJudgeServer(Function<JsonNode, Reply> answer) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -45,7 +53,16 @@ public final class LoopbackJudgeServer implements AutoCloseable {
       calls.incrementAndGet();
       JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
       requests.add(request);
+      authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
       Reply reply = answer.apply(request);
+      if (reply.status() == HANG) {
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+          exchange.close();
+          return;
+        }
+      }
       byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(reply.status(), bytes.length);
@@ -68,10 +85,19 @@ public final class LoopbackJudgeServer implements AutoCloseable {
     return requests;
   }
 
-  /** The text of the last user message's text part of a request. */
+  /** The Authorization header of each request, "null" where none was sent. */
+  public List<String> authorizations() {
+    return authorizations;
+  }
+
+  /** The text of the last user message of a request (its text part when the content is a list of parts). */
   public static String promptText(JsonNode request) {
     JsonNode messages = request.path("messages");
-    for (JsonNode part : messages.get(messages.size() - 1).path("content")) {
+    JsonNode content = messages.get(messages.size() - 1).path("content");
+    if (content.isTextual()) {
+      return content.asText(); // the wire form of a message that is one text part
+    }
+    for (JsonNode part : content) {
       if ("text".equals(part.path("type").asText())) {
         return part.path("text").asText();
       }

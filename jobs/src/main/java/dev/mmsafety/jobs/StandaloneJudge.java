@@ -1,0 +1,73 @@
+package dev.mmsafety.jobs;
+
+import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.config.RunConfig;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Judges over tables given by path ({@code judge}): responses, and optionally the probes and cases judges take
+ * the question, image and context from. Judgments and the judgment cache go under {@code out}.
+ *
+ * @param judgeNames judges of the config to run; null or empty = all
+ * @param probes null = none
+ * @param cases null = none
+ */
+public record StandaloneJudge(Path responses, List<String> judgeNames, Path out, Path probes, Path cases) {
+
+  /** Checks names and paths (before any session starts), then judges. */
+  public JudgeResponsesJob.Result run(RunConfig config) {
+    List<JudgeSpec> specs = select(config.judges(), judgeNames);
+    for (Path p : new Path[] {responses, probes, cases}) {
+      if (p != null && !Files.exists(p)) {
+        throw new ConfigException("Cannot judge responses: " + p + ": no such file or folder");
+      }
+    }
+    RunContext context =
+        RunContext.standalone("judge", config.withRun(config.run().withOutput(out.toAbsolutePath().toString())));
+    SparkSession spark = context.spark();
+    JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(specs).input(read(spark, responses));
+    if (probes != null) {
+      job.probes(read(spark, probes));
+    }
+    if (cases != null) {
+      job.cases(read(spark, cases));
+    }
+    return job.execute();
+  }
+
+  /** The configured judges named (all when no names are given), in the order named. */
+  static List<JudgeSpec> select(List<JudgeSpec> all, List<String> wanted) {
+    if (all.isEmpty()) {
+      throw new ConfigException("Cannot judge responses: the config has no judges");
+    }
+    if (wanted == null || wanted.isEmpty()) {
+      return all;
+    }
+    Map<String, JudgeSpec> byName = new LinkedHashMap<>();
+    all.forEach(j -> byName.put(j.name(), j));
+    LinkedHashSet<JudgeSpec> picked = new LinkedHashSet<>();
+    for (String name : wanted) {
+      JudgeSpec spec = byName.get(name.strip());
+      if (spec == null) {
+        throw new ConfigException("Cannot judge responses: " + name + ": no judge of that name in the config "
+            + byName.keySet());
+      }
+      picked.add(spec);
+    }
+    // A cascade needs its stages' specs to be resolvable, though only the named judges produce rows.
+    return List.copyOf(picked);
+  }
+
+  private static Dataset<Row> read(SparkSession spark, Path path) {
+    return spark.read().parquet(path.toAbsolutePath().toString());
+  }
+}
