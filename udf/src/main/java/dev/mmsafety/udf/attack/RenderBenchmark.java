@@ -76,7 +76,7 @@ public final class RenderBenchmark {
 
   private static byte[] render(String instruction) {
     try {
-      return PngEncoder.encode(Typography.figStep(instruction, Typography.Overflow.SHRINK).image());
+      return PngEncoder.encode(Typography.figStep(instruction, Typography.Overflow.CLIP).image());
     } catch (AttackException e) {
       throw new IllegalStateException("Cannot render benchmark instruction: " + e.getMessage(), e);
     }
@@ -84,13 +84,13 @@ public final class RenderBenchmark {
 
   private static double pillow(List<String> items, Path python, Path dir) throws IOException, InterruptedException {
     Path font = copy("/mmsafety/fonts/FreeMonoBold.ttf", dir.resolve("FreeMonoBold.ttf"));
-    Path script = copy("/mmsafety/bench/figstep_pillow.py", dir.resolve("figstep_pillow.py"));
+    Path script = copy("/mmsafety/bench/typography_pillow.py", dir.resolve("typography_pillow.py"));
     StringBuilder lines = new StringBuilder();
     items.forEach(s -> lines.append(CanonicalJson.write(s)).append('\n'));
     Path input = Files.writeString(dir.resolve("instructions.jsonl"), lines, StandardCharsets.UTF_8);
     Process p;
     try {
-      p = new ProcessBuilder(python.toString(), script.toString(), font.toString(), input.toString(), "-", "1")
+      p = new ProcessBuilder(python.toString(), script.toString(), "figstep", font.toString(), input.toString(), "-", "1")
           .redirectErrorStream(true)
           .start();
     } catch (IOException e) {
