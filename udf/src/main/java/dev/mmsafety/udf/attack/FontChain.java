@@ -168,6 +168,9 @@ public final class FontChain {
     if (pillowPositioned(s, runs)) {
       long[] pens = pens(glyphs(s, px, FRC));
       GlyphVector glyphs = glyphs(s, px, GLYPH_IMAGES);
+      if (glyphs.getNumGlyphs() != pens.length - 1) {
+        glyphs = glyphs(s, px, FRC); // the same shaping either way; kept in case a font says otherwise
+      }
       for (int i = 0; i < pens.length; i++) {
         glyphs.setGlyphPosition(i, new Point2D.Double(Math.floorDiv(pens[i] + 32, 64), 0));
       }

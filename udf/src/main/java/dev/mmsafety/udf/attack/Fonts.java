@@ -77,6 +77,8 @@ public final class Fonts {
       bytes = UserFiles.read(uri, new Configuration());
     } catch (FileNotFoundException e) {
       throw new IOException("no such file");
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a path or URI (" + e.getMessage() + ")");
     }
     try {
       Font[] faces = Font.createFonts(new ByteArrayInputStream(bytes));

@@ -103,6 +103,8 @@ class TestTypographyScripts {
     assertThatThrownBy(() -> attack("figstep", Map.of("font", dir.resolve("gone.ttf").toString())))
         .isInstanceOf(ConfigException.class)
         .hasMessage("Cannot create attack figstep: parameter 'font' " + dir.resolve("gone.ttf") + " does not load: no such file");
+    assertThatThrownBy(() -> attack("figstep", Map.of("font", "")))
+        .hasMessageStartingWith("Cannot create attack figstep: parameter 'font'  does not load: not a path or URI");
     Path junk = Files.writeString(dir.resolve("junk.ttf"), "not a font at all");
     assertThatThrownBy(() -> attack("query-relevant", Map.of("font", junk.toString())))
         .isInstanceOf(ConfigException.class)
