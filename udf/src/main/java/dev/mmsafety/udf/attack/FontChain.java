@@ -3,17 +3,19 @@ package dev.mmsafety.udf.attack;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.Point2D;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.text.AttributedString;
 import java.text.Bidi;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FontChain {
   /** The generator faces. */
   public enum Face {
-    /** FigStep: FreeMonoBold, Pillow's basic advances (monospaced, no kerning). */
+    /** FigStep: FreeMonoBold through Java2D's string path (monospaced: glyphs land where Pillow puts them). */
     FIGSTEP(Fonts.FREE_MONO_BOLD, false),
     /** MM-SafetyBench typography: Liberation Sans with kerning and ligatures, as HarfBuzz (Pillow's raqm) shapes. */
     BANNER(Fonts.LIBERATION_SANS, true);
@@ -107,8 +109,8 @@ public final class FontChain {
     candidates.add(Fonts.bundled(Fonts.FREE_SANS));
     candidates.add(Fonts.bundled(Fonts.FREE_SERIF));
     Fonts.system(Fonts.NOTO_SANS_CJK, Fonts.NOTO_SANS_CJK_FAMILY).ifPresent(candidates::add);
-    Map<String, Font> byName = new java.util.LinkedHashMap<>();
-    candidates.forEach(f -> byName.putIfAbsent(f.getFontName(java.util.Locale.ROOT), f));
+    Map<String, Font> byName = new LinkedHashMap<>();
+    candidates.forEach(f -> byName.putIfAbsent(f.getFontName(Locale.ROOT), f));
     return List.copyOf(byName.values());
   }
 
@@ -119,7 +121,7 @@ public final class FontChain {
 
   /** Font names in chain order (for messages and docs). */
   public List<String> names() {
-    return bases.stream().map(f -> f.getFontName(java.util.Locale.ROOT)).toList();
+    return bases.stream().map(f -> f.getFontName(Locale.ROOT)).toList();
   }
 
   /** Distinct characters of {@code text} that need a glyph and have none in any font, in order of appearance. */
@@ -138,7 +140,7 @@ public final class FontChain {
     Set<String> used = new LinkedHashSet<>();
     for (Run r : runs(display(text))) {
       if (r.font > 0) {
-        used.add(bases.get(r.font).getFontName(java.util.Locale.ROOT));
+        used.add(bases.get(r.font).getFontName(Locale.ROOT));
       }
     }
     return used;

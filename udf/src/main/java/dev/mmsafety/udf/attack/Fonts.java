@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -108,7 +109,7 @@ public final class Fonts {
     }
     try {
       for (Font face : Font.createFonts(file.toFile())) {
-        if (face.getFamily(java.util.Locale.ROOT).equals(family)) {
+        if (face.getFamily(Locale.ROOT).equals(family)) {
           return Optional.of(face);
         }
       }
