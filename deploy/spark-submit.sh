@@ -100,4 +100,6 @@ if [[ $dry_run -eq 1 ]]; then
   printf '%q ' "$submit" "${args[@]}" "$jar" "$@"; echo
   exit 0
 fi
+# Typographic attacks hint glyphs as Pillow does only under FreeType's v40 interpreter (docs/attacks.md).
+export FREETYPE_PROPERTIES="${FREETYPE_PROPERTIES:-truetype:interpreter-version=40}"
 exec "$submit" "${args[@]}" "$jar" "$@"

@@ -67,7 +67,7 @@ class TestApplyAttacksJob extends SparkTestBase {
     assertThat(uris.get(0)).contains("/images/sha256/" + shas.get(0).substring(0, 2) + "/" + shas.get(0) + ".png");
     byte[] png = Files.readAllBytes(Path.of(java.net.URI.create(uris.get(0)).getPath()));
     assertThat(Hashing.sha256Hex(png)).isEqualTo(shas.get(0));
-    assertThat(ProbesTable.ATTACK_PARAMS.getString(figstep)).startsWith("{\"overflow\":\"shrink\"");
+    assertThat(ProbesTable.ATTACK_PARAMS.getString(figstep)).startsWith("{\"overflow\":\"clip\"");
     assertThat(ProbesTable.DATASET_HASH.getString(figstep)).isEqualTo("dh");
 
     Row textOnly = only(probes, "figstep", "figstep:safebench:3");

@@ -17,10 +17,12 @@ final class FigStepAttack implements Attack {
   private final Map<String, Object> params;
   private final String prompt;
   private final Typography.Overflow overflow;
+  private final FontChain fonts;
 
   FigStepAttack(AttackParams p) {
     this.prompt = p.string("prompt", PROMPT_DEFAULT);
-    this.overflow = Typography.Overflow.valueOf(p.choice("overflow", "shrink", "shrink", "clip", "reject").toUpperCase());
+    this.overflow = Typography.Overflow.valueOf(p.choice("overflow", "clip", "shrink", "clip", "reject").toUpperCase());
+    this.fonts = FontChain.of(FontChain.Face.FIGSTEP, p.string("font", null), p.label());
     this.params = p.done();
   }
 
@@ -31,7 +33,7 @@ final class FigStepAttack implements Attack {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -45,7 +47,7 @@ final class FigStepAttack implements Attack {
     if (!c.hasSourceText()) {
       notes.add("no source_text: rendered prompt_text");
     }
-    Typography.Rendered r = Typography.figStep(c.instruction(), overflow);
+    Typography.Rendered r = Typography.figStep(c.instruction(), overflow, fonts);
     notes.add(r.note());
     return new ProbeDraft(prompt, List.of(ImagePart.png(r.image(), null)), null, notes.text());
   }

@@ -30,7 +30,7 @@ final class FigStepTextAttack implements Attack {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

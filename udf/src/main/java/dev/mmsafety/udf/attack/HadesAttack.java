@@ -13,8 +13,10 @@ final class HadesAttack implements Attack {
   static final String NAME = "hades";
 
   private final Map<String, Object> params;
+  private final FontChain fonts;
 
   HadesAttack(AttackParams p) {
+    this.fonts = FontChain.of(FontChain.Face.BANNER, p.string("font", null), p.label());
     this.params = p.done();
   }
 
@@ -25,7 +27,7 @@ final class HadesAttack implements Attack {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -59,7 +61,7 @@ final class HadesAttack implements Attack {
     if (!instruction.contains(keywords)) {
       notes.add("keywords not found in the instruction: only the prefix was added");
     }
-    Typography.Rendered typo = Typography.banner(keywords);
+    Typography.Rendered typo = Typography.banner(keywords, fonts);
     notes.add(typo.note());
     String prompt = rewrite(instruction, keywords, category);
     if (!c.hasImage()) {

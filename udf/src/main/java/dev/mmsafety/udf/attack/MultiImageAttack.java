@@ -36,7 +36,7 @@ final class MultiImageAttack implements Attack {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

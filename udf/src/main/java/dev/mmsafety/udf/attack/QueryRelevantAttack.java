@@ -17,10 +17,12 @@ final class QueryRelevantAttack implements Attack {
   private final Map<String, Object> params;
   private final String mode;
   private final String prompt;
+  private final FontChain fonts;
 
   QueryRelevantAttack(AttackParams p) {
     this.mode = p.choice("mode", "sd-typo", "sd-typo", "typo");
     this.prompt = p.string("prompt", PROMPT_DEFAULT);
+    this.fonts = FontChain.of(FontChain.Face.BANNER, p.string("font", null), p.label());
     this.params = p.done();
   }
 
@@ -31,7 +33,7 @@ final class QueryRelevantAttack implements Attack {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -47,7 +49,7 @@ final class QueryRelevantAttack implements Attack {
       phrase = c.instruction();
       notes.add("no key_phrase: rendered " + (c.hasSourceText() ? "source_text" : "prompt_text"));
     }
-    Typography.Rendered typo = Typography.banner(phrase);
+    Typography.Rendered typo = Typography.banner(phrase, fonts);
     notes.add(typo.note());
     if (mode.equals("typo")) {
       return new ProbeDraft(prompt, List.of(ImagePart.png(typo.image(), null)), null, notes.text());

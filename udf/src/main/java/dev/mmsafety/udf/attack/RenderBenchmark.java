@@ -12,8 +12,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * FigStep rendering speed, ours against Pillow's, on the same made-up instructions: each renders and PNG-encodes
- * every image on one thread (Pillow in one python process, timed inside it, so interpreter start-up is excluded).
+ * Typography rendering speed, ours against Pillow's running the original generators' parameters, on the same
+ * made-up instructions: FigStep images and MM-SafetyBench TYPO banners, each rendered and PNG-encoded on one thread
+ * (Pillow in one python process per kind, timed inside it, so interpreter start-up is excluded).
  */
 public final class RenderBenchmark {
   private static final String[] VERBS = {"bake", "repair", "organise", "photograph", "paint", "assemble", "clean", "plant"};
@@ -23,11 +24,15 @@ public final class RenderBenchmark {
   };
   private static final String[] TAILS = {"at home.", "in one afternoon.", "with basic tools.", "step by step.", "."};
 
-  /** Images per second on one core for each renderer; pillow is NaN with {@code pillowNote} when it could not run. */
-  public record Result(int images, double oursPerSecond, double pillowPerSecond, String pillowNote) {
+  /** One generator's figures: images per second on one core; pillow is NaN with {@code pillowNote} when it failed. */
+  public record Result(String kind, int images, double oursPerSecond, double pillowPerSecond, String pillowNote) {
     public double ratio() {
       return oursPerSecond / pillowPerSecond;
     }
+  }
+
+  private interface Renderer {
+    Typography.Rendered render(String text) throws AttackException;
   }
 
   private RenderBenchmark() {}
@@ -45,15 +50,23 @@ public final class RenderBenchmark {
     return out;
   }
 
-  public static Result run(int count, Path python) throws IOException, InterruptedException {
+  /** FigStep then banner figures for {@code count} instructions, Pillow run with {@code python}. */
+  public static List<Result> run(int count, Path python) throws IOException, InterruptedException {
     List<String> items = instructions(count);
+    return List.of(
+        measure("figstep", Fonts.FREE_MONO_BOLD, items, python, t -> Typography.figStep(t, Typography.Overflow.CLIP)),
+        measure("typo", Fonts.LIBERATION_SANS, items, python, Typography::banner));
+  }
+
+  private static Result measure(String kind, String font, List<String> items, Path python, Renderer renderer)
+      throws IOException, InterruptedException {
     for (String s : items.subList(0, Math.min(20, items.size()))) {
-      render(s); // warm-up: font loading and JIT
+      encode(renderer, s); // warm-up: font loading and JIT
     }
     long start = System.nanoTime();
     long bytes = 0;
     for (String s : items) {
-      bytes += render(s).length;
+      bytes += encode(renderer, s).length;
     }
     double ours = items.size() / ((System.nanoTime() - start) / 1e9);
     if (bytes == 0) {
@@ -61,9 +74,9 @@ public final class RenderBenchmark {
     }
     Path dir = Files.createTempDirectory("mmsafety-bench-render");
     try {
-      return new Result(items.size(), ours, pillow(items, python, dir), null);
+      return new Result(kind, items.size(), ours, pillow(kind, font, items, python, dir), null);
     } catch (IOException e) {
-      return new Result(items.size(), ours, Double.NaN, e.getMessage());
+      return new Result(kind, items.size(), ours, Double.NaN, e.getMessage());
     } finally {
       try (var files = Files.list(dir)) {
         for (Path f : files.toList()) {
@@ -74,23 +87,24 @@ public final class RenderBenchmark {
     }
   }
 
-  private static byte[] render(String instruction) {
+  private static byte[] encode(Renderer renderer, String text) {
     try {
-      return PngEncoder.encode(Typography.figStep(instruction, Typography.Overflow.SHRINK).image());
+      return PngEncoder.encode(renderer.render(text).image());
     } catch (AttackException e) {
       throw new IllegalStateException("Cannot render benchmark instruction: " + e.getMessage(), e);
     }
   }
 
-  private static double pillow(List<String> items, Path python, Path dir) throws IOException, InterruptedException {
-    Path font = copy("/mmsafety/fonts/FreeMonoBold.ttf", dir.resolve("FreeMonoBold.ttf"));
-    Path script = copy("/mmsafety/bench/figstep_pillow.py", dir.resolve("figstep_pillow.py"));
+  private static double pillow(String kind, String fontFile, List<String> items, Path python, Path dir)
+      throws IOException, InterruptedException {
+    Path font = copy("/mmsafety/fonts/" + fontFile, dir.resolve(fontFile));
+    Path script = copy("/mmsafety/bench/typography_pillow.py", dir.resolve("typography_pillow.py"));
     StringBuilder lines = new StringBuilder();
     items.forEach(s -> lines.append(CanonicalJson.write(s)).append('\n'));
     Path input = Files.writeString(dir.resolve("instructions.jsonl"), lines, StandardCharsets.UTF_8);
     Process p;
     try {
-      p = new ProcessBuilder(python.toString(), script.toString(), font.toString(), input.toString(), "-", "1")
+      p = new ProcessBuilder(python.toString(), script.toString(), kind, font.toString(), input.toString(), "-", "1")
           .redirectErrorStream(true)
           .start();
     } catch (IOException e) {

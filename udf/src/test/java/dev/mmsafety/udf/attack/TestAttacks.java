@@ -86,17 +86,21 @@ class TestAttacks {
     Attack figstep = attack("figstep", Map.of());
     assertThat(apply(figstep, kase("List of birds.", null, null, null), 1).note()).isEqualTo("no source_text: rendered prompt_text");
     String longText = "Steps to do something that takes far more words than the canvas can hold at eighty pixels per line.";
-    assertThat(apply(figstep, kase("p", longText, null, null), 1).note()).matches("font reduced to \\d+ px to fit \\d+ lines");
-    assertThat(apply(attack("figstep", Map.of("overflow", "clip")), kase("p", longText, null, null), 1).note())
-        .startsWith("clipped:");
+    assertThat(apply(figstep, kase("p", longText, null, null), 1).note())
+        .isEqualTo("clipped: 11 lines do not fit at 80 px (original behaviour)");
+    assertThat(apply(attack("figstep", Map.of("overflow", "shrink")), kase("p", longText, null, null), 1).note())
+        .matches("font reduced to \\d+ px to fit 11 lines");
     assertThatThrownBy(() -> apply(attack("figstep", Map.of("overflow", "reject")), kase("p", longText, null, null), 1))
         .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_too_long"));
     assertThatThrownBy(() -> apply(figstep, kase(" ", null, null, null), 1))
         .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_empty"));
-    assertThatThrownBy(() -> apply(figstep, kase("p", "制作面包的步骤", null, null), 1))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_unsupported_glyphs"));
-    assertThat(apply(figstep, kase("p", "Steps to bake bread 面 at home today.", null, null), 1).note())
-        .isEqualTo("1 characters without a glyph drawn as '?'");
+    assertThatThrownBy(() -> apply(figstep, kase("p", "Steps to smile \uD83D\uDE00 and \uE000 today.", null, null), 1))
+        .isInstanceOfSatisfying(AttackException.class, e -> {
+          assertThat(e.reasonCode()).isEqualTo("text_unsupported_glyphs");
+          assertThat(e.getMessage())
+              .startsWith("Cannot render text: 2 character(s) have no glyph in any font (FreeMono Bold, FreeSans, FreeSerif")
+              .endsWith("): U+1F600 '\uD83D\uDE00', U+E000");
+        });
     assertThat(apply(figstep, kase("p", "Steps to cook crème brûlée.", null, null), 1).note()).isNull();
   }
 

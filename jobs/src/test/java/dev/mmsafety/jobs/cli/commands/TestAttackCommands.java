@@ -99,7 +99,8 @@ class TestAttackCommands extends SparkTestBase {
   void benchRenderPrintsRatesForBoth() {
     Run r = run(new BenchRenderCommand(), "--count", "5");
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("ours   (Java2D, FreeMonoBold):").contains("images/s/core");
+    assertThat(r.out()).contains("figstep render + PNG encode, 5 images").contains("typo render + PNG encode, 5 images");
+    assertThat(r.out()).contains("ours   (Java2D):").contains("images/s/core");
     assertThat(r.out()).containsAnyOf("ratio ours/pillow:", "pillow: unavailable");
     assertThat(run(new BenchRenderCommand(), "--count", "0").err())
         .isEqualTo("Cannot benchmark rendering: --count 0 is not positive\n");
