@@ -1,7 +1,7 @@
 package dev.mmsafety.udf.attack;
 
+import dev.mmsafety.udf.registry.ComponentType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * HADES-style composition (Li et al., ECCV 2024): the harmful-topic image with the keywords as typography below it,
@@ -9,29 +9,11 @@ import java.util.Map;
  * category is "behavior", else by "this {category}", prefixed by "The bottom of the image shows a {category}. ".
  * Keywords and category come from the case's extra map (HADES' own fields), else key_phrase and "behavior".
  */
-final class HadesAttack implements Attack {
-  static final String NAME = "hades";
-
-  private final Map<String, Object> params;
-
-  HadesAttack(AttackParams p) {
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
-  }
+final class HadesAttack implements Attack.Behaviour {
+  static final ComponentType<Attack.Factory> TYPE =
+      Attack.type(
+          "hades", "1", "HADES: the case image with the keywords as typography, the instruction rewritten to point at it.",
+          p -> new HadesAttack());
 
   /** The HADES text rule; returns the rewritten instruction. */
   static String rewrite(String instruction, String keywords, String category) {

@@ -1,5 +1,8 @@
 package dev.mmsafety.udf.defense;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
 import java.util.LinkedHashMap;
@@ -12,32 +15,20 @@ import java.util.concurrent.CompletableFuture;
  * categories in the trace. A guard call that fails, or answers neither safe nor unsafe, is returned as that
  * failure (status of the guard call, or bad_response) rather than silently letting the request through.
  */
-public final class InputGuardDefense implements Defense {
-  public static final String NAME = "input-guard";
+public final class InputGuardDefense implements Defense.Behaviour {
+  static final ComponentType<Defense.Factory> TYPE =
+      Defense.type(
+          "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
+          InputGuardDefense::new,
+          Param.required("guard", "the guard model's name in models:"),
+          Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
 
-  private final Map<String, Object> params;
   private final String guard;
   private final String refusal;
 
-  InputGuardDefense(DefenseParams p) {
+  InputGuardDefense(Params p) {
     this.guard = p.required("guard");
-    this.refusal = p.string("refusal", Requests.REFUSAL_DEFAULT);
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
+    this.refusal = p.string("refusal");
   }
 
   @Override

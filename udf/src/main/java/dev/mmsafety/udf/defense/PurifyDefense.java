@@ -1,5 +1,8 @@
 package dev.mmsafety.udf.defense;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.attack.AttackException;
 import dev.mmsafety.udf.attack.ImageOps;
 import dev.mmsafety.udf.attack.PngEncoder;
@@ -23,37 +26,27 @@ import java.util.concurrent.CompletableFuture;
  * client can only send the purified bytes (use image-transport data-url). An image that cannot be read or decoded
  * gives a client_error response and the model is not called.
  */
-public final class PurifyDefense implements Defense {
-  public static final String NAME = "purify";
+public final class PurifyDefense implements Defense.Behaviour {
+  static final ComponentType<Defense.Factory> TYPE =
+      Defense.type(
+          "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::new,
+          Param.choice("method", "jpeg", "the re-encoding; each method reads its one parameter below",
+              "jpeg", "blur", "resize"),
+          Param.number("quality", 75, 1, 100, "jpeg: encoder quality"),
+          Param.number("radius", 1, 1, 20, "blur: radius"),
+          Param.number("scale", 0.5, 0.05, 1, "resize: down by this factor, then back up"));
 
-  private final Map<String, Object> params;
   private final String method;
   private final double amount;
 
-  PurifyDefense(DefenseParams p) {
-    this.method = p.choice("method", "jpeg", "jpeg", "blur", "resize");
+  PurifyDefense(Params p) {
+    this.method = p.choice("method");
     this.amount =
         switch (method) {
-          case "jpeg" -> p.number("quality", 75, 1, 100);
-          case "blur" -> p.number("radius", 1, 1, 20);
-          default -> p.number("scale", 0.5, 0.05, 1);
+          case "jpeg" -> p.number("quality");
+          case "blur" -> p.number("radius");
+          default -> p.number("scale");
         };
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
   }
 
   @Override
