@@ -3,13 +3,20 @@ package dev.mmsafety.udf.judge.guard;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.JudgeModel;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelCaller;
 import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +29,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GuardJudge implements Judge {
   public static final String KIND = "guard";
-  public static final String VERSION = "1";
   public static final String MODE_PROMPT = "prompt";
   public static final String MODE_CONVERSATION = "conversation";
+  public static final ComponentType<Judge.Factory> TYPE =
+      Judge.type(
+          KIND, "1", "A guard model (Llama Guard 3 Vision) says safe or unsafe, with the violated categories.",
+          GuardJudge::create,
+          JudgeModel.with(
+              Param.choice("mode", MODE_PROMPT, "our rendering of the task prompt, or the server's chat template",
+                  MODE_PROMPT, MODE_CONVERSATION)));
 
+  private final Descriptor descriptor;
   private final String name;
   private final String modelName;
   private final String mode;
@@ -35,9 +49,10 @@ public final class GuardJudge implements Judge {
   private final ImageLoader images;
 
   public GuardJudge(
-      String name, String modelName, String mode, boolean withImage, GenerationSpec generation, ModelCaller caller,
-      ImageLoader images) {
-    this.name = name;
+      Descriptor descriptor, String modelName, String mode, boolean withImage, GenerationSpec generation,
+      ModelCaller caller, ImageLoader images) {
+    this.descriptor = descriptor;
+    this.name = descriptor.name();
     this.modelName = modelName;
     this.mode = mode;
     this.withImage = withImage;
@@ -46,19 +61,17 @@ public final class GuardJudge implements Judge {
     this.images = images;
   }
 
-  @Override
-  public String name() {
-    return name;
+  private static Judge create(Params p, Judges.Context context) {
+    String mode = p.choice("mode");
+    boolean withImage = p.bool("with-image");
+    ModelSpec model = JudgeModel.spec(p);
+    return new GuardJudge(context.describe(p), model.model(), mode, withImage, model.generation(),
+        context.caller(model), context.images());
   }
 
   @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
+  public Descriptor descriptor() {
+    return descriptor;
   }
 
   @Override

@@ -3,14 +3,22 @@ package dev.mmsafety.udf.judge.llm;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.JudgeModel;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelCaller;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,11 +34,21 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LlmJudge implements Judge {
   public static final String KIND = "llm";
-  public static final String VERSION = "1";
   /** Context keys tried in order when the judge does not name one (HarmBench's description, SIUO's warning). */
   public static final List<String> CONTEXT_KEYS_DEFAULT =
       List.of("RedactedImageDescription", "ImageDescription", "image_description", "safety_warning");
+  public static final ComponentType<Judge.Factory> TYPE =
+      Judge.type(
+          KIND, "1", "LLM-as-judge: a template rendered, the judge model asked, its answer parsed strictly.",
+          LlmJudge::create,
+          JudgeModel.with(
+              Param.string("template", null, "a built-in template: " + String.join(", ", JudgeTemplates.BUILT_IN.keySet())),
+              Param.string("template-file", null, "a template file of your own (instead of template)"),
+              Param.string("answer", null, "the answer format of template-file: "
+                  + String.join(", ", java.util.Arrays.stream(AnswerFormat.values()).map(AnswerFormat::key).toList())),
+              Param.list("context-key", CONTEXT_KEYS_DEFAULT, "case fields tried in order for {{context}}")));
 
+  private final Descriptor descriptor;
   private final String name;
   private final Map<String, JudgeTemplate> templates;
   private final String modelName;
@@ -41,6 +59,7 @@ public final class LlmJudge implements Judge {
   private final ImageLoader images;
   private final String templateHash;
 
+  /** A judge made in code (tests) rather than from config. */
   public LlmJudge(
       String name,
       Map<String, JudgeTemplate> templates,
@@ -50,7 +69,21 @@ public final class LlmJudge implements Judge {
       List<String> contextKeys,
       ModelCaller caller,
       ImageLoader images) {
-    this.name = name;
+    this(TYPE.describe(name, Map.of("model", modelName, "with-image", withImage, "context-key", contextKeys)),
+        templates, modelName, generation, withImage, contextKeys, caller, images);
+  }
+
+  public LlmJudge(
+      Descriptor descriptor,
+      Map<String, JudgeTemplate> templates,
+      String modelName,
+      GenerationSpec generation,
+      boolean withImage,
+      List<String> contextKeys,
+      ModelCaller caller,
+      ImageLoader images) {
+    this.descriptor = descriptor;
+    this.name = descriptor.name();
     this.templates = Map.copyOf(templates);
     this.modelName = modelName;
     this.generation = generation;
@@ -61,19 +94,32 @@ public final class LlmJudge implements Judge {
     this.templateHash = hash();
   }
 
-  @Override
-  public String name() {
-    return name;
+  private static Judge create(Params p, Judges.Context context) {
+    String template = p.string("template");
+    String file = p.string("template-file");
+    String answer = p.string("answer");
+    if ((template == null) == (file == null)) {
+      throw p.fail("give exactly one of template, template-file");
+    }
+    Map<String, JudgeTemplate> templates;
+    if (template != null) {
+      templates = JudgeTemplates.builtIn(template, p.label());
+    } else {
+      if (answer == null || answer.isBlank()) {
+        throw p.bad("answer", "is required with template-file");
+      }
+      templates = Map.of(file, JudgeTemplates.file(Path.of(file), AnswerFormat.of(answer, p.label())));
+    }
+    boolean withImage = p.bool("with-image");
+    List<String> contextKeys = p.list("context-key");
+    ModelSpec model = JudgeModel.spec(p);
+    return new LlmJudge(context.describe(p), templates, model.model(), model.generation(), withImage, contextKeys,
+        context.caller(model), context.images());
   }
 
   @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
+  public Descriptor descriptor() {
+    return descriptor;
   }
 
   @Override
