@@ -3,6 +3,8 @@ package dev.mmsafety.udf.defense;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
+import dev.mmsafety.udf.answers.LabelAnswer;
+import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
@@ -10,7 +12,6 @@ import dev.mmsafety.udf.model.ModelResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -86,23 +87,16 @@ public final class EcsoDefense implements Defense.Behaviour {
   private CompletableFuture<Boolean> flagged(
       ModelRequest request, String userText, List<ContentPart> images, ModelResponse answer, DefenseTools tools) {
     if (guard != null) {
-      return Requests.call(tools, guard, LlamaGuardFormat.request(guard, userText, images, answer.text()))
-          .thenApply(g -> g.ok() ? LlamaGuardFormat.parse(g.text()).unsafe() : null);
+      return Requests.call(tools, guard, GuardRequest.of(guard, userText, images, answer.text()))
+          .thenApply(g -> g.ok() ? LlamaGuard.parse(g.text()).unsafe() : null);
     }
     ModelRequest check =
         new ModelRequest(
             request.modelName(),
             List.of(ChatMessage.user(List.of(ContentPart.text(String.format(SELF_CHECK, userText, answer.text()))))),
-            LlamaGuardFormat.GENERATION);
+            GuardRequest.GENERATION);
     return tools.target().call(check)
-        .thenApply(
-            r -> {
-              if (!r.ok() || r.text() == null) {
-                return null;
-              }
-              String t = r.text().strip().toLowerCase(Locale.ROOT);
-              return t.startsWith("yes") ? Boolean.TRUE : t.startsWith("no") ? Boolean.FALSE : null;
-            });
+        .thenApply(r -> r.ok() ? LabelAnswer.yes(r.text()) : null);
   }
 
   /** The original system messages followed by one user message with {@code parts}. */

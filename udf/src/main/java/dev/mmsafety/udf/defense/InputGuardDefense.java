@@ -3,6 +3,7 @@ package dev.mmsafety.udf.defense;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
+import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class InputGuardDefense implements Defense.Behaviour {
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
     ModelRequest check =
-        LlamaGuardFormat.request(guard, Requests.userText(request), Requests.images(request), null);
+        GuardRequest.of(guard, Requests.userText(request), Requests.images(request), null);
     return Requests.call(tools, guard, check)
         .thenCompose(
             g -> {
@@ -44,15 +45,14 @@ public final class InputGuardDefense implements Defense.Behaviour {
                 trace.put("guard_status", g.status());
                 return done(Requests.replaced(g, g.status(), null), trace, "Cannot check input with guard " + guard + ": " + g.error());
               }
-              LlamaGuardFormat.Verdict v = LlamaGuardFormat.parse(g.text());
-              if (v.unsafe() == null) {
+              LlamaGuard.Answer v = LlamaGuard.parse(g.text());
+              if (!v.parsed()) {
                 trace.put("guard_output", g.text());
                 return done(
                     Requests.replaced(g, ModelResponse.Status.BAD_RESPONSE, null), trace,
                     "Cannot read guard " + guard + " verdict: expected 'safe' or 'unsafe'");
               }
-              trace.put("verdict", v.unsafe() ? "unsafe" : "safe");
-              trace.put("categories", v.categories());
+              GuardRequest.trace(v, trace);
               if (v.unsafe()) {
                 return CompletableFuture.completedFuture(
                     new DefendedResponse(Requests.replaced(g, ModelResponse.Status.BLOCKED, refusal), Requests.trace(trace)));

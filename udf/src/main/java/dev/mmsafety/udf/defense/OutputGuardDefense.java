@@ -3,6 +3,7 @@ package dev.mmsafety.udf.defense;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
+import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
@@ -55,19 +56,18 @@ public final class OutputGuardDefense implements Defense.Behaviour {
       return CompletableFuture.completedFuture(new DefendedResponse(answer, null));
     }
     String userText = Requests.userText(request);
-    ModelRequest check = LlamaGuardFormat.request(guard, userText, Requests.images(request), answer.text());
+    ModelRequest check = GuardRequest.of(guard, userText, Requests.images(request), answer.text());
     return Requests.call(tools, guard, check)
         .thenCompose(
             g -> {
               Map<String, Object> trace = new LinkedHashMap<>();
               trace.put("guard", guard);
-              LlamaGuardFormat.Verdict v = g.ok() ? LlamaGuardFormat.parse(g.text()) : null;
-              if (v == null || v.unsafe() == null) {
+              LlamaGuard.Answer v = g.ok() ? LlamaGuard.parse(g.text()) : null;
+              if (v == null || !v.parsed()) {
                 trace.put("guard_status", g.ok() ? ModelResponse.Status.BAD_RESPONSE : g.status());
                 return CompletableFuture.completedFuture(new DefendedResponse(answer, Requests.trace(trace)));
               }
-              trace.put("verdict", v.unsafe() ? "unsafe" : "safe");
-              trace.put("categories", v.categories());
+              GuardRequest.trace(v, trace);
               if (!v.unsafe()) {
                 return CompletableFuture.completedFuture(new DefendedResponse(answer, Requests.trace(trace)));
               }
