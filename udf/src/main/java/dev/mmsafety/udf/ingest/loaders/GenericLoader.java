@@ -7,8 +7,10 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.ParquetRecords;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,15 +35,18 @@ public final class GenericLoader implements BenchmarkLoader {
           "source-text", "key-phrase", "expected-label", "reference-answer", "safety-warning", "correct-option");
   public static final List<String> FORMATS = List.of("jsonl", "json", "csv", "parquet");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("file", "format", "fields", "polarity", "variant", "strict", "allowed-hosts");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
+          GenericLoader::new,
+          Param.string("file", null, "the file to read (else every such file in the root)"),
+          Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
+          Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: docs/benchmarks-formats.md)"),
+          Param.choice("polarity", CaseDraft.HARMFUL, "polarity of every case", CaseDraft.HARMFUL, CaseDraft.BENIGN),
+          Param.string("variant", "default", "variant of every case"),
+          Param.bool("strict", false, "unmapped columns are unknown_field rejects instead of going to extra"),
+          Param.list("allowed-hosts", List.of(), "hosts http(s) image URLs may come from"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {

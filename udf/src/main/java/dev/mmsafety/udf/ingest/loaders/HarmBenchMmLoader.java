@@ -5,6 +5,7 @@ import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Map;
@@ -20,15 +21,11 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
   public static final String NAME = "harmbench-mm";
   static final String FILE = "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of();
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
+          HarmBenchMmLoader::new);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -5,7 +5,9 @@ import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +26,12 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
       Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path", "from", "selected_mini",
           "transfer_from_llm");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("split");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
+          JailbreakV28kLoader::new,
+          Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -7,6 +7,7 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Iterator;
@@ -25,15 +26,11 @@ public final class MossBenchLoader implements BenchmarkLoader {
   static final Map<String, String> OVER =
       Map.of("type 1", "Exaggerated Risk", "type 2", "Negated Harm", "type 3", "Counterintuitive Interpretation");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of();
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/images_information/information.json; images data/{image}; benign cases",
+          MossBenchLoader::new);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

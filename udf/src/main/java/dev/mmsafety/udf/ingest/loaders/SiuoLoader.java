@@ -7,7 +7,9 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -29,15 +31,12 @@ public final class SiuoLoader implements BenchmarkLoader {
       Set.of("question_id", "image", "question", "category", "options", "correct_option", "safety_warning",
           "reference_answer");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("tasks");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/siuo_gen.json and data/siuo_mcqa.json; images data/images/{image}",
+          SiuoLoader::new,
+          Param.list("tasks", TASKS, "any of gen, mcqa"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {

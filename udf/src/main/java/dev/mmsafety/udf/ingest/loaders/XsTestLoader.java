@@ -6,7 +6,9 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +21,12 @@ import java.util.Set;
 public final class XsTestLoader implements BenchmarkLoader {
   public static final String NAME = "xstest";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("file");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
+          XsTestLoader::new,
+          Param.string("file", null, "the CSV to read instead, relative to the root"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
