@@ -66,8 +66,9 @@ public record Param(
   /** The value type with its allowed values or range, as the docs show it, e.g. {@code integer 1-50}. */
   public String shape() {
     return switch (type) {
-      case CHOICE -> String.join(" \\| ", allowed.stream().map(a -> "`" + a + "`").toList());
-      case INTEGER, NUMBER -> type.label() + (min == null ? "" : " " + bound(min) + " to " + bound(max));
+      case CHOICE -> String.join(", ", allowed.stream().map(a -> "`" + a + "`").toList());
+      case INTEGER, NUMBER -> type.label() + (min == null ? "" : max == Integer.MAX_VALUE ? " from " + bound(min)
+          : " " + bound(min) + " to " + bound(max));
       default -> type.label();
     };
   }
@@ -79,6 +80,9 @@ public record Param(
     }
     if (defaultValue == null) {
       return "none";
+    }
+    if (defaultValue instanceof List<?> l && l.isEmpty()) {
+      return "empty";
     }
     String s = defaultValue instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
         : type == Type.INTEGER || type == Type.NUMBER ? bound(((Number) defaultValue).doubleValue())

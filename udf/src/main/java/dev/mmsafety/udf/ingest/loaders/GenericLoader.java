@@ -42,7 +42,7 @@ public final class GenericLoader implements BenchmarkLoader {
           GenericLoader::new,
           Param.string("file", null, "the file to read (else every such file in the root)"),
           Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
-          Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: docs/benchmarks-formats.md)"),
+          Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: see generic below)"),
           Param.choice("polarity", CaseDraft.HARMFUL, "polarity of every case", CaseDraft.HARMFUL, CaseDraft.BENIGN),
           Param.string("variant", "default", "variant of every case"),
           Param.bool("strict", false, "unmapped columns are unknown_field rejects instead of going to extra"),
