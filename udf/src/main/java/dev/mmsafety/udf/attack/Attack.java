@@ -1,16 +1,16 @@
 package dev.mmsafety.udf.attack;
 
 import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Described;
 import dev.mmsafety.udf.registry.Descriptor;
 import dev.mmsafety.udf.registry.Param;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A configured attack: what it is ({@link Descriptor}, from its type's declaration and the resolved params) and
  * what it does ({@link Behaviour}). Made by {@link Attacks#create}.
  */
-public record Attack(Descriptor descriptor, Attack.Behaviour behaviour) {
+public record Attack(Descriptor descriptor, Attack.Behaviour behaviour) implements Described {
   /**
    * Turns one case into one probe. Implementations are stateless after construction (one instance per executor is
    * shared by all rows) and deterministic: the same case, params and {@link AttackContext#seed()} give
@@ -30,21 +30,6 @@ public record Attack(Descriptor descriptor, Attack.Behaviour behaviour) {
   /** Declares an attack type (each attack class holds one as {@code TYPE}). */
   static ComponentType<Factory> type(String name, String version, String doc, Factory factory, Param... params) {
     return new ComponentType<>("attack", name, version, doc, List.of(params), factory);
-  }
-
-  /** The attack's registry name (docs/attacks.md). */
-  public String name() {
-    return descriptor.name();
-  }
-
-  /** Bumped whenever output for the same input changes. */
-  public String version() {
-    return descriptor.version();
-  }
-
-  /** Parameters after defaults, as recorded in attack_params (canonical JSON). */
-  public Map<String, Object> params() {
-    return descriptor.params();
   }
 
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {

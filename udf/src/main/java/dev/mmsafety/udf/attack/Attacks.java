@@ -1,8 +1,6 @@
 package dev.mmsafety.udf.attack;
 
 import dev.mmsafety.udf.config.AttackSpec;
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.registry.Registry;
 import java.util.List;
 
@@ -29,9 +27,8 @@ public final class Attacks {
   private Attacks() {}
 
   public static Attack create(AttackSpec spec) {
-    ComponentType<Attack.Factory> type = REGISTRY.find(spec.label(), spec.name());
-    Params p = type.reader(spec.label(), spec.params());
-    Attack.Behaviour behaviour = type.factory().create(p);
-    return new Attack(type.describe(type.name(), p.done()), behaviour);
+    Registry.Made<Attack.Behaviour> made =
+        REGISTRY.make(spec.label(), spec.name(), spec.params(), Attack.Factory::create);
+    return new Attack(made.descriptor(), made.behaviour());
   }
 }

@@ -11,28 +11,26 @@ import java.util.List;
  * {@code blank} (white square), {@code noise} (seeded uniform noise), {@code case-image} (the case's own image;
  * a blank square when the case has none, noted) or {@code none} (text only).
  */
-final class JailbreakTemplateAttack implements Attack.Behaviour {
+record JailbreakTemplateAttack(JailbreakTemplates.Template template, String carrier, int size)
+    implements Attack.Behaviour {
   static final ComponentType<Attack.Factory> TYPE =
       Attack.type(
           "jailbreak-template", "1", "A text jailbreak template around the instruction, with an image carrier.",
-          JailbreakTemplateAttack::new,
+          JailbreakTemplateAttack::create,
           Param.required("template", "a built-in template name, or a path/URI of a template file"),
           Param.choice("carrier", "blank", "white square, seeded noise, the case's own image, or text only",
               "blank", "noise", "case-image", "none"),
           Param.integer("carrier-size", 512, 16, 4096, "side of the blank or noise square, in pixels"));
 
-  private final JailbreakTemplates.Template template;
-  private final String carrier;
-  private final int size;
-
-  JailbreakTemplateAttack(Params p) {
+  private static JailbreakTemplateAttack create(Params p) {
     String name = p.string("template");
     if (name == null) {
       throw p.bad("template", "is required (built-in: " + String.join(", ", JailbreakTemplates.BUILT_IN) + ")");
     }
-    this.template = JailbreakTemplates.load(name, p.label());
-    this.carrier = p.choice("carrier");
-    this.size = carrier.equals("none") || carrier.equals("case-image") ? 512 : p.integer("carrier-size");
+    JailbreakTemplates.Template template = JailbreakTemplates.load(name, p.label());
+    String carrier = p.choice("carrier");
+    int size = carrier.equals("none") || carrier.equals("case-image") ? 512 : p.integer("carrier-size");
+    return new JailbreakTemplateAttack(template, carrier, size);
   }
 
   @Override

@@ -5,17 +5,23 @@ import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Seeded image perturbations of the case image, with the case's prompt unchanged: gaussian-noise (sigma), jpeg
  * (quality; the decoded JPEG is stored as PNG so the artefacts are kept exactly), blur (radius), rotate (degrees),
  * resize (scale; down and back up), low-contrast (factor). Cases without an image are rejects (image_missing).
  */
-final class PerturbAttack implements Attack.Behaviour {
+record PerturbAttack(String kind, double amount) implements Attack.Behaviour {
+  /** The one parameter each kind reads. */
+  private static final Map<String, String> AMOUNT =
+      Map.of("gaussian-noise", "sigma", "jpeg", "quality", "blur", "radius", "rotate", "degrees", "resize", "scale",
+          "low-contrast", "factor");
+
   static final ComponentType<Attack.Factory> TYPE =
       Attack.type(
           "perturb", "1", "A seeded perturbation of the case image; the case prompt unchanged.",
-          PerturbAttack::new,
+          PerturbAttack::create,
           Param.choice("kind", "gaussian-noise", "the perturbation; each kind reads its one parameter below",
               "gaussian-noise", "jpeg", "blur", "rotate", "resize", "low-contrast"),
           Param.number("sigma", 16, 0.1, 255, "gaussian-noise: per-channel standard deviation"),
@@ -25,20 +31,9 @@ final class PerturbAttack implements Attack.Behaviour {
           Param.number("scale", 0.5, 0.01, 1, "resize: down by this factor, then back up"),
           Param.number("factor", 0.4, 0.01, 1, "low-contrast: v' = 128 + factor (v - 128)"));
 
-  private final String kind;
-  private final double amount;
-
-  PerturbAttack(Params p) {
-    this.kind = p.choice("kind");
-    this.amount =
-        switch (kind) {
-          case "gaussian-noise" -> p.number("sigma");
-          case "jpeg" -> p.integer("quality");
-          case "blur" -> p.integer("radius");
-          case "rotate" -> p.number("degrees");
-          case "resize" -> p.number("scale");
-          default -> p.number("factor");
-        };
+  private static PerturbAttack create(Params p) {
+    String kind = p.choice("kind");
+    return new PerturbAttack(kind, p.amount(AMOUNT.get(kind)));
   }
 
   @Override

@@ -1,8 +1,6 @@
 package dev.mmsafety.udf.defense;
 
 import dev.mmsafety.udf.config.DefenseSpec;
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.registry.Registry;
 import java.util.List;
 
@@ -22,9 +20,8 @@ public final class Defenses {
   private Defenses() {}
 
   public static Defense create(DefenseSpec spec) {
-    ComponentType<Defense.Factory> type = REGISTRY.find(spec.label(), spec.name());
-    Params p = type.reader(spec.label(), spec.params());
-    Defense.Behaviour behaviour = type.factory().create(p);
-    return new Defense(type.describe(type.name(), p.done()), behaviour);
+    Registry.Made<Defense.Behaviour> made =
+        REGISTRY.make(spec.label(), spec.name(), spec.params(), Defense.Factory::create);
+    return new Defense(made.descriptor(), made.behaviour());
   }
 }

@@ -2,7 +2,6 @@ package dev.mmsafety.udf.defense;
 
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
-import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
@@ -16,21 +15,13 @@ import java.util.concurrent.CompletableFuture;
  * categories in the trace. A guard call that fails, or answers neither safe nor unsafe, is returned as that
  * failure (status of the guard call, or bad_response) rather than silently letting the request through.
  */
-public final class InputGuardDefense implements Defense.Behaviour {
+public record InputGuardDefense(String guard, String refusal) implements Defense.Behaviour {
   static final ComponentType<Defense.Factory> TYPE =
       Defense.type(
           "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
-          InputGuardDefense::new,
+          p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
           Param.required("guard", "the guard model's name in models:"),
           Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
-
-  private final String guard;
-  private final String refusal;
-
-  InputGuardDefense(Params p) {
-    this.guard = p.required("guard");
-    this.refusal = p.string("refusal");
-  }
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {

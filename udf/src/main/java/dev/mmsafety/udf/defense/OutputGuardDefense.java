@@ -20,11 +20,12 @@ import java.util.concurrent.CompletableFuture;
  * original answer is kept in the trace so the guard's effect can be measured. A failed guard call keeps the answer
  * and records the failure in the trace (the answer exists; hiding it would bias the measurement).
  */
-public final class OutputGuardDefense implements Defense.Behaviour {
+public record OutputGuardDefense(String guard, String action, String rewriter, String refusal)
+    implements Defense.Behaviour {
   static final ComponentType<Defense.Factory> TYPE =
       Defense.type(
           "output-guard", "1", "A guard model checks the answer; a flagged answer is refused or rewritten.",
-          OutputGuardDefense::new,
+          OutputGuardDefense::create,
           Param.required("guard", "the guard model's name in models:"),
           Param.choice("action", "refuse", "what replaces a flagged answer", "refuse", "rewrite"),
           Param.required("rewriter", "the model that rewrites a flagged answer (action rewrite)"),
@@ -34,16 +35,10 @@ public final class OutputGuardDefense implements Defense.Behaviour {
           + " useful part, say briefly that the rest cannot be provided, and do not add new instructions.\n\n"
           + "Question: %s\n\nAnswer to rewrite: %s";
 
-  private final String guard;
-  private final String action;
-  private final String rewriter;
-  private final String refusal;
-
-  OutputGuardDefense(Params p) {
-    this.guard = p.required("guard");
-    this.action = p.choice("action");
-    this.rewriter = action.equals("rewrite") ? p.required("rewriter") : null;
-    this.refusal = p.string("refusal");
+  private static OutputGuardDefense create(Params p) {
+    String guard = p.required("guard");
+    String action = p.choice("action");
+    return new OutputGuardDefense(guard, action, action.equals("rewrite") ? p.required("rewriter") : null, p.string("refusal"));
   }
 
   @Override

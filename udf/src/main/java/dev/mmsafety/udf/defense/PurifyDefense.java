@@ -26,27 +26,22 @@ import java.util.concurrent.CompletableFuture;
  * client can only send the purified bytes (use image-transport data-url). An image that cannot be read or decoded
  * gives a client_error response and the model is not called.
  */
-public final class PurifyDefense implements Defense.Behaviour {
+public record PurifyDefense(String method, double amount) implements Defense.Behaviour {
+  /** The one parameter each method reads. */
+  private static final Map<String, String> AMOUNT = Map.of("jpeg", "quality", "blur", "radius", "resize", "scale");
+
   static final ComponentType<Defense.Factory> TYPE =
       Defense.type(
-          "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::new,
+          "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::create,
           Param.choice("method", "jpeg", "the re-encoding; each method reads its one parameter below",
               "jpeg", "blur", "resize"),
           Param.number("quality", 75, 1, 100, "jpeg: encoder quality"),
           Param.number("radius", 1, 1, 20, "blur: radius"),
           Param.number("scale", 0.5, 0.05, 1, "resize: down by this factor, then back up"));
 
-  private final String method;
-  private final double amount;
-
-  PurifyDefense(Params p) {
-    this.method = p.choice("method");
-    this.amount =
-        switch (method) {
-          case "jpeg" -> p.number("quality");
-          case "blur" -> p.number("radius");
-          default -> p.number("scale");
-        };
+  private static PurifyDefense create(Params p) {
+    String method = p.choice("method");
+    return new PurifyDefense(method, p.amount(AMOUNT.get(method)));
   }
 
   @Override

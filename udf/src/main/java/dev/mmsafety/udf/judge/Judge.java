@@ -1,7 +1,7 @@
 package dev.mmsafety.udf.judge;
 
 import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Described;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * failures: they complete with an error or unparseable {@link Verdict}. Responses whose status is not ok are
  * skipped by {@link #judge(JudgeInput)} before any implementation sees them.
  */
-public interface Judge {
+public interface Judge extends Described {
   /** Makes a judge from its params; {@link Judges.Context#describe} gives its descriptor once all are read. */
   @FunctionalInterface
   interface Factory {
@@ -22,24 +22,6 @@ public interface Judge {
   /** Declares a judge type (each judge class holds one as {@code TYPE}). */
   static ComponentType<Factory> type(String kind, String version, String doc, Factory factory, List<Param> params) {
     return new ComponentType<>("judge", kind, version, doc, params, factory);
-  }
-
-  /** What this judge is: its configured name, its type (kind), version and params after defaults. */
-  Descriptor descriptor();
-
-  /** Name in the judge column (judges[].name). */
-  default String name() {
-    return descriptor().name();
-  }
-
-  /** refusal-strings, llm, guard, classifier or cascade. */
-  default String kind() {
-    return descriptor().kind();
-  }
-
-  /** Version of the implementation; bump when verdicts for the same input could change. */
-  default String version() {
-    return descriptor().version();
   }
 
   /** sha256 of what defines the judge's behaviour (string list + rule, template text, classifier weights). */

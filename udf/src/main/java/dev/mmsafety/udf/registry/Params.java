@@ -63,43 +63,16 @@ public final class Params {
   }
 
   public int integer(String key) {
-    Param p = take(key);
-    Object v = raw.get(key);
-    int i;
-    if (v == null) {
-      i = (Integer) p.defaultValue();
-    } else if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
-      i = n.intValue();
-    } else {
-      try {
-        i = Integer.parseInt(v.toString().trim());
-      } catch (NumberFormatException e) {
-        throw bad(key, "'" + v + "' is not an integer");
-      }
-    }
-    checkRange(p, i, Integer.toString(i));
-    resolved.put(key, i);
-    return i;
+    return (int) numeric(key, true);
   }
 
   public double number(String key) {
-    Param p = take(key);
-    Object v = raw.get(key);
-    double d;
-    if (v == null) {
-      d = (Double) p.defaultValue();
-    } else if (v instanceof Number n) {
-      d = n.doubleValue();
-    } else {
-      try {
-        d = Double.parseDouble(v.toString().trim());
-      } catch (NumberFormatException e) {
-        throw bad(key, "'" + v + "' is not a number");
-      }
-    }
-    checkRange(p, d, Double.toString(d));
-    resolved.put(key, d);
-    return d;
+    return numeric(key, false);
+  }
+
+  /** A numeric param read as its declared type says (integer or number), e.g. the one amount a mode reads. */
+  public double amount(String key) {
+    return numeric(key, take(key).type() == Param.Type.INTEGER);
   }
 
   /** true or false, as a YAML boolean or as text. */
@@ -158,10 +131,29 @@ public final class Params {
     return Map.copyOf(resolved);
   }
 
-  private void checkRange(Param p, double value, String shown) {
-    if (p.min() != null && !(value >= p.min() && value <= p.max())) {
-      throw bad(p.key(), shown + " is outside [" + p.bound(p.min()) + ", " + p.bound(p.max()) + "]");
+  private double numeric(String key, boolean integral) {
+    Param p = take(key);
+    Object v = raw.get(key);
+    double d;
+    if (v == null) {
+      d = ((Number) p.defaultValue()).doubleValue();
+    } else if (v instanceof Number n && (!integral || n.doubleValue() == Math.rint(n.doubleValue()))) {
+      d = integral ? n.intValue() : n.doubleValue();
+    } else {
+      try {
+        d = integral ? Integer.parseInt(v.toString().trim()) : Double.parseDouble(v.toString().trim());
+      } catch (NumberFormatException e) {
+        throw bad(key, "'" + v + "' is not " + (integral ? "an integer" : "a number"));
+      }
     }
+    String shown = integral ? Integer.toString((int) d) : Double.toString(d);
+    if (p.min() != null && !(d >= p.min() && d <= p.max())) {
+      throw bad(key, shown + " is outside [" + p.bound(p.min()) + ", " + p.bound(p.max()) + "]");
+    }
+    // Boxed apart: a conditional expression would promote the Integer to a Double (and change attack_params).
+    Object value = integral ? (Object) (int) d : (Object) d;
+    resolved.put(key, value);
+    return d;
   }
 
   private Param take(String key) {

@@ -71,6 +71,20 @@ class TestAttacks {
   }
 
   @Test
+  void paramsAfterDefaultsKeepTheirValuesAndTypes() {
+    // attack_params (hence probe ids) depend on these exact values: integers stay Integer, numbers Double.
+    assertThat(attack("perturb", Map.of("kind", "jpeg")).params()).isEqualTo(Map.of("kind", "jpeg", "quality", 30));
+    assertThat(attack("perturb", Map.of()).params()).isEqualTo(Map.of("kind", "gaussian-noise", "sigma", 16.0));
+    assertThat(attack("perturb", Map.of("kind", "blur", "radius", "3")).params())
+        .isEqualTo(Map.of("kind", "blur", "radius", 3));
+    assertThat(attack("multi-image", Map.of("mode", "tiles")).params())
+        .isEqualTo(Map.of("mode", "tiles", "parts", 3, "prompt", MultiImageAttack.PROMPT_DEFAULT));
+    assertThat(attack("figstep-text", Map.of("style", "plain")).params()).isEqualTo(Map.of("style", "plain"));
+    assertThat(attack("jailbreak-template", Map.of("template", "base64", "carrier", "none")).params())
+        .isEqualTo(Map.of("template", "base64", "carrier", "none"));
+  }
+
+  @Test
   void figStepRendersTheStepListAndPairsTheBenignPrompt() throws Exception {
     ProbeDraft d = apply(attack("figstep", Map.of()), kase("How?", "Steps to bake bread.", null, null), 1);
     assertThat(d.promptText()).contains("1, 2 and 3").contains("100 words");
