@@ -114,21 +114,17 @@ public final class LlamaGuard {
     return new Answer(true, codes, unknown, answer);
   }
 
+  /** S1, S2, ... in the order of Llama Guard 3's hazard taxonomy. */
   private static Map<String, String> categories() {
+    List<String> labels =
+        List.of(
+            "Violent Crimes", "Non-Violent Crimes", "Sex Crimes", "Child Exploitation", "Defamation",
+            "Specialized Advice", "Privacy", "Intellectual Property", "Indiscriminate Weapons", "Hate", "Self-Harm",
+            "Sexual Content", "Elections");
     Map<String, String> c = new LinkedHashMap<>();
-    c.put("S1", "Violent Crimes");
-    c.put("S2", "Non-Violent Crimes");
-    c.put("S3", "Sex Crimes");
-    c.put("S4", "Child Exploitation");
-    c.put("S5", "Defamation");
-    c.put("S6", "Specialized Advice");
-    c.put("S7", "Privacy");
-    c.put("S8", "Intellectual Property");
-    c.put("S9", "Indiscriminate Weapons");
-    c.put("S10", "Hate");
-    c.put("S11", "Self-Harm");
-    c.put("S12", "Sexual Content");
-    c.put("S13", "Elections");
+    for (int i = 0; i < labels.size(); i++) {
+      c.put("S" + (i + 1), labels.get(i));
+    }
     return Collections.unmodifiableMap(c);
   }
 }

@@ -2,23 +2,19 @@ package dev.mmsafety.udf.judge.guard;
 
 import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.common.Hashing;
-import dev.mmsafety.udf.config.GenerationSpec;
-import dev.mmsafety.udf.image.ImageLoader;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.JudgeCall;
 import dev.mmsafety.udf.judge.JudgeInput;
 import dev.mmsafety.udf.judge.JudgeModel;
 import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
-import dev.mmsafety.udf.model.ModelCaller;
-import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Descriptor;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,33 +37,22 @@ public final class GuardJudge implements Judge {
                   MODE_PROMPT, MODE_CONVERSATION)));
 
   private final Descriptor descriptor;
-  private final String name;
-  private final String modelName;
   private final String mode;
-  private final boolean withImage;
-  private final GenerationSpec generation;
-  private final ModelCaller caller;
-  private final ImageLoader images;
+  private final JudgeCall call;
 
-  public GuardJudge(
-      Descriptor descriptor, String modelName, String mode, boolean withImage, GenerationSpec generation,
-      ModelCaller caller, ImageLoader images) {
+  public GuardJudge(Descriptor descriptor, String mode, JudgeCall call) {
     this.descriptor = descriptor;
-    this.name = descriptor.name();
-    this.modelName = modelName;
     this.mode = mode;
-    this.withImage = withImage;
-    this.generation = generation;
-    this.caller = caller;
-    this.images = images;
+    this.call = call;
   }
 
   private static Judge create(Params p, Judges.Context context) {
     String mode = p.choice("mode");
     boolean withImage = p.bool("with-image");
     ModelSpec model = JudgeModel.spec(p);
-    return new GuardJudge(context.describe(p), model.model(), mode, withImage, model.generation(),
-        context.caller(model), context.images());
+    Descriptor descriptor = context.describe(p);
+    return new GuardJudge(descriptor, mode, new JudgeCall(descriptor.name(), model.model(), model.generation(),
+        withImage, context.caller(model), context.images()));
   }
 
   @Override
@@ -78,8 +63,8 @@ public final class GuardJudge implements Judge {
   @Override
   public String templateHash() {
     return Hashing.sha256Hex(
-        LlamaGuard.prompt("{{question}}", "{{response}}"), mode, modelName, String.valueOf(withImage),
-        String.valueOf(generation));
+        LlamaGuard.prompt("{{question}}", "{{response}}"), mode, call.model(), String.valueOf(call.withImage()),
+        String.valueOf(call.generation()));
   }
 
   @Override
@@ -90,14 +75,9 @@ public final class GuardJudge implements Judge {
   @Override
   public CompletableFuture<Verdict> judgeText(JudgeInput input) {
     List<ContentPart> userParts = new ArrayList<>();
-    if (withImage && input.imageUri() != null) {
-      try {
-        byte[] bytes = images.load(input.imageUri());
-        userParts.add(ContentPart.imageBytes(input.imageUri(), Hashing.sha256Hex(bytes), bytes, mime(input.imageUri())));
-      } catch (IOException | RuntimeException e) {
-        return CompletableFuture.completedFuture(
-            Verdict.error("Cannot load image " + input.imageUri() + " for judge " + name + ": " + e.getMessage()));
-      }
+    Verdict noImage = call.addImage(input, userParts);
+    if (noImage != null) {
+      return CompletableFuture.completedFuture(noImage);
     }
     List<ChatMessage> messages = new ArrayList<>();
     if (MODE_CONVERSATION.equals(mode)) {
@@ -108,15 +88,7 @@ public final class GuardJudge implements Judge {
       userParts.add(ContentPart.text(LlamaGuard.prompt(input.question(), input.text())));
       messages.add(ChatMessage.user(userParts));
     }
-    return caller
-        .call(new ModelRequest(modelName, messages, generation))
-        .thenApply(
-            r -> r.ok()
-                ? verdict(r.text())
-                : Verdict.error(
-                    "judge endpoint " + r.status() + (r.httpStatus() == null ? "" : " (HTTP " + r.httpStatus() + ")")
-                        + ": " + r.error()))
-        .exceptionally(e -> Verdict.error("Cannot call judge " + name + ": " + e));
+    return call.ask(messages, GuardJudge::verdict);
   }
 
   /**
@@ -134,10 +106,5 @@ public final class GuardJudge implements Judge {
     String reason = a.unknownCategories().isEmpty() ? answer : "unknown categories " + a.unknownCategories() + "; " + answer;
     return Verdict.ok("unsafe", null, true, null, null, String.join(",", a.categories()), reason)
         .withCategories(a.categories());
-  }
-
-  private static String mime(String uri) {
-    String u = uri.toLowerCase(java.util.Locale.ROOT);
-    return u.endsWith(".png") ? "image/png" : u.endsWith(".webp") ? "image/webp" : "image/jpeg";
   }
 }

@@ -5,6 +5,7 @@ import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.image.ImageLoader;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.JudgeCall;
 import dev.mmsafety.udf.judge.JudgeInput;
 import dev.mmsafety.udf.judge.JudgeModel;
 import dev.mmsafety.udf.judge.Judges;
@@ -12,14 +13,11 @@ import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelCaller;
-import dev.mmsafety.udf.model.ModelRequest;
-import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Descriptor;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
 import java.nio.file.Path;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,14 +47,9 @@ public final class LlmJudge implements Judge {
               Param.list("context-key", CONTEXT_KEYS_DEFAULT, "case fields tried in order for {{context}}")));
 
   private final Descriptor descriptor;
-  private final String name;
   private final Map<String, JudgeTemplate> templates;
-  private final String modelName;
-  private final GenerationSpec generation;
-  private final boolean withImage;
   private final List<String> contextKeys;
-  private final ModelCaller caller;
-  private final ImageLoader images;
+  private final JudgeCall call;
   private final String templateHash;
 
   /** A judge made in code (tests) rather than from config. */
@@ -70,27 +63,14 @@ public final class LlmJudge implements Judge {
       ModelCaller caller,
       ImageLoader images) {
     this(TYPE.describe(name, Map.of("model", modelName, "with-image", withImage, "context-key", contextKeys)),
-        templates, modelName, generation, withImage, contextKeys, caller, images);
+        templates, contextKeys, new JudgeCall(name, modelName, generation, withImage, caller, images));
   }
 
-  public LlmJudge(
-      Descriptor descriptor,
-      Map<String, JudgeTemplate> templates,
-      String modelName,
-      GenerationSpec generation,
-      boolean withImage,
-      List<String> contextKeys,
-      ModelCaller caller,
-      ImageLoader images) {
+  public LlmJudge(Descriptor descriptor, Map<String, JudgeTemplate> templates, List<String> contextKeys, JudgeCall call) {
     this.descriptor = descriptor;
-    this.name = descriptor.name();
     this.templates = Map.copyOf(templates);
-    this.modelName = modelName;
-    this.generation = generation;
-    this.withImage = withImage;
     this.contextKeys = List.copyOf(contextKeys);
-    this.caller = caller;
-    this.images = images;
+    this.call = call;
     this.templateHash = hash();
   }
 
@@ -113,8 +93,9 @@ public final class LlmJudge implements Judge {
     boolean withImage = p.bool("with-image");
     List<String> contextKeys = p.list("context-key");
     ModelSpec model = JudgeModel.spec(p);
-    return new LlmJudge(context.describe(p), templates, model.model(), model.generation(), withImage, contextKeys,
-        context.caller(model), context.images());
+    Descriptor descriptor = context.describe(p);
+    return new LlmJudge(descriptor, templates, contextKeys, new JudgeCall(descriptor.name(), model.model(),
+        model.generation(), withImage, context.caller(model), context.images()));
   }
 
   @Override
@@ -153,21 +134,12 @@ public final class LlmJudge implements Judge {
       }
     }
     List<ContentPart> parts = new ArrayList<>();
-    if (withImage && input.imageUri() != null) {
-      try {
-        byte[] bytes = images.load(input.imageUri());
-        parts.add(ContentPart.imageBytes(input.imageUri(), Hashing.sha256Hex(bytes), bytes, mimeType(input.imageUri())));
-      } catch (IOException | RuntimeException e) {
-        return CompletableFuture.completedFuture(
-            Verdict.error("Cannot load image " + input.imageUri() + " for judge " + name + ": " + e.getMessage()));
-      }
+    Verdict noImage = call.addImage(input, parts);
+    if (noImage != null) {
+      return CompletableFuture.completedFuture(noImage);
     }
     parts.add(ContentPart.text(template.render(values)));
-    ModelRequest request = new ModelRequest(modelName, List.of(ChatMessage.user(parts)), generation);
-    return caller
-        .call(request)
-        .thenApply(response -> toVerdict(response, template, input))
-        .exceptionally(e -> Verdict.error("Cannot call judge " + name + ": " + e));
+    return call.ask(List.of(ChatMessage.user(parts)), answer -> read(answer, template, input));
   }
 
   JudgeTemplate templateFor(JudgeInput input) {
@@ -177,14 +149,8 @@ public final class LlmJudge implements Judge {
     return templates.get(JudgeTemplates.mmSafetyBenchKey(input.nativeCategory()));
   }
 
-  private Verdict toVerdict(ModelResponse response, JudgeTemplate template, JudgeInput input) {
-    if (!response.ok()) {
-      return Verdict.error(
-          "judge endpoint " + response.status()
-              + (response.httpStatus() == null ? "" : " (HTTP " + response.httpStatus() + ")")
-              + ": " + response.error());
-    }
-    Verdict verdict = template.format().parse(response.text(), input);
+  private Verdict read(String answer, JudgeTemplate template, JudgeInput input) {
+    Verdict verdict = template.format().parse(answer, input);
     return templates.size() == 1 ? verdict : verdict.withReason(template.name() + ": " + verdict.reason());
   }
 
@@ -198,26 +164,13 @@ public final class LlmJudge implements Judge {
     return null;
   }
 
-  static String mimeType(String uri) {
-    String u = uri.toLowerCase(java.util.Locale.ROOT);
-    if (u.endsWith(".png")) {
-      return "image/png";
-    }
-    if (u.endsWith(".gif")) {
-      return "image/gif";
-    }
-    if (u.endsWith(".webp")) {
-      return "image/webp";
-    }
-    return "image/jpeg";
-  }
-
   /** Template texts, answer format, judge model, image use and generation settings: all change verdicts. */
   private String hash() {
     StringBuilder all = new StringBuilder();
     new TreeMap<>(templates)
         .forEach((k, t) -> all.append(k).append('\u0000').append(t.format().key()).append('\u0000').append(t.text()));
     return Hashing.sha256Hex(
-        all.toString(), modelName, String.valueOf(withImage), String.valueOf(generation), contextKeys.toString());
+        all.toString(), call.model(), String.valueOf(call.withImage()), String.valueOf(call.generation()),
+        contextKeys.toString());
   }
 }
