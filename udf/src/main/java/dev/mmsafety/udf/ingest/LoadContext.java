@@ -18,6 +18,20 @@ public record LoadContext(
         .keepTextIfImageMissing(options.keepTextIfImageMissing());
   }
 
+  /**
+   * A draft of one split and variant with its native id and category, polarity, and the canonical category the
+   * taxonomy maps that category to for that polarity.
+   */
+  public CaseDraft.Builder draft(String split, String variant, String nativeId, String nativeCategory, String polarity) {
+    return draft()
+        .split(split)
+        .variant(variant)
+        .nativeId(nativeId)
+        .nativeCategory(nativeCategory)
+        .polarity(polarity)
+        .canonicalCategory(canonical(nativeCategory, polarity));
+  }
+
   /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */
   public boolean knownCategory(String nativeCategory) {
     return taxonomy.canonicalCategories().contains(nativeCategory)

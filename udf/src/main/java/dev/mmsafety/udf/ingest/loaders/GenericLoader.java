@@ -164,13 +164,12 @@ public final class GenericLoader implements BenchmarkLoader {
     String split = optString(r, f.get("split"), "split");
     String text = required(r, f.get("text"));
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(split == null ? file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.')) : split)
-            .variant(variant == null ? m.variant() : variant)
-            .nativeId(required(r, f.get("id")))
-            .nativeCategory(category)
-            .polarity(polarity)
-            .canonicalCategory(ctx.canonical(category, polarity))
+        ctx.draft(
+                split == null ? file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.')) : split,
+                variant == null ? m.variant() : variant,
+                required(r, f.get("id")),
+                category,
+                polarity)
             .promptText(text)
             .sourceText(opt(r, f, "source-text", text))
             .keyPhrase(opt(r, f, "key-phrase", null))

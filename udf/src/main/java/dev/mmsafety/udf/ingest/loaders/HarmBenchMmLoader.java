@@ -45,23 +45,14 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
     String behavior = Records.column(v, "Behavior");
     String category = Records.column(v, "SemanticCategory").trim();
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("multimodal_all")
-            .variant("multimodal")
-            .nativeId(Records.column(v, "BehaviorID").trim())
-            .nativeCategory(category)
-            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+        ctx.draft("multimodal_all", "multimodal", Records.column(v, "BehaviorID").trim(), category, CaseDraft.HARMFUL)
             .promptText(behavior)
             .sourceText(behavior)
             .source(FILE, row)
             .image(
                 ctx.source().resolveInside("data/multimodal_behavior_images", Records.column(v, "ImageFileName"), "ImageFileName"),
                 "ImageFileName");
-    v.forEach((k, x) -> {
-      if (!Set.of("Behavior", "BehaviorID", "SemanticCategory", "ImageFileName").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("Behavior", "BehaviorID", "SemanticCategory", "ImageFileName"));
     ctx.sink().add(d.build());
   }
 }

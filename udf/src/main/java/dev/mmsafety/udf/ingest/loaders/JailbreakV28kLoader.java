@@ -69,22 +69,13 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
     String format = Records.column(v, "format").trim();
     String policy = Records.column(v, "policy").trim();
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(split)
-            .variant(format.toLowerCase(Locale.ROOT))
-            .nativeId(id)
-            .nativeCategory(policy)
-            .canonicalCategory(ctx.canonical(policy, CaseDraft.HARMFUL))
+        ctx.draft(split, format.toLowerCase(Locale.ROOT), id, policy, CaseDraft.HARMFUL)
             .promptText(Records.column(v, "jailbreak_query"))
             .sourceText(Records.column(v, "redteam_query"))
             .source(file, row)
             .image(ctx.source().resolveInside(dir, Records.column(v, "image_path"), "image_path"), "image_path")
             .extra("format", format);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path"));
     ctx.sink().add(d.build());
   }
 
@@ -92,20 +83,11 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
     String policy = Records.column(v, "policy").trim();
     String question = Records.column(v, "question");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("redteam")
-            .variant("redteam")
-            .nativeId(Records.column(v, "id").trim())
-            .nativeCategory(policy)
-            .canonicalCategory(ctx.canonical(policy, CaseDraft.HARMFUL))
+        ctx.draft("redteam", "redteam", Records.column(v, "id").trim(), policy, CaseDraft.HARMFUL)
             .promptText(question)
             .sourceText(question)
             .source(file, row);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "question", "policy").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "question", "policy"));
     ctx.sink().add(d.build());
   }
 }

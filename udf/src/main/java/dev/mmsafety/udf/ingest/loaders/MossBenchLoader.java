@@ -72,13 +72,7 @@ public final class MossBenchLoader implements BenchmarkLoader {
     String over = Records.text(meta, "over");
     String overName = OVER.getOrDefault(over.trim().toLowerCase(java.util.Locale.ROOT), over);
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("train")
-            .variant("benign")
-            .nativeId(key)
-            .nativeCategory(overName)
-            .polarity(CaseDraft.BENIGN)
-            .canonicalCategory(ctx.canonical(overName, CaseDraft.BENIGN))
+        ctx.draft("train", "benign", key, overName, CaseDraft.BENIGN)
             .promptText(Records.text(item, "question"))
             .source(FILE, key)
             .image(ctx.source().resolveInside("data", Records.text(item, "image"), "image"), "image")

@@ -79,12 +79,7 @@ public final class SiuoLoader implements BenchmarkLoader {
     String category = Records.text(item, "category").trim();
     String question = Records.text(item, "question");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(task)
-            .variant(task)
-            .nativeId(id)
-            .nativeCategory(category)
-            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+        ctx.draft(task, task, id, category, CaseDraft.HARMFUL)
             .sourceText(question)
             .source(file, Integer.toString(index))
             .image(ctx.source().resolveInside("data/images", Records.text(item, "image"), "image"), "image")

@@ -56,22 +56,12 @@ public final class XsTestLoader implements BenchmarkLoader {
     String type = Records.column(v, "type").trim();
     String prompt = Records.column(v, "prompt");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("prompts")
-            .variant("text")
-            .nativeId(Records.column(v, "id").trim())
-            .nativeCategory(type)
-            .polarity(polarity)
-            .canonicalCategory(ctx.canonical(type, polarity))
+        ctx.draft("prompts", "text", Records.column(v, "id").trim(), type, polarity)
             .promptText(prompt)
             .sourceText(prompt)
             .expectedLabel(label)
             .source(file, row);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "prompt", "type", "label").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "prompt", "type", "label"));
     ctx.sink().add(d.build());
   }
 }
