@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest;
 
 import dev.mmsafety.udf.config.DatasetSpec;
+import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageStore;
 
 /**
@@ -30,6 +31,11 @@ public record LoadContext(
         .nativeCategory(nativeCategory)
         .polarity(polarity)
         .canonicalCategory(canonical(nativeCategory, polarity));
+  }
+
+  /** The error for a dataset whose metadata is absent: "Cannot ingest &lt;dataset&gt;: no &lt;what&gt; under &lt;root&gt;". */
+  public ConfigException missing(String what) {
+    return new ConfigException("Cannot ingest " + spec.name() + ": no " + what + " under " + source.rootUri());
   }
 
   /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */

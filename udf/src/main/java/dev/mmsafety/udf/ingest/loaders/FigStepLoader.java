@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -51,7 +50,7 @@ public final class FigStepLoader implements BenchmarkLoader {
     String split = ctx.options().choice("split", ctx.source().isFile(full) ? "safebench" : "tiny", List.of("safebench", "tiny"));
     String file = split.equals("safebench") ? full : tinyFile;
     if (!ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + file + " under " + ctx.source().rootUri());
+      throw ctx.missing(file);
     }
     String imageDir =
         split.equals("tiny") && ctx.source().isDirectory("data/images/SafeBench-Tiny")

@@ -63,7 +63,7 @@ public final class GenericLoader implements BenchmarkLoader {
     String file = ctx.options().string("file", null);
     if (file != null) {
       if (!ctx.source().isFile(file)) {
-        throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no file " + file + " under " + ctx.source().rootUri());
+        throw ctx.missing("file " + file);
       }
       files.add(file);
     } else {
@@ -73,7 +73,7 @@ public final class GenericLoader implements BenchmarkLoader {
       files.sort(null);
     }
     if (files.isEmpty()) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no .jsonl/.json/.csv/.parquet file under " + ctx.source().rootUri());
+      throw ctx.missing(".jsonl/.json/.csv/.parquet file");
     }
     Mapping m =
         new Mapping(fields, ctx.options().choice("polarity", CaseDraft.HARMFUL, List.of(CaseDraft.HARMFUL, CaseDraft.BENIGN)),

@@ -42,7 +42,7 @@ public final class HadesLoader implements BenchmarkLoader {
       files.addAll(ctx.source().listFiles("", ".parquet"));
     }
     if (files.isEmpty()) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no data/*.parquet under " + ctx.source().rootUri());
+      throw ctx.missing("data/*.parquet");
     }
     for (String f : files) {
       ctx.source().hashByStatus(f);

@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -30,7 +29,7 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
   @Override
   public void load(LoadContext ctx) throws IOException {
     if (!ctx.source().isFile(FILE)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + FILE + " under " + ctx.source().rootUri());
+      throw ctx.missing(FILE);
     }
     Records.csv(ctx.source().readText(FILE), FILE, ctx.sink(), (row, v) -> {
       try {

@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -47,7 +46,7 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
         };
     String file = prefix + name;
     if (!ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + file + " under " + ctx.source().rootUri());
+      throw ctx.missing(file);
     }
     Records.csv(
         ctx.source().readText(file), file, ctx.sink(),

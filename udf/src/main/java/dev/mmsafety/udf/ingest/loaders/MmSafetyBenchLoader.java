@@ -50,8 +50,7 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
     String textField = ctx.options().choice("text-field", "Question", List.of("Question", "Changed Question"));
     List<String> files = ctx.source().listFiles(QUESTIONS_DIR, ".json");
     if (files.isEmpty()) {
-      throw new ConfigException(
-          "Cannot ingest " + ctx.spec().name() + ": no " + QUESTIONS_DIR + "/*.json under " + ctx.source().rootUri());
+      throw ctx.missing(QUESTIONS_DIR + "/*.json");
     }
     List<String> scenarios = ctx.options().list("scenarios", List.of());
     Map<String, Set<String>> tinyIds = tiny ? tinyIds(ctx) : Map.of();

@@ -1,7 +1,6 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -35,7 +34,7 @@ public final class MossBenchLoader implements BenchmarkLoader {
   @Override
   public void load(LoadContext ctx) throws IOException {
     if (!ctx.source().isFile(FILE)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + FILE + " under " + ctx.source().rootUri());
+      throw ctx.missing(FILE);
     }
     JsonNode root = Records.json(ctx.source().readText(FILE), FILE, ctx.sink());
     if (root == null) {

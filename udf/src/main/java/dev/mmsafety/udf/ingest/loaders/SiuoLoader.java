@@ -1,7 +1,6 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -65,8 +64,7 @@ public final class SiuoLoader implements BenchmarkLoader {
       }
     }
     if (!any) {
-      throw new ConfigException(
-          "Cannot ingest " + ctx.spec().name() + ": no data/siuo_{gen,mcqa}.json under " + ctx.source().rootUri());
+      throw ctx.missing("data/siuo_{gen,mcqa}.json");
     }
   }
 

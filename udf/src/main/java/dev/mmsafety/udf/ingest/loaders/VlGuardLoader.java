@@ -1,7 +1,6 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -42,7 +41,7 @@ public final class VlGuardLoader implements BenchmarkLoader {
     String imageDir = ctx.options().string("image-dir", split);
     String file = ctx.source().firstFile("data/" + split + ".json", split + ".json");
     if (file == null) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no data/" + split + ".json under " + ctx.source().rootUri());
+      throw ctx.missing("data/" + split + ".json");
     }
     JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
     if (root == null) {

@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -35,7 +34,7 @@ public final class XsTestLoader implements BenchmarkLoader {
       file = ctx.source().firstFile("xstest_prompts.csv", "data/xstest_prompts.csv");
     }
     if (file == null || !ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no xstest_prompts.csv under " + ctx.source().rootUri());
+      throw ctx.missing("xstest_prompts.csv");
     }
     String f = file;
     Records.csv(ctx.source().readText(f), f, ctx.sink(), (row, v) -> {
