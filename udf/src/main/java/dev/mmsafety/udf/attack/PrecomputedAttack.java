@@ -1,14 +1,14 @@
 package dev.mmsafety.udf.attack;
 
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Param;
-import dev.mmsafety.udf.registry.Params;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

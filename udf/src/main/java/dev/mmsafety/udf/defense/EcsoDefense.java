@@ -1,13 +1,13 @@
 package dev.mmsafety.udf.defense;
 
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.answers.LabelAnswer;
 import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

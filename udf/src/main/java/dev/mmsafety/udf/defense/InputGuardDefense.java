@@ -1,10 +1,10 @@
 package dev.mmsafety.udf.defense;
 
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

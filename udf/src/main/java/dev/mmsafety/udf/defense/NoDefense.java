@@ -1,7 +1,7 @@
 package dev.mmsafety.udf.defense;
 
-import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.registry.ComponentType;
 import java.util.concurrent.CompletableFuture;
 
 /** The baseline axis value: the request goes to the model unchanged. */

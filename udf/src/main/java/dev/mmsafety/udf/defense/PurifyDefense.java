@@ -1,8 +1,5 @@
 package dev.mmsafety.udf.defense;
 
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Param;
-import dev.mmsafety.udf.registry.Params;
 import dev.mmsafety.udf.attack.AttackException;
 import dev.mmsafety.udf.attack.ImageOps;
 import dev.mmsafety.udf.attack.PngEncoder;
@@ -11,6 +8,9 @@ import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.mmsafety.udf.defense;
 
-import dev.mmsafety.udf.registry.ComponentType;
-import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

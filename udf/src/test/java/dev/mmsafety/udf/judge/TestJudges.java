@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mmsafety.udf.config.JudgeSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
-import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer;
 import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer.Reply;
+import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer;
 import dev.mmsafety.udf.registry.Descriptor;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -12,8 +12,8 @@ import dev.mmsafety.udf.registry.Descriptor;
 import dev.mmsafety.udf.registry.Param;
 import dev.mmsafety.udf.registry.Params;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 

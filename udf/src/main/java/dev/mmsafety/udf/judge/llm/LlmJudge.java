@@ -2,8 +2,8 @@ package dev.mmsafety.udf.judge.llm;
 
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.config.GenerationSpec;
-import dev.mmsafety.udf.image.ImageLoader;
 import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.image.ImageLoader;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeCall;
 import dev.mmsafety.udf.judge.JudgeInput;
