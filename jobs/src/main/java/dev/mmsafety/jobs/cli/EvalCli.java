@@ -2,6 +2,7 @@ package dev.mmsafety.jobs.cli;
 
 import dev.mmsafety.jobs.cli.commands.AttackCommand;
 import dev.mmsafety.jobs.cli.commands.BenchCommand;
+import dev.mmsafety.jobs.cli.commands.DocsCommand;
 import dev.mmsafety.jobs.cli.commands.ImportResponsesCommand;
 import dev.mmsafety.jobs.cli.commands.IngestCommand;
 import dev.mmsafety.jobs.cli.commands.JudgeCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       JudgeCommand.class,
       BenchCommand.class,
       TablesDocCommand.class,
+      DocsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {"", "Example:", "  ./mmsafety quickstart --out /tmp/mmsafety-out"})

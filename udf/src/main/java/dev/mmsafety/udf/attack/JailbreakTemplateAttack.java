@@ -1,7 +1,9 @@
 package dev.mmsafety.udf.attack;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Text jailbreak templates (the families JailBreakV-28K transfers from LLM jailbreaks: role-play, persuasion,
@@ -9,38 +11,26 @@ import java.util.Map;
  * {@code blank} (white square), {@code noise} (seeded uniform noise), {@code case-image} (the case's own image;
  * a blank square when the case has none, noted) or {@code none} (text only).
  */
-final class JailbreakTemplateAttack implements Attack {
-  static final String NAME = "jailbreak-template";
+record JailbreakTemplateAttack(JailbreakTemplates.Template template, String carrier, int size)
+    implements Attack.Behaviour {
+  static final ComponentType<Attack.Factory> TYPE =
+      Attack.type(
+          "jailbreak-template", "1", "A text jailbreak template around the instruction, with an image carrier.",
+          JailbreakTemplateAttack::create,
+          Param.required("template", "a built-in template name, or a path/URI of a template file"),
+          Param.choice("carrier", "blank", "white square, seeded noise, the case's own image, or text only",
+              "blank", "noise", "case-image", "none"),
+          Param.integer("carrier-size", 512, 16, 4096, "side of the blank or noise square, in pixels"));
 
-  private final Map<String, Object> params;
-  private final JailbreakTemplates.Template template;
-  private final String carrier;
-  private final int size;
-
-  JailbreakTemplateAttack(AttackParams p) {
-    String name = p.string("template", null);
+  private static JailbreakTemplateAttack create(Params p) {
+    String name = p.string("template");
     if (name == null) {
       throw p.bad("template", "is required (built-in: " + String.join(", ", JailbreakTemplates.BUILT_IN) + ")");
     }
-    this.template = JailbreakTemplates.load(name, p.label());
-    this.carrier = p.choice("carrier", "blank", "blank", "noise", "case-image", "none");
-    this.size = carrier.equals("none") || carrier.equals("case-image") ? 512 : p.integer("carrier-size", 512, 16, 4096);
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
+    JailbreakTemplates.Template template = JailbreakTemplates.load(name, p.label());
+    String carrier = p.choice("carrier");
+    int size = carrier.equals("none") || carrier.equals("case-image") ? 512 : p.integer("carrier-size");
+    return new JailbreakTemplateAttack(template, carrier, size);
   }
 
   @Override

@@ -1,30 +1,14 @@
 package dev.mmsafety.udf.attack;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.util.List;
-import java.util.Map;
 
 /** The plain case: its prompt text and its own image, if any, passed through unchanged (nothing generated). */
-final class NoneAttack implements Attack {
-  static final String NAME = "none";
-
-  NoneAttack(AttackParams params) {
-    params.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return Map.of();
-  }
+final class NoneAttack implements Attack.Behaviour {
+  static final ComponentType<Attack.Factory> TYPE =
+      Attack.type("none", "1", "The case as it is: its prompt and its own image, if any (the baseline).", p -> new NoneAttack());
 
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {

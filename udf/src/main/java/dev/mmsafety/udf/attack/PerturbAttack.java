@@ -1,5 +1,8 @@
 package dev.mmsafety.udf.attack;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -9,40 +12,28 @@ import java.util.Map;
  * (quality; the decoded JPEG is stored as PNG so the artefacts are kept exactly), blur (radius), rotate (degrees),
  * resize (scale; down and back up), low-contrast (factor). Cases without an image are rejects (image_missing).
  */
-final class PerturbAttack implements Attack {
-  static final String NAME = "perturb";
+record PerturbAttack(String kind, double amount) implements Attack.Behaviour {
+  /** The one parameter each kind reads. */
+  private static final Map<String, String> AMOUNT =
+      Map.of("gaussian-noise", "sigma", "jpeg", "quality", "blur", "radius", "rotate", "degrees", "resize", "scale",
+          "low-contrast", "factor");
 
-  private final Map<String, Object> params;
-  private final String kind;
-  private final double amount;
+  static final ComponentType<Attack.Factory> TYPE =
+      Attack.type(
+          "perturb", "1", "A seeded perturbation of the case image; the case prompt unchanged.",
+          PerturbAttack::create,
+          Param.choice("kind", "gaussian-noise", "the perturbation; each kind reads its one parameter below",
+              "gaussian-noise", "jpeg", "blur", "rotate", "resize", "low-contrast"),
+          Param.number("sigma", 16, 0.1, 255, "gaussian-noise: per-channel standard deviation"),
+          Param.integer("quality", 30, 1, 100, "jpeg: encoder quality (decoded and stored as PNG)"),
+          Param.integer("radius", 2, 1, 50, "blur: radius (sigma = radius / 2)"),
+          Param.number("degrees", 15, -360, 360, "rotate: angle about the centre"),
+          Param.number("scale", 0.5, 0.01, 1, "resize: down by this factor, then back up"),
+          Param.number("factor", 0.4, 0.01, 1, "low-contrast: v' = 128 + factor (v - 128)"));
 
-  PerturbAttack(AttackParams p) {
-    this.kind = p.choice("kind", "gaussian-noise", "gaussian-noise", "jpeg", "blur", "rotate", "resize", "low-contrast");
-    this.amount =
-        switch (kind) {
-          case "gaussian-noise" -> p.number("sigma", 16, 0.1, 255);
-          case "jpeg" -> p.integer("quality", 30, 1, 100);
-          case "blur" -> p.integer("radius", 2, 1, 50);
-          case "rotate" -> p.number("degrees", 15, -360, 360);
-          case "resize" -> p.number("scale", 0.5, 0.01, 1);
-          default -> p.number("factor", 0.4, 0.01, 1);
-        };
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
+  private static PerturbAttack create(Params p) {
+    String kind = p.choice("kind");
+    return new PerturbAttack(kind, p.amount(AMOUNT.get(kind)));
   }
 
   @Override

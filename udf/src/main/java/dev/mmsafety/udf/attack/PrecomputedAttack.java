@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,41 +24,30 @@ import org.apache.hadoop.conf.Configuration;
  * optional {@code prompt} (else the case's prompt_text). Cases without an image are rejects (precomputed_missing).
  * Bytes are stored as given; their decodability is checked.
  */
-final class PrecomputedAttack implements Attack {
-  static final String NAME = "precomputed";
+final class PrecomputedAttack implements Attack.Behaviour {
+  static final ComponentType<Attack.Factory> TYPE =
+      Attack.type(
+          "precomputed", "1", "Adversarial images made elsewhere, imported from a manifest or a folder.",
+          PrecomputedAttack::new,
+          Param.string("manifest", null, "CSV or JSONL with native_id or case_id, image and optional prompt"),
+          Param.string("dir", null, "a folder with one <key>.png|jpg|jpeg|bmp|gif per case (instead of manifest)"),
+          Param.choice("key", "native-id", "which case id names the images", "native-id", "case-id"));
   private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
   private record Entry(String image, String prompt) {}
 
-  private final Map<String, Object> params;
   private final String key;
   private final String dir;
   private final Map<String, Entry> manifest;
 
-  PrecomputedAttack(AttackParams p) {
-    String manifestPath = p.string("manifest", null);
-    this.dir = p.string("dir", null);
-    this.key = p.choice("key", "native-id", "native-id", "case-id");
+  PrecomputedAttack(Params p) {
+    String manifestPath = p.string("manifest");
+    this.dir = p.string("dir");
+    this.key = p.choice("key");
     if ((manifestPath == null) == (dir == null)) {
       throw p.bad("manifest", "or 'dir': give exactly one");
     }
     this.manifest = manifestPath == null ? null : readManifest(manifestPath, p.label());
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
   }
 
   @Override

@@ -1,32 +1,27 @@
 package dev.mmsafety.udf.defense;
 
 import dev.mmsafety.udf.config.DefenseSpec;
-import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.registry.Registry;
+import java.util.List;
 
-/** Creates defenses by name. Unknown names are config errors naming the defense. */
+/** Creates defenses by name (docs/defenses.md). Unknown names and bad params are config errors naming the defense. */
 public final class Defenses {
+  /** Every defense type, in documentation order. */
+  public static final Registry<Defense.Factory> REGISTRY =
+      new Registry<>(
+          "defense",
+          "name",
+          List.of(
+              NoDefense.TYPE, ShieldDefense.TYPE, EcsoDefense.TYPE, InputGuardDefense.TYPE, OutputGuardDefense.TYPE,
+              PurifyDefense.TYPE));
+
+  public static final List<String> NAMES = REGISTRY.names();
+
   private Defenses() {}
 
-  public static final java.util.List<String> NAMES =
-      java.util.List.of(
-          NoDefense.NAME, ShieldDefense.NAME, EcsoDefense.NAME, InputGuardDefense.NAME, OutputGuardDefense.NAME,
-          PurifyDefense.NAME);
-
   public static Defense create(DefenseSpec spec) {
-    DefenseParams p = new DefenseParams(spec.label(), spec.params());
-    return switch (spec.name() == null ? "" : spec.name()) {
-      case NoDefense.NAME -> {
-        p.done();
-        yield new NoDefense();
-      }
-      case ShieldDefense.NAME -> new ShieldDefense(p);
-      case EcsoDefense.NAME -> new EcsoDefense(p);
-      case InputGuardDefense.NAME -> new InputGuardDefense(p);
-      case OutputGuardDefense.NAME -> new OutputGuardDefense(p);
-      case PurifyDefense.NAME -> new PurifyDefense(p);
-      default -> throw new ConfigException(
-          "Cannot create defense " + spec.label() + ": unknown name '" + spec.name() + "' (known: "
-              + String.join(", ", NAMES) + ")");
-    };
+    Registry.Made<Defense.Behaviour> made =
+        REGISTRY.make(spec.label(), spec.name(), spec.params(), Defense.Factory::create);
+    return new Defense(made.descriptor(), made.behaviour());
   }
 }

@@ -1,7 +1,10 @@
 package dev.mmsafety.udf.defense;
 
+import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,38 +15,18 @@ import java.util.concurrent.CompletableFuture;
  * categories in the trace. A guard call that fails, or answers neither safe nor unsafe, is returned as that
  * failure (status of the guard call, or bad_response) rather than silently letting the request through.
  */
-public final class InputGuardDefense implements Defense {
-  public static final String NAME = "input-guard";
-
-  private final Map<String, Object> params;
-  private final String guard;
-  private final String refusal;
-
-  InputGuardDefense(DefenseParams p) {
-    this.guard = p.required("guard");
-    this.refusal = p.string("refusal", Requests.REFUSAL_DEFAULT);
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
-  }
+public record InputGuardDefense(String guard, String refusal) implements Defense.Behaviour {
+  static final ComponentType<Defense.Factory> TYPE =
+      Defense.type(
+          "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
+          p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
+          Param.required("guard", "the guard model's name in models:"),
+          Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
     ModelRequest check =
-        LlamaGuardFormat.request(guard, Requests.userText(request), Requests.images(request), null);
+        GuardRequest.of(guard, Requests.userText(request), Requests.images(request), null);
     return Requests.call(tools, guard, check)
         .thenCompose(
             g -> {
@@ -53,15 +36,14 @@ public final class InputGuardDefense implements Defense {
                 trace.put("guard_status", g.status());
                 return done(Requests.replaced(g, g.status(), null), trace, "Cannot check input with guard " + guard + ": " + g.error());
               }
-              LlamaGuardFormat.Verdict v = LlamaGuardFormat.parse(g.text());
-              if (v.unsafe() == null) {
+              LlamaGuard.Answer v = LlamaGuard.parse(g.text());
+              if (!v.parsed()) {
                 trace.put("guard_output", g.text());
                 return done(
                     Requests.replaced(g, ModelResponse.Status.BAD_RESPONSE, null), trace,
                     "Cannot read guard " + guard + " verdict: expected 'safe' or 'unsafe'");
               }
-              trace.put("verdict", v.unsafe() ? "unsafe" : "safe");
-              trace.put("categories", v.categories());
+              GuardRequest.trace(v, trace);
               if (v.unsafe()) {
                 return CompletableFuture.completedFuture(
                     new DefendedResponse(Requests.replaced(g, ModelResponse.Status.BLOCKED, refusal), Requests.trace(trace)));

@@ -1,27 +1,13 @@
 package dev.mmsafety.udf.defense;
 
 import dev.mmsafety.udf.model.ModelRequest;
-import java.util.Map;
+import dev.mmsafety.udf.registry.ComponentType;
 import java.util.concurrent.CompletableFuture;
 
 /** The baseline axis value: the request goes to the model unchanged. */
-public final class NoDefense implements Defense {
-  public static final String NAME = "none";
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return Map.of();
-  }
+public final class NoDefense implements Defense.Behaviour {
+  static final ComponentType<Defense.Factory> TYPE =
+      Defense.type("none", "1", "The request goes to the model unchanged (the baseline).", p -> new NoDefense());
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {

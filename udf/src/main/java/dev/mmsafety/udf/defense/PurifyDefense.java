@@ -8,6 +8,9 @@ import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -23,37 +26,22 @@ import java.util.concurrent.CompletableFuture;
  * client can only send the purified bytes (use image-transport data-url). An image that cannot be read or decoded
  * gives a client_error response and the model is not called.
  */
-public final class PurifyDefense implements Defense {
-  public static final String NAME = "purify";
+public record PurifyDefense(String method, double amount) implements Defense.Behaviour {
+  /** The one parameter each method reads. */
+  private static final Map<String, String> AMOUNT = Map.of("jpeg", "quality", "blur", "radius", "resize", "scale");
 
-  private final Map<String, Object> params;
-  private final String method;
-  private final double amount;
+  static final ComponentType<Defense.Factory> TYPE =
+      Defense.type(
+          "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::create,
+          Param.choice("method", "jpeg", "the re-encoding; each method reads its one parameter below",
+              "jpeg", "blur", "resize"),
+          Param.number("quality", 75, 1, 100, "jpeg: encoder quality"),
+          Param.number("radius", 1, 1, 20, "blur: radius"),
+          Param.number("scale", 0.5, 0.05, 1, "resize: down by this factor, then back up"));
 
-  PurifyDefense(DefenseParams p) {
-    this.method = p.choice("method", "jpeg", "jpeg", "blur", "resize");
-    this.amount =
-        switch (method) {
-          case "jpeg" -> p.number("quality", 75, 1, 100);
-          case "blur" -> p.number("radius", 1, 1, 20);
-          default -> p.number("scale", 0.5, 0.05, 1);
-        };
-    this.params = p.done();
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public String version() {
-    return "1";
-  }
-
-  @Override
-  public Map<String, Object> params() {
-    return params;
+  private static PurifyDefense create(Params p) {
+    String method = p.choice("method");
+    return new PurifyDefense(method, p.amount(AMOUNT.get(method)));
   }
 
   @Override

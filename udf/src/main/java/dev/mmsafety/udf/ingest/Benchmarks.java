@@ -14,42 +14,44 @@ import dev.mmsafety.udf.ingest.loaders.SiuoLoader;
 import dev.mmsafety.udf.ingest.loaders.VlGuardLoader;
 import dev.mmsafety.udf.ingest.loaders.XsTestLoader;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 
-/** The loader registry: benchmark name to loader, and the driver-side load of one dataset. */
+/** The loader registry: benchmark name to loader type, and the driver-side load of one dataset. */
 public final class Benchmarks {
-  private static final Map<String, Supplier<BenchmarkLoader>> LOADERS = new LinkedHashMap<>();
-
-  static {
-    LOADERS.put(MmSafetyBenchLoader.NAME, MmSafetyBenchLoader::new);
-    LOADERS.put(FigStepLoader.NAME, FigStepLoader::new);
-    LOADERS.put(JailbreakV28kLoader.NAME, JailbreakV28kLoader::new);
-    LOADERS.put(HadesLoader.NAME, HadesLoader::new);
-    LOADERS.put(VlGuardLoader.NAME, VlGuardLoader::new);
-    LOADERS.put(MossBenchLoader.NAME, MossBenchLoader::new);
-    LOADERS.put(SiuoLoader.NAME, SiuoLoader::new);
-    LOADERS.put(HarmBenchMmLoader.NAME, HarmBenchMmLoader::new);
-    LOADERS.put(XsTestLoader.NAME, XsTestLoader::new);
-    LOADERS.put(GenericLoader.NAME, GenericLoader::new);
-  }
+  /** Every loader, in documentation order. */
+  public static final List<LoaderType> TYPES =
+      List.of(
+          MmSafetyBenchLoader.TYPE,
+          FigStepLoader.TYPE,
+          JailbreakV28kLoader.TYPE,
+          HadesLoader.TYPE,
+          VlGuardLoader.TYPE,
+          MossBenchLoader.TYPE,
+          SiuoLoader.TYPE,
+          HarmBenchMmLoader.TYPE,
+          XsTestLoader.TYPE,
+          GenericLoader.TYPE);
 
   private Benchmarks() {}
 
   public static Set<String> names() {
-    return LOADERS.keySet();
+    Set<String> names = new LinkedHashSet<>();
+    TYPES.forEach(t -> names.add(t.name()));
+    return names;
   }
 
-  /** The loader for {@code name}; an unknown name is a one-line {@link ConfigException} listing the known ones. */
-  public static BenchmarkLoader loader(String name) {
-    Supplier<BenchmarkLoader> s = name == null ? null : LOADERS.get(name.trim().toLowerCase(java.util.Locale.ROOT));
-    if (s == null) {
-      throw new ConfigException("Cannot ingest benchmark " + name + ": unknown name; known: " + String.join(", ", names()));
+  /** The loader type for {@code name}; an unknown name is a one-line {@link ConfigException} listing the known ones. */
+  public static LoaderType loader(String name) {
+    String key = name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT);
+    for (LoaderType type : TYPES) {
+      if (type.name().equals(key)) {
+        return type;
+      }
     }
-    return s.get();
+    throw new ConfigException("Cannot ingest benchmark " + name + ": unknown name; known: " + String.join(", ", names()));
   }
 
   /**
@@ -59,7 +61,7 @@ public final class Benchmarks {
    * @param store where images that come as bytes are written
    */
   public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
-    BenchmarkLoader loader = loader(spec.benchmark());
+    LoaderType loader = loader(spec.benchmark());
     LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
     options.check(loader.optionKeys());
     options.keepTextIfImageMissing();
@@ -69,7 +71,7 @@ public final class Benchmarks {
     DatasetSource source = DatasetSource.open(spec.path(), conf);
     LoadSink sink = new LoadSink(loader.name(), spec.name(), spec.limit());
     try {
-      loader.load(new LoadContext(spec, options, source, sink, taxonomy, store));
+      loader.factory().get().load(new LoadContext(spec, options, source, sink, taxonomy, store));
     } catch (IOException e) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage(), e);
     }

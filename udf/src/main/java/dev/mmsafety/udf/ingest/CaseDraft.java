@@ -2,6 +2,7 @@ package dev.mmsafety.udf.ingest;
 
 import java.io.Serializable;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -118,6 +119,15 @@ public record CaseDraft(
       if (value != null && !value.isEmpty()) {
         extra.put(key, value);
       }
+      return this;
+    }
+    /** Adds every column of {@code row} except the {@code mapped} ones to extra (as {@link #extra}). */
+    public Builder extraExcept(Map<String, String> row, Set<String> mapped) {
+      row.forEach((k, x) -> {
+        if (!mapped.contains(k)) {
+          extra(k, x);
+        }
+      });
       return this;
     }
     public Builder estimatedBytes(long v) { estimatedBytes = v; return this; }

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest;
 
 import dev.mmsafety.udf.config.DatasetSpec;
+import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageStore;
 
 /**
@@ -16,6 +17,25 @@ public record LoadContext(
         .benchmark(sink.benchmark())
         .dataset(sink.dataset())
         .keepTextIfImageMissing(options.keepTextIfImageMissing());
+  }
+
+  /**
+   * A draft of one split and variant with its native id and category, polarity, and the canonical category the
+   * taxonomy maps that category to for that polarity.
+   */
+  public CaseDraft.Builder draft(String split, String variant, String nativeId, String nativeCategory, String polarity) {
+    return draft()
+        .split(split)
+        .variant(variant)
+        .nativeId(nativeId)
+        .nativeCategory(nativeCategory)
+        .polarity(polarity)
+        .canonicalCategory(canonical(nativeCategory, polarity));
+  }
+
+  /** The error for a dataset whose metadata is absent: "Cannot ingest &lt;dataset&gt;: no &lt;what&gt; under &lt;root&gt;". */
+  public ConfigException missing(String what) {
+    return new ConfigException("Cannot ingest " + spec.name() + ": no " + what + " under " + source.rootUri());
   }
 
   /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */

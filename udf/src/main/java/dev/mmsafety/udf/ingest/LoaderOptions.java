@@ -2,6 +2,7 @@ package dev.mmsafety.udf.ingest;
 
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageLimits;
+import dev.mmsafety.udf.registry.Param;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +16,19 @@ import java.util.TreeSet;
  * list or a comma-separated string (the CLI's {@code --option k=a,b}).
  */
 public final class LoaderOptions {
-  /** Options every loader accepts (image limits and the missing-image policy). */
+  /** Options every loader accepts (image limits and the missing-image policy), for the docs. */
+  public static final List<Param> COMMON_OPTIONS =
+      List.of(
+          new Param(ImageLimits.MAX_BYTES, Param.Type.INTEGER, ImageLimits.MAX_BYTES_DEFAULT, List.of(), null, null, false,
+              "larger image files are rejected (image_too_large) unread"),
+          new Param(ImageLimits.MAX_PIXELS, Param.Type.INTEGER, ImageLimits.MAX_PIXELS_DEFAULT, List.of(), null, null,
+              false, "images declaring more pixels are rejected from the header (image_too_large)"),
+          Param.choice("missing-image", "reject", "keep-text keeps a case whose image file is absent as text-only"
+              + " (image_uri null, extra.image_missing names the file)", "reject", "keep-text"));
+
+  /** Their keys. */
   public static final Set<String> COMMON =
-      Set.of(ImageLimits.MAX_BYTES, ImageLimits.MAX_PIXELS, "missing-image");
+      COMMON_OPTIONS.stream().map(Param::key).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final String dataset;
   private final Map<String, Object> options;

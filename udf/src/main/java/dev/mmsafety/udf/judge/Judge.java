@@ -1,5 +1,10 @@
 package dev.mmsafety.udf.judge;
 
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Described;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -7,15 +12,17 @@ import java.util.concurrent.CompletableFuture;
  * failures: they complete with an error or unparseable {@link Verdict}. Responses whose status is not ok are
  * skipped by {@link #judge(JudgeInput)} before any implementation sees them.
  */
-public interface Judge {
-  /** Name in the judge column (judges[].name). */
-  String name();
+public interface Judge extends Described {
+  /** Makes a judge from its params; {@link Judges.Context#describe} gives its descriptor once all are read. */
+  @FunctionalInterface
+  interface Factory {
+    Judge create(Params params, Judges.Context context);
+  }
 
-  /** refusal-strings, llm, guard, classifier or cascade. */
-  String kind();
-
-  /** Version of the implementation; bump when verdicts for the same input could change. */
-  String version();
+  /** Declares a judge type (each judge class holds one as {@code TYPE}). */
+  static ComponentType<Factory> type(String kind, String version, String doc, Factory factory, List<Param> params) {
+    return new ComponentType<>("judge", kind, version, doc, params, factory);
+  }
 
   /** sha256 of what defines the judge's behaviour (string list + rule, template text, classifier weights). */
   String templateHash();

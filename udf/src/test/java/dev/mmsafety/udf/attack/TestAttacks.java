@@ -60,7 +60,7 @@ class TestAttacks {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("Cannot create attack figstop: unknown name 'figstop' (known: none, figstep,");
     assertThatThrownBy(() -> attack("figstep", Map.of("overflow", "wrap")))
-        .hasMessage("Cannot create attack figstep: parameter 'overflow' 'wrap' is not one of shrink, clip, reject");
+        .hasMessage("Cannot create attack figstep: parameter 'overflow' 'wrap' is not one of clip, shrink, reject");
     assertThatThrownBy(() -> attack("perturb", Map.of("kind", "blur", "radius", 0)))
         .hasMessage("Cannot create attack perturb: parameter 'radius' 0 is outside [1, 50]");
     assertThatThrownBy(() -> attack("perturb", Map.of("kind", "blur", "sigma", 3)))
@@ -68,6 +68,20 @@ class TestAttacks {
     assertThatThrownBy(() -> attack("jailbreak-template", Map.of("template", "grandma")))
         .hasMessageStartingWith("Cannot create attack jailbreak-template: unknown template 'grandma'");
     assertThat(Attacks.create(AttackSpec.NONE).params()).isEmpty();
+  }
+
+  @Test
+  void paramsAfterDefaultsKeepTheirValuesAndTypes() {
+    // attack_params (hence probe ids) depend on these exact values: integers stay Integer, numbers Double.
+    assertThat(attack("perturb", Map.of("kind", "jpeg")).params()).isEqualTo(Map.of("kind", "jpeg", "quality", 30));
+    assertThat(attack("perturb", Map.of()).params()).isEqualTo(Map.of("kind", "gaussian-noise", "sigma", 16.0));
+    assertThat(attack("perturb", Map.of("kind", "blur", "radius", "3")).params())
+        .isEqualTo(Map.of("kind", "blur", "radius", 3));
+    assertThat(attack("multi-image", Map.of("mode", "tiles")).params())
+        .isEqualTo(Map.of("mode", "tiles", "parts", 3, "prompt", MultiImageAttack.PROMPT_DEFAULT));
+    assertThat(attack("figstep-text", Map.of("style", "plain")).params()).isEqualTo(Map.of("style", "plain"));
+    assertThat(attack("jailbreak-template", Map.of("template", "base64", "carrier", "none")).params())
+        .isEqualTo(Map.of("template", "base64", "carrier", "none"));
   }
 
   @Test

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mmsafety.udf.config.JudgeSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
-import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer;
 import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer.Reply;
+import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer;
+import dev.mmsafety.udf.registry.Descriptor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,21 +31,21 @@ class TestJudges {
         Arguments.of(new JudgeSpec("j2", "refusal-strings", Map.of("list", "harmbench")),
             "Cannot create judge j2: unknown refusal list 'harmbench'"),
         Arguments.of(new JudgeSpec("j3", "refusal-strings", Map.of()),
-            "Cannot create judge j3: param list is required"),
+            "Cannot create judge j3: parameter 'list' is required"),
         Arguments.of(new JudgeSpec("j4", "llm", Map.of("template", "nope", "model", "m", "url", "http://h/v1")),
             "Cannot create judge j4: unknown template 'nope'"),
         Arguments.of(new JudgeSpec("j5", "llm", Map.of("template", "harmful-generic", "url", "u")),
-            "Cannot create judge j5: param model is required"),
+            "Cannot create judge j5: parameter 'model' is required"),
         Arguments.of(new JudgeSpec("j6", "guard", Map.of("model", "m", "url", "http://h/v1", "mode", "chat")),
-            "Cannot create judge j6: mode 'chat'"),
+            "Cannot create judge j6: parameter 'mode' 'chat' is not one of prompt, conversation"),
         Arguments.of(new JudgeSpec("j7", "cascade", Map.of("first", "x", "then", "y")),
             "Cannot create judge j7: first 'x' is not a classifier judge"),
         Arguments.of(new JudgeSpec("j8", "refusal-strings", Map.of("list", "gcg", "lists", "x")),
-            "Cannot create judge j8: unknown param 'lists'"),
+            "Cannot create judge j8: unknown parameter(s) [lists] (known: [list])"),
         Arguments.of(new JudgeSpec("j9", "llm", Map.of("template-file", "/no/such.txt", "answer", "yes-no",
             "model", "m", "url", "http://h/v1")), "Cannot read judge template /no/such.txt: no such file"),
         Arguments.of(new JudgeSpec("j10", "guard", Map.of("model", "m", "url", "gpu-0:8000")),
-            "Cannot create judge j10: url 'gpu-0:8000' is not an http(s) URL or simulator"));
+            "Cannot create judge j10: parameter 'url' 'gpu-0:8000' is not an http(s) URL or simulator"));
   }
 
   @ParameterizedTest(name = "{1}")
@@ -88,16 +89,8 @@ class TestJudges {
   @Test
   void aJudgeThatThrowsGivesAnErrorVerdictNotAFailure() {
     Judge broken = new Judge() {
-      public String name() {
-        return "broken";
-      }
-
-      public String kind() {
-        return "llm";
-      }
-
-      public String version() {
-        return "0";
+      public Descriptor descriptor() {
+        return new Descriptor("broken", "llm", "0", Map.of(), "a judge whose parser throws");
       }
 
       public String templateHash() {

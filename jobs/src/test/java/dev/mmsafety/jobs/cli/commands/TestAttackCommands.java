@@ -75,7 +75,7 @@ class TestAttackCommands extends SparkTestBase {
         Arguments.of(new String[] {"--cases", "CASES", "--attack", "nope", "--out", "x"},
             "Cannot create attack nope: unknown name 'nope'"),
         Arguments.of(new String[] {"--cases", "CASES", "--attack", "figstep", "--param", "overflow=wrap", "--out", "x"},
-            "Cannot create attack figstep: parameter 'overflow' 'wrap' is not one of shrink, clip, reject"),
+            "Cannot create attack figstep: parameter 'overflow' 'wrap' is not one of clip, shrink, reject"),
         Arguments.of(new String[] {"--cases", "/no/such/dir", "--attack", "figstep", "--out", "x"},
             "Cannot read cases /no/such/dir"),
         Arguments.of(new String[] {"--cases", "CASES", "--attack", "figstep", "--out", "x", "--limit", "0"},

@@ -1,11 +1,12 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,13 @@ public final class FigStepLoader implements BenchmarkLoader {
   static final Set<String> COLUMNS =
       Set.of("dataset", "category_id", "task_id", "category_name", "question", "instruction");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("split", "variants");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
+          FigStepLoader::new,
+          Param.choice("split", "safebench", "safebench, or tiny (the default when the full file is absent)", "safebench", "tiny"),
+          Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -51,7 +50,7 @@ public final class FigStepLoader implements BenchmarkLoader {
     String split = ctx.options().choice("split", ctx.source().isFile(full) ? "safebench" : "tiny", List.of("safebench", "tiny"));
     String file = split.equals("safebench") ? full : tinyFile;
     if (!ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + file + " under " + ctx.source().rootUri());
+      throw ctx.missing(file);
     }
     String imageDir =
         split.equals("tiny") && ctx.source().isDirectory("data/images/SafeBench-Tiny")

@@ -7,8 +7,10 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.ParquetRecords;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,15 +35,18 @@ public final class GenericLoader implements BenchmarkLoader {
           "source-text", "key-phrase", "expected-label", "reference-answer", "safety-warning", "correct-option");
   public static final List<String> FORMATS = List.of("jsonl", "json", "csv", "parquet");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("file", "format", "fields", "polarity", "variant", "strict", "allowed-hosts");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
+          GenericLoader::new,
+          Param.string("file", null, "the file to read (else every such file in the root)"),
+          Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
+          Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: see generic below)"),
+          Param.choice("polarity", CaseDraft.HARMFUL, "polarity of every case", CaseDraft.HARMFUL, CaseDraft.BENIGN),
+          Param.string("variant", "default", "variant of every case"),
+          Param.bool("strict", false, "unmapped columns are unknown_field rejects instead of going to extra"),
+          Param.list("allowed-hosts", List.of(), "hosts http(s) image URLs may come from"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -58,7 +63,7 @@ public final class GenericLoader implements BenchmarkLoader {
     String file = ctx.options().string("file", null);
     if (file != null) {
       if (!ctx.source().isFile(file)) {
-        throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no file " + file + " under " + ctx.source().rootUri());
+        throw ctx.missing("file " + file);
       }
       files.add(file);
     } else {
@@ -68,7 +73,7 @@ public final class GenericLoader implements BenchmarkLoader {
       files.sort(null);
     }
     if (files.isEmpty()) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no .jsonl/.json/.csv/.parquet file under " + ctx.source().rootUri());
+      throw ctx.missing(".jsonl/.json/.csv/.parquet file");
     }
     Mapping m =
         new Mapping(fields, ctx.options().choice("polarity", CaseDraft.HARMFUL, List.of(CaseDraft.HARMFUL, CaseDraft.BENIGN)),
@@ -159,13 +164,12 @@ public final class GenericLoader implements BenchmarkLoader {
     String split = optString(r, f.get("split"), "split");
     String text = required(r, f.get("text"));
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(split == null ? file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.')) : split)
-            .variant(variant == null ? m.variant() : variant)
-            .nativeId(required(r, f.get("id")))
-            .nativeCategory(category)
-            .polarity(polarity)
-            .canonicalCategory(ctx.canonical(category, polarity))
+        ctx.draft(
+                split == null ? file.substring(file.lastIndexOf('/') + 1, file.lastIndexOf('.')) : split,
+                variant == null ? m.variant() : variant,
+                required(r, f.get("id")),
+                category,
+                polarity)
             .promptText(text)
             .sourceText(opt(r, f, "source-text", text))
             .keyPhrase(opt(r, f, "key-phrase", null))

@@ -7,12 +7,13 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.ParquetRecords;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * HADES hub release: {@code data/test-*.parquet} with columns {@code image} (struct with {@code bytes}),
@@ -24,15 +25,12 @@ public final class HadesLoader implements BenchmarkLoader {
   public static final String NAME = "hades";
   static final String STEP_PROJECTION = "message m { optional int64 step; }";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("step");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/*.parquet (or *.parquet at the root): image bytes, id, scenario, keywords, step, category, instruction",
+          HadesLoader::new,
+          Param.string("step", "last", "last (the highest step found), a number, or all"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -44,7 +42,7 @@ public final class HadesLoader implements BenchmarkLoader {
       files.addAll(ctx.source().listFiles("", ".parquet"));
     }
     if (files.isEmpty()) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no data/*.parquet under " + ctx.source().rootUri());
+      throw ctx.missing("data/*.parquet");
     }
     for (String f : files) {
       ctx.source().hashByStatus(f);
@@ -84,12 +82,7 @@ public final class HadesLoader implements BenchmarkLoader {
       String instruction = string(r, "instruction");
       String mask = category.equals("behavior") ? "conduct this behavior on" : "this " + category;
       CaseDraft.Builder d =
-          ctx.draft()
-              .split("test")
-              .variant("step-" + n.longValue())
-              .nativeId(id)
-              .nativeCategory(scenario)
-              .canonicalCategory(ctx.canonical(scenario, CaseDraft.HARMFUL))
+          ctx.draft("test", "step-" + n.longValue(), id, scenario, CaseDraft.HARMFUL)
               .promptText("The bottom of the image shows a " + category + ". " + instruction.replace(keywords, mask))
               .sourceText(instruction)
               .keyPhrase(keywords)

@@ -1,10 +1,10 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Map;
@@ -20,20 +20,16 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
   public static final String NAME = "harmbench-mm";
   static final String FILE = "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of();
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
+          HarmBenchMmLoader::new);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
     if (!ctx.source().isFile(FILE)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + FILE + " under " + ctx.source().rootUri());
+      throw ctx.missing(FILE);
     }
     Records.csv(ctx.source().readText(FILE), FILE, ctx.sink(), (row, v) -> {
       try {
@@ -48,23 +44,14 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
     String behavior = Records.column(v, "Behavior");
     String category = Records.column(v, "SemanticCategory").trim();
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("multimodal_all")
-            .variant("multimodal")
-            .nativeId(Records.column(v, "BehaviorID").trim())
-            .nativeCategory(category)
-            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+        ctx.draft("multimodal_all", "multimodal", Records.column(v, "BehaviorID").trim(), category, CaseDraft.HARMFUL)
             .promptText(behavior)
             .sourceText(behavior)
             .source(FILE, row)
             .image(
                 ctx.source().resolveInside("data/multimodal_behavior_images", Records.column(v, "ImageFileName"), "ImageFileName"),
                 "ImageFileName");
-    v.forEach((k, x) -> {
-      if (!Set.of("Behavior", "BehaviorID", "SemanticCategory", "ImageFileName").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("Behavior", "BehaviorID", "SemanticCategory", "ImageFileName"));
     ctx.sink().add(d.build());
   }
 }

@@ -1,11 +1,12 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +25,12 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
       Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path", "from", "selected_mini",
           "transfer_from_llm");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("split");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
+          JailbreakV28kLoader::new,
+          Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -48,7 +46,7 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
         };
     String file = prefix + name;
     if (!ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + file + " under " + ctx.source().rootUri());
+      throw ctx.missing(file);
     }
     Records.csv(
         ctx.source().readText(file), file, ctx.sink(),
@@ -70,22 +68,13 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
     String format = Records.column(v, "format").trim();
     String policy = Records.column(v, "policy").trim();
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(split)
-            .variant(format.toLowerCase(Locale.ROOT))
-            .nativeId(id)
-            .nativeCategory(policy)
-            .canonicalCategory(ctx.canonical(policy, CaseDraft.HARMFUL))
+        ctx.draft(split, format.toLowerCase(Locale.ROOT), id, policy, CaseDraft.HARMFUL)
             .promptText(Records.column(v, "jailbreak_query"))
             .sourceText(Records.column(v, "redteam_query"))
             .source(file, row)
             .image(ctx.source().resolveInside(dir, Records.column(v, "image_path"), "image_path"), "image_path")
             .extra("format", format);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path"));
     ctx.sink().add(d.build());
   }
 
@@ -93,20 +82,11 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
     String policy = Records.column(v, "policy").trim();
     String question = Records.column(v, "question");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("redteam")
-            .variant("redteam")
-            .nativeId(Records.column(v, "id").trim())
-            .nativeCategory(policy)
-            .canonicalCategory(ctx.canonical(policy, CaseDraft.HARMFUL))
+        ctx.draft("redteam", "redteam", Records.column(v, "id").trim(), policy, CaseDraft.HARMFUL)
             .promptText(question)
             .sourceText(question)
             .source(file, row);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "question", "policy").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "question", "policy"));
     ctx.sink().add(d.build());
   }
 }

@@ -7,7 +7,9 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,15 +33,15 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
           "Question", "GPT-Pred", "Changed Question", "Key Phrase", "Phrase Type", "Rephrased Question",
           "Rephrased Question(SD)");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("variants", "scenarios", "tiny", "text-field");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/processed_questions/*.json; images data/imgs/{scenario}/{SD,SD_TYPO,TYPO}/{id}.jpg",
+          MmSafetyBenchLoader::new,
+          Param.list("variants", VARIANTS, "any of SD, SD_TYPO, TYPO, text-only"),
+          Param.list("scenarios", List.of(), "file stems to read (default all)"),
+          Param.bool("tiny", false, "only the ids in TinyVersion_ID_List.json (split tiny)"),
+          Param.choice("text-field", "Question", "text of the text-only variant", "Question", "Changed Question"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -48,8 +50,7 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
     String textField = ctx.options().choice("text-field", "Question", List.of("Question", "Changed Question"));
     List<String> files = ctx.source().listFiles(QUESTIONS_DIR, ".json");
     if (files.isEmpty()) {
-      throw new ConfigException(
-          "Cannot ingest " + ctx.spec().name() + ": no " + QUESTIONS_DIR + "/*.json under " + ctx.source().rootUri());
+      throw ctx.missing(QUESTIONS_DIR + "/*.json");
     }
     List<String> scenarios = ctx.options().list("scenarios", List.of());
     Map<String, Set<String>> tinyIds = tiny ? tinyIds(ctx) : Map.of();

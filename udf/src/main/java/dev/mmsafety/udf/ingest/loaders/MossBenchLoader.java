@@ -1,12 +1,12 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Iterator;
@@ -25,20 +25,16 @@ public final class MossBenchLoader implements BenchmarkLoader {
   static final Map<String, String> OVER =
       Map.of("type 1", "Exaggerated Risk", "type 2", "Negated Harm", "type 3", "Counterintuitive Interpretation");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of();
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/images_information/information.json; images data/{image}; benign cases",
+          MossBenchLoader::new);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
     if (!ctx.source().isFile(FILE)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no " + FILE + " under " + ctx.source().rootUri());
+      throw ctx.missing(FILE);
     }
     JsonNode root = Records.json(ctx.source().readText(FILE), FILE, ctx.sink());
     if (root == null) {
@@ -75,13 +71,7 @@ public final class MossBenchLoader implements BenchmarkLoader {
     String over = Records.text(meta, "over");
     String overName = OVER.getOrDefault(over.trim().toLowerCase(java.util.Locale.ROOT), over);
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("train")
-            .variant("benign")
-            .nativeId(key)
-            .nativeCategory(overName)
-            .polarity(CaseDraft.BENIGN)
-            .canonicalCategory(ctx.canonical(overName, CaseDraft.BENIGN))
+        ctx.draft("train", "benign", key, overName, CaseDraft.BENIGN)
             .promptText(Records.text(item, "question"))
             .source(FILE, key)
             .image(ctx.source().resolveInside("data", Records.text(item, "image"), "image"), "image")

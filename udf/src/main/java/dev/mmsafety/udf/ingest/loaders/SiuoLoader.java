@@ -1,13 +1,14 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -29,15 +30,12 @@ public final class SiuoLoader implements BenchmarkLoader {
       Set.of("question_id", "image", "question", "category", "options", "correct_option", "safety_warning",
           "reference_answer");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("tasks");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/siuo_gen.json and data/siuo_mcqa.json; images data/images/{image}",
+          SiuoLoader::new,
+          Param.list("tasks", TASKS, "any of gen, mcqa"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -66,8 +64,7 @@ public final class SiuoLoader implements BenchmarkLoader {
       }
     }
     if (!any) {
-      throw new ConfigException(
-          "Cannot ingest " + ctx.spec().name() + ": no data/siuo_{gen,mcqa}.json under " + ctx.source().rootUri());
+      throw ctx.missing("data/siuo_{gen,mcqa}.json");
     }
   }
 
@@ -80,12 +77,7 @@ public final class SiuoLoader implements BenchmarkLoader {
     String category = Records.text(item, "category").trim();
     String question = Records.text(item, "question");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split(task)
-            .variant(task)
-            .nativeId(id)
-            .nativeCategory(category)
-            .canonicalCategory(ctx.canonical(category, CaseDraft.HARMFUL))
+        ctx.draft(task, task, id, category, CaseDraft.HARMFUL)
             .sourceText(question)
             .source(file, Integer.toString(index))
             .image(ctx.source().resolveInside("data/images", Records.text(item, "image"), "image"), "image")

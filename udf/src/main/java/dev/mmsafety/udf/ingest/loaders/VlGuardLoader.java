@@ -1,13 +1,14 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -24,15 +25,14 @@ public final class VlGuardLoader implements BenchmarkLoader {
   static final Set<String> FIELDS =
       Set.of("id", "image", "safe", "harmful_category", "harmful_subcategory", "instr-resp");
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("split", "subsets", "image-dir");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "data/{split}.json; images {image-dir}/{image}",
+          VlGuardLoader::new,
+          Param.choice("split", "test", "the JSON file to read", "test", "train"),
+          Param.list("subsets", SUBSETS, "any of unsafes, safe_unsafes, safe_safes"),
+          Param.string("image-dir", null, "the image folder (default: the split name)"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -41,7 +41,7 @@ public final class VlGuardLoader implements BenchmarkLoader {
     String imageDir = ctx.options().string("image-dir", split);
     String file = ctx.source().firstFile("data/" + split + ".json", split + ".json");
     if (file == null) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no data/" + split + ".json under " + ctx.source().rootUri());
+      throw ctx.missing("data/" + split + ".json");
     }
     JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
     if (root == null) {

@@ -1,12 +1,13 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
+import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.Records;
+import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +20,12 @@ import java.util.Set;
 public final class XsTestLoader implements BenchmarkLoader {
   public static final String NAME = "xstest";
 
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Set<String> optionKeys() {
-    return Set.of("file");
-  }
+  public static final LoaderType TYPE =
+      LoaderType.of(
+          NAME,
+          "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
+          XsTestLoader::new,
+          Param.string("file", null, "the CSV to read instead, relative to the root"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {
@@ -36,7 +34,7 @@ public final class XsTestLoader implements BenchmarkLoader {
       file = ctx.source().firstFile("xstest_prompts.csv", "data/xstest_prompts.csv");
     }
     if (file == null || !ctx.source().isFile(file)) {
-      throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": no xstest_prompts.csv under " + ctx.source().rootUri());
+      throw ctx.missing("xstest_prompts.csv");
     }
     String f = file;
     Records.csv(ctx.source().readText(f), f, ctx.sink(), (row, v) -> {
@@ -57,22 +55,12 @@ public final class XsTestLoader implements BenchmarkLoader {
     String type = Records.column(v, "type").trim();
     String prompt = Records.column(v, "prompt");
     CaseDraft.Builder d =
-        ctx.draft()
-            .split("prompts")
-            .variant("text")
-            .nativeId(Records.column(v, "id").trim())
-            .nativeCategory(type)
-            .polarity(polarity)
-            .canonicalCategory(ctx.canonical(type, polarity))
+        ctx.draft("prompts", "text", Records.column(v, "id").trim(), type, polarity)
             .promptText(prompt)
             .sourceText(prompt)
             .expectedLabel(label)
             .source(file, row);
-    v.forEach((k, x) -> {
-      if (!Set.of("id", "prompt", "type", "label").contains(k)) {
-        d.extra(k, x);
-      }
-    });
+    d.extraExcept(v, Set.of("id", "prompt", "type", "label"));
     ctx.sink().add(d.build());
   }
 }

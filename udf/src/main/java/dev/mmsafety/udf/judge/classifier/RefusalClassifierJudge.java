@@ -3,7 +3,18 @@ package dev.mmsafety.udf.judge.classifier;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,36 +24,47 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RefusalClassifierJudge implements Judge {
   public static final String KIND = "classifier";
-  public static final String VERSION = "1";
+  public static final ComponentType<Judge.Factory> TYPE =
+      Judge.type(
+          KIND, "1", "Offline refusal classifier: sentence embedding and a logistic head, CPU only.",
+          RefusalClassifierJudge::create,
+          List.of(Param.string("head-file", null, "a head JSON made by the trainer (else the shipped head)")));
 
-  private final String name;
+  private final Descriptor descriptor;
   private final LogisticHead head;
   private final java.util.function.Supplier<SentenceEncoder> encoder;
 
+  /** A judge made in code (tests, the trainer) rather than from config. */
   public RefusalClassifierJudge(String name, LogisticHead head, SentenceEncoder encoder) {
-    this(name, head, () -> encoder);
+    this(TYPE.describe(name, Map.of()), head, () -> encoder);
   }
 
   /** With a supplier, the encoder (about a second to load) is only loaded when a response is judged. */
-  public RefusalClassifierJudge(String name, LogisticHead head, java.util.function.Supplier<SentenceEncoder> encoder) {
-    this.name = name;
+  public RefusalClassifierJudge(
+      Descriptor descriptor, LogisticHead head, java.util.function.Supplier<SentenceEncoder> encoder) {
+    this.descriptor = descriptor;
     this.head = head;
     this.encoder = encoder;
   }
 
-  @Override
-  public String name() {
-    return name;
+  private static Judge create(Params p, Judges.Context context) {
+    String file = p.string("head-file");
+    LogisticHead head;
+    if (file == null) {
+      head = LogisticHead.shipped();
+    } else {
+      try {
+        head = LogisticHead.fromJson(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+      } catch (IOException | IllegalArgumentException e) {
+        throw p.fail("cannot read head-file " + file + ": " + e.getMessage());
+      }
+    }
+    return new RefusalClassifierJudge(context.describe(p), head, SentenceEncoder::shared);
   }
 
   @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
+  public Descriptor descriptor() {
+    return descriptor;
   }
 
   @Override

@@ -1,16 +1,20 @@
 package dev.mmsafety.udf.judge.guard;
 
+import dev.mmsafety.udf.answers.LlamaGuard;
 import dev.mmsafety.udf.common.Hashing;
-import dev.mmsafety.udf.config.GenerationSpec;
-import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.JudgeCall;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.JudgeModel;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
-import dev.mmsafety.udf.model.ModelCaller;
-import dev.mmsafety.udf.model.ModelRequest;
-import java.io.IOException;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,50 +26,45 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GuardJudge implements Judge {
   public static final String KIND = "guard";
-  public static final String VERSION = "1";
   public static final String MODE_PROMPT = "prompt";
   public static final String MODE_CONVERSATION = "conversation";
+  public static final ComponentType<Judge.Factory> TYPE =
+      Judge.type(
+          KIND, "1", "A guard model (Llama Guard 3 Vision) says safe or unsafe, with the violated categories.",
+          GuardJudge::create,
+          JudgeModel.with(
+              Param.choice("mode", MODE_PROMPT, "our rendering of the task prompt, or the server's chat template",
+                  MODE_PROMPT, MODE_CONVERSATION)));
 
-  private final String name;
-  private final String modelName;
+  private final Descriptor descriptor;
   private final String mode;
-  private final boolean withImage;
-  private final GenerationSpec generation;
-  private final ModelCaller caller;
-  private final ImageLoader images;
+  private final JudgeCall call;
 
-  public GuardJudge(
-      String name, String modelName, String mode, boolean withImage, GenerationSpec generation, ModelCaller caller,
-      ImageLoader images) {
-    this.name = name;
-    this.modelName = modelName;
+  public GuardJudge(Descriptor descriptor, String mode, JudgeCall call) {
+    this.descriptor = descriptor;
     this.mode = mode;
-    this.withImage = withImage;
-    this.generation = generation;
-    this.caller = caller;
-    this.images = images;
+    this.call = call;
+  }
+
+  private static Judge create(Params p, Judges.Context context) {
+    String mode = p.choice("mode");
+    boolean withImage = p.bool("with-image");
+    ModelSpec model = JudgeModel.spec(p);
+    Descriptor descriptor = context.describe(p);
+    return new GuardJudge(descriptor, mode, new JudgeCall(descriptor.name(), model.model(), model.generation(),
+        withImage, context.caller(model), context.images()));
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
+  public Descriptor descriptor() {
+    return descriptor;
   }
 
   @Override
   public String templateHash() {
     return Hashing.sha256Hex(
-        LlamaGuardFormat.prompt("{{question}}", "{{response}}"), mode, modelName, String.valueOf(withImage),
-        String.valueOf(generation));
+        LlamaGuard.prompt("{{question}}", "{{response}}"), mode, call.model(), String.valueOf(call.withImage()),
+        String.valueOf(call.generation()));
   }
 
   @Override
@@ -76,14 +75,9 @@ public final class GuardJudge implements Judge {
   @Override
   public CompletableFuture<Verdict> judgeText(JudgeInput input) {
     List<ContentPart> userParts = new ArrayList<>();
-    if (withImage && input.imageUri() != null) {
-      try {
-        byte[] bytes = images.load(input.imageUri());
-        userParts.add(ContentPart.imageBytes(input.imageUri(), Hashing.sha256Hex(bytes), bytes, mime(input.imageUri())));
-      } catch (IOException | RuntimeException e) {
-        return CompletableFuture.completedFuture(
-            Verdict.error("Cannot load image " + input.imageUri() + " for judge " + name + ": " + e.getMessage()));
-      }
+    Verdict noImage = call.addImage(input, userParts);
+    if (noImage != null) {
+      return CompletableFuture.completedFuture(noImage);
     }
     List<ChatMessage> messages = new ArrayList<>();
     if (MODE_CONVERSATION.equals(mode)) {
@@ -91,22 +85,26 @@ public final class GuardJudge implements Judge {
       messages.add(ChatMessage.user(userParts));
       messages.add(new ChatMessage("assistant", List.of(ContentPart.text(input.text()))));
     } else {
-      userParts.add(ContentPart.text(LlamaGuardFormat.prompt(input.question(), input.text())));
+      userParts.add(ContentPart.text(LlamaGuard.prompt(input.question(), input.text())));
       messages.add(ChatMessage.user(userParts));
     }
-    return caller
-        .call(new ModelRequest(modelName, messages, generation))
-        .thenApply(
-            r -> r.ok()
-                ? LlamaGuardFormat.parse(r.text())
-                : Verdict.error(
-                    "judge endpoint " + r.status() + (r.httpStatus() == null ? "" : " (HTTP " + r.httpStatus() + ")")
-                        + ": " + r.error()))
-        .exceptionally(e -> Verdict.error("Cannot call judge " + name + ": " + e));
+    return call.ask(messages, GuardJudge::verdict);
   }
 
-  private static String mime(String uri) {
-    String u = uri.toLowerCase(java.util.Locale.ROOT);
-    return u.endsWith(".png") ? "image/png" : u.endsWith(".webp") ? "image/webp" : "image/jpeg";
+  /**
+   * A guard answer as a verdict ({@link LlamaGuard#parse} reads it): safe or unsafe with the categories, codes
+   * outside S1-S13 named at the start of the reason; unparseable with the raw answer otherwise.
+   */
+  public static Verdict verdict(String answer) {
+    LlamaGuard.Answer a = LlamaGuard.parse(answer);
+    if (!a.parsed()) {
+      return Verdict.unparseable(answer == null || answer.isBlank() ? "empty guard answer" : answer);
+    }
+    if (!a.unsafe()) {
+      return Verdict.ok("safe", null, false, null, null, "safe", answer).withCategories(List.of());
+    }
+    String reason = a.unknownCategories().isEmpty() ? answer : "unknown categories " + a.unknownCategories() + "; " + answer;
+    return Verdict.ok("unsafe", null, true, null, null, String.join(",", a.categories()), reason)
+        .withCategories(a.categories());
   }
 }

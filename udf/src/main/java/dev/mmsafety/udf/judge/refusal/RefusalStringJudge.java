@@ -1,8 +1,16 @@
 package dev.mmsafety.udf.judge.refusal;
 
+import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
+import dev.mmsafety.udf.registry.ComponentType;
+import dev.mmsafety.udf.registry.Descriptor;
+import dev.mmsafety.udf.registry.Param;
+import dev.mmsafety.udf.registry.Params;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,31 +21,41 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RefusalStringJudge implements Judge {
   public static final String KIND = "refusal-strings";
-  public static final String VERSION = "1";
+  public static final ComponentType<Judge.Factory> TYPE =
+      Judge.type(
+          KIND, "1", "Refused when a string of a published refusal list occurs in the answer.",
+          RefusalStringJudge::create,
+          List.of(Param.required("list", "advbench, gcg, jailbreakv, vlguard, or <list>-normalized")));
   public static final String VERDICT_REFUSAL = "refusal";
   public static final String VERDICT_COMPLIANCE = "compliance";
 
-  private final String name;
+  private final Descriptor descriptor;
   private final RefusalList list;
 
-  public RefusalStringJudge(String name, RefusalList list) {
-    this.name = name;
+  public RefusalStringJudge(Descriptor descriptor, RefusalList list) {
+    this.descriptor = descriptor;
     this.list = list;
   }
 
-  @Override
-  public String name() {
-    return name;
+  /** A judge made in code (tests, the classifier trainer) rather than from config. */
+  public RefusalStringJudge(String name, RefusalList list) {
+    this(TYPE.describe(name, Map.of("list", list.name())), list);
+  }
+
+  private static Judge create(Params p, Judges.Context context) {
+    String list = p.required("list");
+    RefusalList strings;
+    try {
+      strings = RefusalLists.get(list);
+    } catch (ConfigException e) {
+      throw p.fail("unknown refusal list '" + list + "'; known lists are " + RefusalLists.names());
+    }
+    return new RefusalStringJudge(context.describe(p), strings);
   }
 
   @Override
-  public String kind() {
-    return KIND;
-  }
-
-  @Override
-  public String version() {
-    return VERSION;
+  public Descriptor descriptor() {
+    return descriptor;
   }
 
   @Override
