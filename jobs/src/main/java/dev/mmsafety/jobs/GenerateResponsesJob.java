@@ -198,9 +198,14 @@ public final class GenerateResponsesJob {
               + " statuses %s (rows are written; fix the endpoints and re-run: cached answers are not paid again)",
           context.runId(), errors, rows, 100 * rate, 100 * inference.maxErrorRate(), statuses));
     }
-    List<String> summary = List.of(String.format(Locale.ROOT,
-        "responses: %d rows, %d HTTP calls, %d cache hits, statuses %s", rows, calls, hits, statuses));
-    return new Result(Map.copyOf(counts), summary);
+    List<String> summary = new ArrayList<>(List.of(String.format(Locale.ROOT,
+        "responses: %d rows, %d HTTP calls, %d cache hits, statuses %s", rows, calls, hits, statuses)));
+    long notRun = statuses.getOrDefault(ModelResponse.Status.BUDGET_EXHAUSTED, 0L);
+    if (notRun > 0) {
+      summary.add(String.format(Locale.ROOT, "budget cap reached: %d rows not run (the run is partial; rows were"
+          + " admitted stratified by dataset and category)", notRun));
+    }
+    return new Result(Map.copyOf(counts), List.copyOf(summary));
   }
 
   private static String shortUuid() {

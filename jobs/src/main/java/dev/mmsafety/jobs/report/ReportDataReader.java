@@ -76,7 +76,8 @@ public final class ReportDataReader {
         trend(),
         rejects(),
         samples(),
-        context.config().report().redactSamples());
+        context.config().report().redactSamples(),
+        dev.mmsafety.jobs.RunCompleteness.of(context));
   }
 
   private static List<String> simulated(Dataset<Row> metrics) {

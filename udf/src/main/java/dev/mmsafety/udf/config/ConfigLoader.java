@@ -99,6 +99,7 @@ public final class ConfigLoader {
                 + "' is not data-url or uri");
       }
     }
+    validateInference(config.inference(), source);
     for (JudgeSpec j : config.judges()) {
       require(j.name(), "judges[].name", source);
       require(j.type(), "judges[" + j.name() + "].type", source);
@@ -108,6 +109,22 @@ public final class ConfigLoader {
     unique(config.attacks(), AttackSpec::label, "attacks", source);
     unique(config.defenses(), DefenseSpec::label, "defenses", source);
     unique(config.judges(), JudgeSpec::name, "judges", source);
+  }
+
+  private static void validateInference(InferenceSpec inference, String source) {
+    if (!List.of(InferenceSpec.CACHE_SCOPE_RUN, InferenceSpec.CACHE_SCOPE_REVISION).contains(inference.cacheScope())) {
+      throw new ConfigException("Cannot use config " + source + ": inference.cache-scope '" + inference.cacheScope()
+          + "' is not run or revision");
+    }
+    positiveCap(inference.maxRequests(), "inference.max-requests", source);
+    positiveCap(inference.maxTokens(), "inference.max-tokens", source);
+  }
+
+  private static void positiveCap(Long cap, String key, String source) {
+    if (cap != null && cap < 1) {
+      throw new ConfigException("Cannot use config " + source + ": " + key + " is " + cap
+          + "; a cap must be at least 1 (leave it out for no cap)");
+    }
   }
 
   private static void require(String value, String key, String source) {

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,8 @@ public record ReportData(
     List<TrendPoint> trend,
     List<RejectCount> rejects,
     List<Sample> samples,
-    boolean redacted) {
+    boolean redacted,
+    Completeness completeness) {
 
   public ReportData {
     Objects.requireNonNull(runId, "runId");
@@ -37,6 +39,33 @@ public record ReportData(
     trend = List.copyOf(trend);
     rejects = List.copyOf(rejects);
     samples = List.copyOf(samples);
+    completeness = completeness == null ? Completeness.NONE : completeness;
+  }
+
+  /**
+   * How complete the run is and what it reused: the budget caps rows ran into, rows per dataset and those not run
+   * (a run with any not run is partial), and answers reused from the response cache by the run they were first
+   * answered in (other runs only).
+   */
+  public record Completeness(
+      String cacheScope, List<String> caps, Map<String, Long> rowsByDataset, Map<String, Long> notRunByDataset,
+      Map<String, Long> reusedFrom) {
+    public static final Completeness NONE = new Completeness(null, List.of(), Map.of(), Map.of(), Map.of());
+
+    public Completeness {
+      caps = List.copyOf(caps);
+      rowsByDataset = Map.copyOf(rowsByDataset);
+      notRunByDataset = Map.copyOf(notRunByDataset);
+      reusedFrom = Map.copyOf(reusedFrom);
+    }
+
+    public boolean partial() {
+      return !notRunByDataset.isEmpty();
+    }
+
+    public long reused() {
+      return reusedFrom.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   /** A proportion with its Wilson interval; rate and bounds null when n = 0. */

@@ -44,6 +44,8 @@ import org.apache.spark.sql.Row;
  */
 public final class InferencePartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** What a budget_exhausted row's error says, followed by the cap in parentheses, e.g. (inference.max-requests=40). */
+  public static final String BUDGET_EXHAUSTED_TEXT = "run budget exhausted";
 
   private final InferenceTask task;
 
@@ -164,9 +166,12 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       String directId = RequestIds.of(spec.model(), request);
       int admittedIndex = indexOf(work, InferenceTask.ADMITTED_COL);
       if (admittedIndex >= 0 && !work.isNullAt(admittedIndex) && !work.getBoolean(admittedIndex)) {
+        int capIndex = indexOf(work, InferenceTask.CAP_COL);
+        String cap = capIndex < 0 || work.isNullAt(capIndex) ? "inference.max-requests / max-tokens"
+            : work.getString(capIndex);
         ModelResponse capped = new ModelResponse(directId, ModelResponse.Status.BUDGET_EXHAUSTED, null, null, null,
-            null, null, null, 0, null, "Cannot call model " + modelName
-                + ": run budget exhausted (inference.max-requests / max-tokens)", false);
+            null, null, null, 0, null, "Cannot call model " + modelName + ": " + BUDGET_EXHAUSTED_TEXT + " (" + cap
+                + ")", false);
         return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
             directId));
       }
