@@ -6,8 +6,10 @@ import static org.apache.spark.sql.functions.max;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.model.ResponseCache;
 import dev.mmsafety.udf.spark.InferencePlanner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -42,9 +44,13 @@ public record RunPlan(String source, String runDate, double throughput, int toke
     String date = probesDate(all, run);
     Dataset<Row> probes = all.where(col(SharedColumns.RUN_DATE.name()).equalTo(date));
     long probeCount = probes.count();
-    Dataset<Row> work = InferencePlanner.work(spark, probes, run.models(), run.defenses());
-    Dataset<Row> admitted = InferencePlanner.admit(InferencePlanner.withRequestIds(work, run.models()),
-        InferencePlanner.cachedIds(spark, run.run().output()), run.inference(), run.models());
+    // The same request ids the run will compute: revisions as the servers report them (no model is called).
+    List<ModelSpec> models =
+        GenerateResponsesJob.withServerRevisions(run.models(), run.inference(), new java.util.ArrayList<>());
+    Dataset<Row> work = InferencePlanner.work(spark, probes, models, run.defenses());
+    Dataset<Row> admitted = InferencePlanner.admit(InferencePlanner.withRequestIds(work, models),
+        InferencePlanner.cachedIds(spark, run.run().output(),
+            new ResponseCache.Scope(date, run.inference().reusesAcrossRuns())), run.inference(), models);
     print(out, run, date, probeCount, InferencePlanner.plan(admitted, run.models(), tokensPerImage));
   }
 

@@ -27,7 +27,8 @@ public final class ResponsesTable extends TableContract {
   public static final Column GEN_PARAMS =
       Column.required(304, "gen_params", StringType, "Generation parameters as canonical JSON.");
   public static final Column REQUEST_ID =
-      Column.required(305, "request_id", StringType, "Cache key: hash of model, generation params and messages.");
+      Column.required(305, "request_id", StringType,
+          "Cache key: hash of model, revision (when set), generation params and messages.");
   public static final Column TEXT = Column.optional(306, "text", StringType, "Answer text (see redaction options).");
   public static final Column FINISH_REASON =
       Column.optional(307, "finish_reason", StringType, "finish_reason from the server.");

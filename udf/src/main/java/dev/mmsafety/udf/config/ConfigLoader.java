@@ -93,6 +93,10 @@ public final class ConfigLoader {
         require(e.name(), "models[" + m.name() + "].endpoints[].name", source);
         require(e.url(), "models[" + m.name() + "].endpoints[" + e.name() + "].url", source);
       }
+      if (m.revision() != null && m.revision().isBlank()) {
+        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].revision is empty"
+            + " (set a checkpoint hash or image tag, or leave it out)");
+      }
       if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
         throw new ConfigException(
             "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()

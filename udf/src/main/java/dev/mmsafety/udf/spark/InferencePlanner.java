@@ -77,7 +77,7 @@ public final class InferencePlanner {
         (model, text, uris, shas) -> {
           ModelSpec spec = InferenceSpecs.models(modelsJson).stream()
               .filter(m -> m.name().equals(model)).findFirst().orElseThrow();
-          return RequestIds.of(spec.model(), InferenceRequests.build(spec, text,
+          return RequestIds.of(spec, InferenceRequests.build(spec, text,
               uris == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(uris),
               shas == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(shas)));
         };
@@ -86,8 +86,11 @@ public final class InferencePlanner {
     return work.withColumn(InferenceTask.REQUEST_ID_COL, idColumn);
   }
 
-  /** Distinct request ids in the response cache under {@code outputRoot} (empty when there is none). */
-  public static Dataset<Row> cachedIds(SparkSession spark, String outputRoot) {
+  /**
+   * Distinct request ids in the response cache under {@code outputRoot} that {@code scope} admits (empty when
+   * there is none): the same lines the inference tasks will answer from.
+   */
+  public static Dataset<Row> cachedIds(SparkSession spark, String outputRoot, ResponseCache.Scope scope) {
     String dir = ResponseCache.dir(outputRoot);
     StructType schema = new StructType().add("_mm_cached_id", DataTypes.StringType, false);
     try {
@@ -98,7 +101,16 @@ public final class InferencePlanner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read response cache " + dir + ": " + e.getMessage(), e);
     }
+    Column runDate = get_json_object(col("value"), "$.run_date");
+    Column admitted = lit(true);
+    if (scope.runDate() != null) {
+      admitted = runDate.equalTo(lit(scope.runDate()));
+      if (scope.acrossRuns()) {
+        admitted = admitted.or(runDate.isNotNull().and(get_json_object(col("value"), "$.revision").isNotNull()));
+      }
+    }
     return spark.read().option("pathGlobFilter", "*.jsonl").text(dir)
+        .where(admitted)
         .select(get_json_object(col("value"), "$.request_id").as("_mm_cached_id"))
         .where(col("_mm_cached_id").isNotNull())
         .distinct();

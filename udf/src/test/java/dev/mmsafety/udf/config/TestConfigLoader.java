@@ -41,6 +41,11 @@ class TestConfigLoader {
     assertThat(model.endpoints().get(0).maxConcurrency()).isEqualTo(EndpointSpec.MAX_CONCURRENCY_DEFAULT);
     assertThat(config.inference().window()).isEqualTo(InferenceSpec.WINDOW_DEFAULT);
     assertThat(config.judges().get(0).params()).containsEntry("list", "advbench");
+    assertThat(config.inference().cacheScope()).isEqualTo(InferenceSpec.CACHE_SCOPE_RUN);
+    assertThat(model.revision()).isNull();
+    ModelSpec revised = ConfigLoader.parse(MINIMAL.replace("api-key-env: MY_KEY",
+        "api-key-env: MY_KEY\n    revision: ckpt-1234"), "t.yaml").models().get(0);
+    assertThat(revised.revision()).isEqualTo("ckpt-1234");
   }
 
   @Test
@@ -70,7 +75,15 @@ class TestConfigLoader {
         Arguments.of("run: [", "Cannot parse config t.yaml"),
         Arguments.of(MINIMAL + "inference: {window: 0}\n", "Invalid inference settings"),
         Arguments.of(MINIMAL + "report: {response-text: shredded}\n",
-            "Invalid report.response-text: 'shredded' is not one of [full, hash, redacted]"));
+            "Invalid report.response-text: 'shredded' is not one of [full, hash, redacted]"),
+        Arguments.of(MINIMAL.replace("api-key-env: MY_KEY", "api-key-env: MY_KEY\n    revision: \"\""),
+            "Cannot use config t.yaml: models[m].revision is empty (set a checkpoint hash or image tag, or leave it"
+                + " out)"),
+        Arguments.of(MINIMAL + "inference: {max-requests: 0}\n", "Cannot use config t.yaml: inference.max-requests"
+            + " is 0; a cap must be at least 1 (leave it out for no cap)"),
+        Arguments.of(MINIMAL + "inference: {max-tokens: 0}\n", "Cannot use config t.yaml: inference.max-tokens is 0"),
+        Arguments.of(MINIMAL + "inference: {cache-scope: forever}\n",
+            "Cannot use config t.yaml: inference.cache-scope 'forever' is not run or revision"));
   }
 
   @ParameterizedTest
