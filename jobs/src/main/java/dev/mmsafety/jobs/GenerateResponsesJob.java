@@ -22,7 +22,6 @@ import dev.mmsafety.udf.spark.InferencePlanner;
 import dev.mmsafety.udf.spark.InferenceProgress;
 import dev.mmsafety.udf.spark.InferenceTask;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +90,7 @@ public final class GenerateResponsesJob {
       throw new ConfigException("Cannot generate responses: the config lists no models");
     }
     checkResolved(targets);
+    checkResolved(context.config().helpers());
     List<DefenseSpec> defenses = context.config().defenses();
     defenses.forEach(Defenses::create); // unknown defense names fail here, on the driver, with the name
     if (input.isEmpty()) {
@@ -102,7 +102,7 @@ public final class GenerateResponsesJob {
       Dataset<Row> work = plan(targets, defenses, inference);
       long total = input.count() * targets.size() * defenses.size(); // cheaper than counting the cross join
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
-      InferenceTask task = new InferenceTask(targets, allModels(targets), defenses, inference, context.runId(),
+      InferenceTask task = new InferenceTask(targets, context.config().helpers(), defenses, inference, context.runId(),
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new HadoopImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
@@ -136,17 +136,6 @@ public final class GenerateResponsesJob {
     Dataset<Row> withIds = InferencePlanner.withRequestIds(work, targets);
     return InferencePlanner.admit(withIds, InferencePlanner.cachedIds(context.spark(), context.outputRoot()),
         inference, targets);
-  }
-
-  /** Targets plus every other configured model, so defenses can call guards by name. */
-  private List<ModelSpec> allModels(List<ModelSpec> targets) {
-    List<ModelSpec> all = new ArrayList<>(targets);
-    for (ModelSpec m : context.config().models()) {
-      if (all.stream().noneMatch(t -> t.name().equals(m.name()))) {
-        all.add(m);
-      }
-    }
-    return all;
   }
 
   /** JVMs that run tasks: each gets its share of every endpoint's max-concurrency. */

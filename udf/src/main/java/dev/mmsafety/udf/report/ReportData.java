@@ -22,7 +22,8 @@ public record ReportData(
     List<TrendPoint> trend,
     List<RejectCount> rejects,
     List<Sample> samples,
-    boolean redacted) {
+    boolean redacted,
+    List<Helper> helpers) {
 
   public ReportData {
     Objects.requireNonNull(runId, "runId");
@@ -37,6 +38,17 @@ public record ReportData(
     trend = List.copyOf(trend);
     rejects = List.copyOf(rejects);
     samples = List.copyOf(samples);
+    helpers = helpers == null ? List.of() : List.copyOf(helpers);
+  }
+
+  /** Report data without helper models (the shape before helpers: existed). */
+  public ReportData(
+      String runId, String runDate, List<String> simulatedModels, List<Overview> overview, List<AttackRate> attackRates,
+      List<HeatCell> heatmap, List<DefenseDelta> defenseDeltas, List<OverRefusal> overRefusal,
+      List<AgreementRow> agreement, Baseline baseline, List<RegressionRow> regressions, List<TrendPoint> trend,
+      List<RejectCount> rejects, List<Sample> samples, boolean redacted) {
+    this(runId, runDate, simulatedModels, overview, attackRates, heatmap, defenseDeltas, overRefusal, agreement,
+        baseline, regressions, trend, rejects, samples, redacted, null);
   }
 
   /** A proportion with its Wilson interval; rate and bounds null when n = 0. */
@@ -76,4 +88,15 @@ public record ReportData(
   public record Sample(
       String model, String caseId, String attack, String defense, String polarity, String verdicts, String text,
       String note) {}
+
+  /**
+   * A helper model of the run (helpers:): what it was used as, never evaluated itself.
+   *
+   * @param endpoints endpoint names (never URLs)
+   */
+  public record Helper(String name, String role, String model, List<String> endpoints, boolean simulator) {
+    public Helper {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
 }

@@ -75,6 +75,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
     private final ResponseCache.SegmentWriter segment;
     private final Map<String, ModelSpec> models = new HashMap<>();
     private final Map<String, ModelCaller> callers = new HashMap<>();
+    private final Map<String, ModelCaller> helpers = new HashMap<>();
     private final Map<String, DefenseSpec> defenseSpecs = new HashMap<>();
     private final Map<String, Defense> defenses = new HashMap<>();
 
@@ -93,26 +94,26 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         }
       }
       this.segment = new ResponseCache.SegmentWriter(task.images.configuration(), task.cacheDir, prefix, info.attempt());
-      for (ModelSpec configured : task.allModels()) {
-        ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
-        int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
-        ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
-        models.put(spec.name(), spec);
-        callers.put(spec.name(), new CachingModelCaller(shared, spec, index, segment));
-      }
       for (ModelSpec spec : task.models()) {
-        models.putIfAbsent(spec.name(), ModelPlacement.resolve(spec, info.gpus()));
-        if (!callers.containsKey(spec.name())) {
-          ModelSpec resolved = models.get(spec.name());
-          int share = ModelPlacement.isExecutorLocal(spec) ? 1 : task.jvmShare;
-          callers.put(spec.name(), new CachingModelCaller(
-              ModelClients.shared(resolved, inference, task.images, share), resolved, index, segment));
-        }
+        models.put(spec.name(), addCaller(callers, spec, info, index));
+      }
+      for (ModelSpec spec : task.helpers()) {
+        addCaller(helpers, spec, info, index);
       }
       for (DefenseSpec d : task.defenses()) {
         defenseSpecs.put(d.label(), d);
         defenses.put(d.label(), Defenses.create(d));
       }
+    }
+
+    /** A cached caller for {@code configured}, placed on this task's GPUs, into {@code into}; the placed spec. */
+    private ModelSpec addCaller(
+        Map<String, ModelCaller> into, ModelSpec configured, TaskInfo info, Map<String, ModelResponse> index) {
+      ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
+      int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
+      ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
+      into.put(spec.name(), new CachingModelCaller(shared, spec, index, segment));
+      return spec;
     }
 
     public Iterator<Row> rows(Iterator<Row> input) {
@@ -170,7 +171,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
             directId));
       }
-      DefenseTools tools = new DefenseTools(callers.get(modelName), this::callerFor, task.images);
+      DefenseTools tools = new DefenseTools(callers.get(modelName), helpers::get, task.images);
       CompletableFuture<DefendedResponse> answer;
       try {
         answer = defense.respond(request, tools);
@@ -183,14 +184,6 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
             "Cannot apply defense " + label + ": " + describe(error), false), null);
         return row(work, spec, label, defense, r, directId);
       });
-    }
-
-    private ModelCaller callerFor(String name) {
-      ModelCaller caller = callers.get(name);
-      if (caller == null) {
-        throw new IllegalArgumentException("Cannot find model " + name + ": not in the config's models");
-      }
-      return caller;
     }
 
     private Row row(Row work, ModelSpec spec, String label, Defense defense, DefendedResponse dr, String directId) {
