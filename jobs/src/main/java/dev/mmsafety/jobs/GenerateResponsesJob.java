@@ -94,6 +94,7 @@ public final class GenerateResponsesJob {
       throw new ConfigException("Cannot generate responses: the config lists no models");
     }
     checkResolved(configured);
+    checkResolved(context.config().helpers());
     List<DefenseSpec> defenses = context.config().defenses();
     defenses.forEach(Defenses::create); // unknown defense names fail here, on the driver, with the name
     if (input.isEmpty()) {
@@ -102,14 +103,14 @@ public final class GenerateResponsesJob {
     InferenceSpec inference = context.config().inference();
     SparkContext sc = context.spark().sparkContext();
     List<String> notes = new ArrayList<>();
-    // Targets first, then the other models defenses may call; each with its effective revision.
-    List<ModelSpec> all = withServerRevisions(allModels(configured), inference, notes);
-    List<ModelSpec> targets = all.subList(0, configured.size());
+    // Targets and the helpers defenses call, each with its effective revision (part of their request keys).
+    List<ModelSpec> targets = withServerRevisions(configured, inference, notes);
+    List<ModelSpec> helpers = withServerRevisions(context.config().helpers(), inference, notes);
     return context.inJobGroup(JOB_GROUP, "Generate responses for run " + context.runId(), () -> {
       Dataset<Row> work = plan(targets, defenses, inference);
       long total = input.count() * targets.size() * defenses.size(); // cheaper than counting the cross join
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
-      InferenceTask task = new InferenceTask(targets, all, defenses, inference, context.runId(),
+      InferenceTask task = new InferenceTask(targets, helpers, defenses, inference, context.runId(),
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new HadoopImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
@@ -143,17 +144,6 @@ public final class GenerateResponsesJob {
     Dataset<Row> withIds = InferencePlanner.withRequestIds(work, targets);
     return InferencePlanner.admit(withIds, InferencePlanner.cachedIds(context.spark(), context.outputRoot(),
         new ResponseCache.Scope(context.runDate(), inference.reusesAcrossRuns())), inference, targets);
-  }
-
-  /** Targets plus every other configured model, so defenses can call guards by name. */
-  private List<ModelSpec> allModels(List<ModelSpec> targets) {
-    List<ModelSpec> all = new ArrayList<>(targets);
-    for (ModelSpec m : context.config().models()) {
-      if (all.stream().noneMatch(t -> t.name().equals(m.name()))) {
-        all.add(m);
-      }
-    }
-    return all;
   }
 
   /** Under cache-scope revision, each model's revision plus what its servers report (ServerRevisions). */

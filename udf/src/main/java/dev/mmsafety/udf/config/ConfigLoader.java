@@ -57,6 +57,7 @@ public final class ConfigLoader {
     if (config == null) {
       throw new ConfigException("Cannot parse config " + source + ": empty");
     }
+    config = HelperSpecs.expandJudgeShorthand(config, source);
     validate(config, source);
     return config;
   }
@@ -85,22 +86,18 @@ public final class ConfigLoader {
       require(d.path(), "datasets[" + d.name() + "].path", source);
     }
     for (ModelSpec m : config.models()) {
-      require(m.name(), "models[].name", source);
-      if (m.endpoints().isEmpty()) {
-        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].endpoints is empty");
+      validateModel(m, "models", source);
+      if (m.role() != null) {
+        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].role is set, but models:"
+            + " are the models under test; declare guards, judges, captioners, attackers and rewriters under helpers:");
       }
-      for (EndpointSpec e : m.endpoints()) {
-        require(e.name(), "models[" + m.name() + "].endpoints[].name", source);
-        require(e.url(), "models[" + m.name() + "].endpoints[" + e.name() + "].url", source);
-      }
-      if (m.revision() != null && m.revision().isBlank()) {
-        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].revision is empty"
-            + " (set a checkpoint hash or image tag, or leave it out)");
-      }
-      if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
-        throw new ConfigException(
-            "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()
-                + "' is not data-url or uri");
+    }
+    for (ModelSpec h : config.helpers()) {
+      validateModel(h, "helpers", source);
+      if (h.role() == null || !ModelSpec.ROLES.contains(h.role())) {
+        throw new ConfigException("Cannot use config " + source + ": helpers[" + h.name() + "].role "
+            + (h.role() == null ? "is required (one of " : "'" + h.role() + "' is not one of (")
+            + String.join(", ", ModelSpec.ROLES) + ")");
       }
     }
     validateInference(config.inference(), source);
@@ -110,6 +107,14 @@ public final class ConfigLoader {
     }
     unique(config.datasets(), DatasetSpec::name, "datasets", source);
     unique(config.models(), ModelSpec::name, "models", source);
+    unique(config.helpers(), ModelSpec::name, "helpers", source);
+    for (ModelSpec h : config.helpers()) {
+      if (config.models().stream().anyMatch(m -> m.name().equals(h.name()))) {
+        throw new ConfigException("Cannot use config " + source + ": name '" + h.name()
+            + "' is declared in both models and helpers (a helper is never a model under test; rename one)");
+      }
+    }
+    HelperSpecs.checkReferences(config, source);
     unique(config.attacks(), AttackSpec::label, "attacks", source);
     unique(config.defenses(), DefenseSpec::label, "defenses", source);
     unique(config.judges(), JudgeSpec::name, "judges", source);
@@ -128,6 +133,32 @@ public final class ConfigLoader {
     if (cap != null && cap < 1) {
       throw new ConfigException("Cannot use config " + source + ": " + key + " is " + cap
           + "; a cap must be at least 1 (leave it out for no cap)");
+    }
+  }
+
+  /** The checks models under test and helpers share; {@code list} is models or helpers. */
+  private static void validateModel(ModelSpec m, String list, String source) {
+    require(m.name(), list + "[].name", source);
+    String item = list + "[" + m.name() + "]";
+    if (m.endpoints().isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": " + item + ".endpoints is empty");
+    }
+    for (EndpointSpec e : m.endpoints()) {
+      require(e.name(), item + ".endpoints[].name", source);
+      require(e.url(), item + ".endpoints[" + e.name() + "].url", source);
+      if (!e.isSimulator() && !e.url().startsWith("http://") && !e.url().startsWith("https://")) {
+        throw new ConfigException("Cannot use config " + source + ": " + item + ".endpoints[" + e.name() + "].url '"
+            + e.url() + "' is not an http(s) URL or simulator");
+      }
+    }
+    if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
+      throw new ConfigException(
+          "Cannot use config " + source + ": " + item + ".image-transport '" + m.imageTransport()
+              + "' is not data-url or uri");
+    }
+    if (m.revision() != null && m.revision().isBlank()) {
+      throw new ConfigException("Cannot use config " + source + ": " + item
+          + ".revision is empty (leave it out, or give the checkpoint hash or image tag that answers)");
     }
   }
 

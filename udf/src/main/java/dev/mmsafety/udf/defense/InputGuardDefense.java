@@ -20,7 +20,7 @@ public record InputGuardDefense(String guard, String refusal) implements Defense
       Defense.type(
           "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
           p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
-          Param.required("guard", "the guard model's name in models:"),
+          Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
           Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
 
   @Override

@@ -43,6 +43,7 @@ public final class HtmlReport {
     partialNotice(h, d.completeness());
     overview(h, d);
     completeness(h, d.completeness());
+    helpers(h, d);
     heatmap(h, d);
     defenses(h, d);
     overRefusal(h, d);
@@ -243,6 +244,23 @@ public final class HtmlReport {
       return;
     }
     h.append(Svg.lines("ASR over runs", new ArrayList<>(dates), series)).append('\n');
+  }
+
+  /** Helper models: listed as what they were used as; they have no rows of their own in the figures above. */
+  private static void helpers(StringBuilder h, ReportData d) {
+    if (d.helpers().isEmpty()) {
+      return;
+    }
+    section(h, "helpers", "Helper models (not evaluated)");
+    h.append("<p class='muted'>Guards, judges, captioners, attackers and rewriters the run called; they are not"
+        + " models under test and have no metrics of their own.</p>");
+    h.append("<table><tr><th>helper</th><th>role</th><th>served model</th><th>endpoints</th></tr>");
+    for (ReportData.Helper x : d.helpers()) {
+      h.append("<tr><td>").append(Html.escape(x.name())).append(x.simulator() ? " (simulated)" : "")
+          .append("</td><td>").append(Html.escape(x.role())).append("</td><td>").append(Html.escape(x.model()))
+          .append("</td><td>").append(Html.escape(String.join(", ", x.endpoints()))).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   private static void rejects(StringBuilder h, ReportData d) {

@@ -24,6 +24,7 @@ public record ReportData(
     List<RejectCount> rejects,
     List<Sample> samples,
     boolean redacted,
+    List<Helper> helpers,
     Completeness completeness) {
 
   public ReportData {
@@ -39,7 +40,18 @@ public record ReportData(
     trend = List.copyOf(trend);
     rejects = List.copyOf(rejects);
     samples = List.copyOf(samples);
+    helpers = helpers == null ? List.of() : List.copyOf(helpers);
     completeness = completeness == null ? Completeness.NONE : completeness;
+  }
+
+  /** Report data without helper models or completeness figures (the shape before both existed). */
+  public ReportData(
+      String runId, String runDate, List<String> simulatedModels, List<Overview> overview, List<AttackRate> attackRates,
+      List<HeatCell> heatmap, List<DefenseDelta> defenseDeltas, List<OverRefusal> overRefusal,
+      List<AgreementRow> agreement, Baseline baseline, List<RegressionRow> regressions, List<TrendPoint> trend,
+      List<RejectCount> rejects, List<Sample> samples, boolean redacted) {
+    this(runId, runDate, simulatedModels, overview, attackRates, heatmap, defenseDeltas, overRefusal, agreement,
+        baseline, regressions, trend, rejects, samples, redacted, null, null);
   }
 
   /**
@@ -105,4 +117,15 @@ public record ReportData(
   public record Sample(
       String model, String caseId, String attack, String defense, String polarity, String verdicts, String text,
       String note) {}
+
+  /**
+   * A helper model of the run (helpers:): what it was used as, never evaluated itself.
+   *
+   * @param endpoints endpoint names (never URLs)
+   */
+  public record Helper(String name, String role, String model, List<String> endpoints, boolean simulator) {
+    public Helper {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
 }

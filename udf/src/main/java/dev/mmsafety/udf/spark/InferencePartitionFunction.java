@@ -79,6 +79,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
     private final Map<String, ResponseCache.Entry> index;
     private final Map<String, ModelSpec> models = new HashMap<>();
     private final Map<String, ModelCaller> callers = new HashMap<>();
+    private final Map<String, ModelCaller> helpers = new HashMap<>();
     private final Map<String, DefenseSpec> defenseSpecs = new HashMap<>();
     private final Map<String, Defense> defenses = new HashMap<>();
 
@@ -98,13 +99,11 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       }
       this.segment = new ResponseCache.SegmentWriter(task.images.configuration(), task.cacheDir, prefix, info.attempt());
       ResponseCache.Origin origin = new ResponseCache.Origin(task.runId, task.runDate);
-      for (ModelSpec configured : task.allModels()) {
-        addCaller(configured, origin);
+      for (ModelSpec spec : task.models()) {
+        models.put(spec.name(), addCaller(callers, spec, origin));
       }
-      for (ModelSpec configured : task.models()) {
-        if (!callers.containsKey(configured.name())) {
-          addCaller(configured, origin);
-        }
+      for (ModelSpec spec : task.helpers()) {
+        addCaller(helpers, spec, origin);
       }
       for (DefenseSpec d : task.defenses()) {
         defenseSpecs.put(d.label(), d);
@@ -112,12 +111,13 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       }
     }
 
-    private void addCaller(ModelSpec configured, ResponseCache.Origin origin) {
+    /** A cached caller for {@code configured}, placed on this task's GPUs, into {@code into}; the placed spec. */
+    private ModelSpec addCaller(Map<String, ModelCaller> into, ModelSpec configured, ResponseCache.Origin origin) {
       ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
       int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
-      models.put(spec.name(), spec);
-      callers.put(spec.name(), new CachingModelCaller(
-          ModelClients.shared(spec, inference, task.images, share), spec, index, segment, origin));
+      ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
+      into.put(spec.name(), new CachingModelCaller(shared, spec, index, segment, origin));
+      return spec;
     }
 
     public Iterator<Row> rows(Iterator<Row> input) {
@@ -178,7 +178,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
             directId));
       }
-      DefenseTools tools = new DefenseTools(callers.get(modelName), this::callerFor, task.images);
+      DefenseTools tools = new DefenseTools(callers.get(modelName), helpers::get, task.images);
       CompletableFuture<DefendedResponse> answer;
       try {
         answer = defense.respond(request, tools);
@@ -191,14 +191,6 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
             "Cannot apply defense " + label + ": " + describe(error), false), null);
         return row(work, spec, label, defense, r, directId);
       });
-    }
-
-    private ModelCaller callerFor(String name) {
-      ModelCaller caller = callers.get(name);
-      if (caller == null) {
-        throw new IllegalArgumentException("Cannot find model " + name + ": not in the config's models");
-      }
-      return caller;
     }
 
     private Row row(Row work, ModelSpec spec, String label, Defense defense, DefendedResponse dr, String directId) {

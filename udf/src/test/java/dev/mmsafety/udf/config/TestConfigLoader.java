@@ -77,8 +77,8 @@ class TestConfigLoader {
         Arguments.of(MINIMAL + "report: {response-text: shredded}\n",
             "Invalid report.response-text: 'shredded' is not one of [full, hash, redacted]"),
         Arguments.of(MINIMAL.replace("api-key-env: MY_KEY", "api-key-env: MY_KEY\n    revision: \"\""),
-            "Cannot use config t.yaml: models[m].revision is empty (set a checkpoint hash or image tag, or leave it"
-                + " out)"),
+            "Cannot use config t.yaml: models[m].revision is empty (leave it out, or give the checkpoint hash or image"
+                + " tag that answers)"),
         Arguments.of(MINIMAL + "inference: {max-requests: 0}\n", "Cannot use config t.yaml: inference.max-requests"
             + " is 0; a cap must be at least 1 (leave it out for no cap)"),
         Arguments.of(MINIMAL + "inference: {max-tokens: 0}\n", "Cannot use config t.yaml: inference.max-tokens is 0"),

@@ -66,7 +66,7 @@ class TestInferenceTaskRetry {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 16, true)), null,
           null, null, null);
       String cacheDir = dir.resolve("cache/responses").toString();
-      InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
+      InferenceTask task = new InferenceTask(List.of(model), List.of(), List.of(DefenseSpec.NONE),
           InferenceSpec.DEFAULT.withWindow(2), "run", "2026-01-15",
           cacheDir, "run-tag", 1, new HadoopImageLoader(new Configuration()), null);
 
