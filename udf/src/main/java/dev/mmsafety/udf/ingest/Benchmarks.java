@@ -55,12 +55,10 @@ public final class Benchmarks {
   }
 
   /**
-   * Loads one dataset's metadata on the driver.
-   *
-   * @param conf Hadoop configuration for reading the dataset root
-   * @param store where images that come as bytes are written
+   * Checks what a dataset spec says without reading the dataset: a known benchmark, options that loader knows, a
+   * positive limit and readable image limits. Returns the loader type.
    */
-  public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
+  public static LoaderType check(DatasetSpec spec) {
     LoaderType loader = loader(spec.benchmark());
     LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
     options.check(loader.optionKeys());
@@ -68,6 +66,23 @@ public final class Benchmarks {
     if (spec.limit() != null && spec.limit() <= 0) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": limit must be positive, got " + spec.limit());
     }
+    try {
+      dev.mmsafety.udf.image.ImageLimits.from(spec.options());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage());
+    }
+    return loader;
+  }
+
+  /**
+   * Loads one dataset's metadata on the driver.
+   *
+   * @param conf Hadoop configuration for reading the dataset root
+   * @param store where images that come as bytes are written
+   */
+  public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
+    LoaderType loader = check(spec);
+    LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
     DatasetSource source = DatasetSource.open(spec.path(), conf);
     LoadSink sink = new LoadSink(loader.name(), spec.name(), spec.limit());
     try {
