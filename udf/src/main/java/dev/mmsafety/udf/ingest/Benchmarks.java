@@ -16,6 +16,7 @@ import dev.mmsafety.udf.ingest.loaders.XsTestLoader;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
@@ -90,10 +91,15 @@ public final class Benchmarks {
     } catch (IOException e) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage(), e);
     }
-    if (sink.drafts().isEmpty() && sink.rejects().isEmpty()) {
-      // An empty dataset is bad input too: it becomes one visible reject (one item), never a silent no-op.
-      sink.reject(spec.path(), null, null, IngestReject.EMPTY_DATASET, "dataset " + spec.name() + " has no rows", null);
+    LoadResult result =
+        new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects(), sink.columns());
+    if (sink.drafts().isEmpty()) {
+      // A dataset that gives no case (empty, or every row rejected: usually a field-mapping typo) stops the run
+      // here, before any image is read or model called, naming what the files hold.
+      Map<String, Long> reasons = new java.util.TreeMap<>();
+      sink.rejects().forEach(r -> reasons.merge(r.reasonCode(), 1L, Long::sum));
+      throw result.noCases(reasons, sink.rejects().isEmpty() ? null : sink.rejects().get(0));
     }
-    return new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects());
+    return result;
   }
 }
