@@ -15,11 +15,12 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * S3Proxy over a local folder (jclouds' "filesystem" store: one sub-folder per bucket, one file per object) on
- * 127.0.0.1, checking AWS v2/v4 signatures against the key pair in {@code AWS_ACCESS_KEY_ID} /
- * {@code AWS_SECRET_ACCESS_KEY}, so S3A and S3Proxy read the same environment. {@code ./mmsafety s3proxy --dir D
- * --port P [--bucket B]...} runs {@link #main} (docs/deploy.md); the example tests start it through
- * {@link #start} the same way, on a free port.
+ * S3Proxy on 127.0.0.1 over jclouds' in-memory store, checking AWS v2/v4 signatures against the key pair in
+ * {@code AWS_ACCESS_KEY_ID} / {@code AWS_SECRET_ACCESS_KEY}, so S3A and S3Proxy read the same environment.
+ * {@code ./mmsafety s3proxy --port P --bucket B...} runs {@link #main} (docs/deploy.md); the example tests start
+ * it through {@link #start} the same way, on a free port. Objects live until the process stops. (jclouds'
+ * "filesystem" store was tried for a folder on disk: it keeps no S3A directory markers, and the S3A magic
+ * committer then fails on a task that wrote no row.)
  */
 public final class LocalS3 implements AutoCloseable {
   private static final long START_TIMEOUT_MS = 20_000;
@@ -31,14 +32,10 @@ public final class LocalS3 implements AutoCloseable {
     this.proxy = proxy;
   }
 
-  /** Starts S3Proxy storing under {@code dir} on {@code port} (0: any free one), creating {@code buckets}. */
-  public static LocalS3 start(Path dir, int port, String accessKey, String secretKey, List<String> buckets)
-      throws Exception {
-    Files.createDirectories(dir);
-    Properties store = new Properties();
-    store.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
+  /** Starts S3Proxy on {@code port} (0: any free one) with {@code buckets}. */
+  public static LocalS3 start(int port, String accessKey, String secretKey, List<String> buckets) throws Exception {
     BlobStoreContext context =
-        ContextBuilder.newBuilder("filesystem").credentials("local", "local").overrides(store)
+        ContextBuilder.newBuilder("transient").credentials("local", "local").overrides(new Properties())
             .build(BlobStoreContext.class);
     for (String bucket : buckets) {
       context.getBlobStore().createContainerInLocation(null, bucket);
@@ -75,23 +72,18 @@ public final class LocalS3 implements AutoCloseable {
     }
   }
 
-  /** {@code --dir D --port P [--bucket B]...}; keys from the environment. Runs until the process is stopped. */
+  /** {@code --port P [--bucket B]...}; keys from the environment. Runs until the process is stopped. */
   public static void main(String[] args) throws Exception {
-    Path dir = null;
     int port = 9000;
     List<String> buckets = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
-        case "--dir" -> dir = Path.of(value(args[i], value));
         case "--port" -> port = Integer.parseInt(value(args[i], value));
         case "--bucket" -> buckets.add(value(args[i], value));
         default -> usage("unknown option " + args[i]);
       }
       i++;
-    }
-    if (dir == null) {
-      usage("--dir is required");
     }
     Map<String, String> env = System.getenv();
     String access = env.get("AWS_ACCESS_KEY_ID");
@@ -99,7 +91,7 @@ public final class LocalS3 implements AutoCloseable {
     if (access == null || access.isBlank() || secret == null || secret.isBlank()) {
       usage("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (any values: S3A signs with them, S3Proxy checks them)");
     }
-    LocalS3 s3 = start(dir, port, access, secret, buckets);
+    LocalS3 s3 = start(port, access, secret, buckets);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         s3.close();
@@ -107,8 +99,7 @@ public final class LocalS3 implements AutoCloseable {
         // stopping anyway
       }
     }));
-    System.out.println("S3Proxy on " + s3.endpoint() + ", buckets under " + dir.toAbsolutePath() + " " + buckets
-        + " (Ctrl-C stops)");
+    System.out.println("S3Proxy on " + s3.endpoint() + ", buckets " + buckets + " in memory (Ctrl-C stops)");
     Thread.currentThread().join();
   }
 
@@ -121,7 +112,7 @@ public final class LocalS3 implements AutoCloseable {
 
   private static void usage(String problem) {
     System.err.println("Cannot start S3Proxy: " + problem
-        + "\nusage: ./mmsafety s3proxy --dir DIR [--port 9000] [--bucket NAME]...");
+        + "\nusage: ./mmsafety s3proxy [--port 9000] [--bucket NAME]...");
     System.exit(2);
   }
 
