@@ -1,5 +1,7 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.jobs.io.ComponentPreflight;
+import dev.mmsafety.jobs.io.EndpointPreflight;
 import dev.mmsafety.jobs.io.Preflight;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.schemas.CasesTable;
@@ -47,11 +49,14 @@ public final class EvaluationPipeline {
   /** Runs {@code config} end to end; throws what a stage threw after recording the failed run. */
   public Result run(RunConfig config, String source) {
     RunIdentity identity = RunIdentity.of(config, clock);
-    // Cheap checks first (master URL, secrets in Spark conf), then the session, then the output root and
-    // object store: a bad master, unreachable S3 or a foreign output root fails before anything is written.
+    // Cheap checks first (master URL, secrets in Spark conf, every attack, defense, judge and loader), then the
+    // model endpoints, then the session, then the output root and object store: a bad component, an unreachable
+    // endpoint or S3, or a foreign output root fails before anything is read, written or called.
     Preflight.beforeSession(config, source);
+    ComponentPreflight.Checked components = ComponentPreflight.checkRun(config);
     try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
       RunConfig resolved = simulator.config();
+      EndpointPreflight.check(resolved, components);
       String root = trimSlash(resolved.run().output());
       SparkSession spark = SparkSessions.getOrCreate(resolved.spark(), "mmsafety-" + command, root);
       Preflight.afterSession(spark, resolved);

@@ -2,10 +2,8 @@ package dev.mmsafety.udf.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.IOException;
@@ -45,14 +43,8 @@ public final class ConfigLoader {
     RunConfig config;
     try {
       config = YAML.readValue(yaml, RunConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(
-          "Cannot parse config " + source + ": unknown key '" + e.getPropertyName() + "' at " + path(e));
-    } catch (JsonMappingException e) {
-      String why = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(why) + " at " + path(e));
     } catch (JsonProcessingException e) {
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException("Cannot parse config " + source + ": " + YamlErrors.describe(e, yaml));
     }
     if (config == null) {
       throw new ConfigException("Cannot parse config " + source + ": empty");
@@ -177,17 +169,4 @@ public final class ConfigLoader {
     }
   }
 
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
-  }
 }

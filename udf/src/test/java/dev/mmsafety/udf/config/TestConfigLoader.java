@@ -73,6 +73,16 @@ class TestConfigLoader {
         Arguments.of(MINIMAL + "  - {name: advbench, type: refusal-strings}\n", "duplicate judges name(s) [advbench]"),
         Arguments.of(MINIMAL.replace("max-tokens: 64", "max-tokens: lots"), "at models[0].generation.max-tokens"),
         Arguments.of("run: [", "Cannot parse config t.yaml"),
+        // A misplaced indent: a key one space left of its siblings closes the block too early.
+        Arguments.of("run:\n  output: /tmp/x\n spark:\n  partitions: 2\n",
+            "Cannot parse config t.yaml: expected <block end>, but found '<block mapping start>' at line 3, column 2"
+                + " (while parsing a block mapping that starts at line 1, column 1; check the indentation)"),
+        Arguments.of("run: {output: /tmp/x}\ndatasets:\n  - name: a\n    benchmark: b\n   path: c\n",
+            "at line 5, column 4 (while parsing a block collection that starts at line 3, column 3"),
+        Arguments.of("run:\n\toutput: /tmp/x\n", "Do not use \\t(TAB) for indentation) at line 2, column 1"),
+        Arguments.of("run: {output: 'x}\n", "found unexpected end of stream at line 2, column 1"),
+        Arguments.of(MINIMAL.replace("run: {output: /tmp/x}", "run:\n  output: /tmp/x\n  colour: red"),
+            "unknown key 'colour' at run.colour (line 3, column"),
         Arguments.of(MINIMAL + "inference: {window: 0}\n", "Invalid inference settings"),
         Arguments.of(MINIMAL + "report: {response-text: shredded}\n",
             "Invalid report.response-text: 'shredded' is not one of [full, hash, redacted]"),
