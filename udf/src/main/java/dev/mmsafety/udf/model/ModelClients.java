@@ -89,7 +89,7 @@ public final class ModelClients {
     // Loaders are per job, the encoded-image LRU is per JVM; the loader only matters on a cache miss.
     ImageDataUrls current = sharedImages;
     if (current == null || current.loader() != loader) {
-      current = new ImageDataUrls(loader, ImageDataUrls.CACHE_CHARS_DEFAULT);
+      current = new ImageDataUrls(loader, ImageDataUrls.cacheBytes(Runtime.getRuntime().maxMemory()));
       sharedImages = current;
     }
     return current;

@@ -61,16 +61,8 @@ public final class OpenAiModelCaller implements ModelCaller {
   public CompletableFuture<ModelResponse> call(ModelRequest asked) {
     ModelRequest request = ModelClients.effectiveRequest(spec, asked);
     String requestId = RequestIds.of(spec.model(), request);
-    ChatWire.Body body;
-    try {
-      body = ChatWire.requestBodyParts(spec.model(), request.messages(), request.generation(), this::imageUrl);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          failure(requestId, ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e), null, 0, null,
-              null));
-    }
     CompletableFuture<ModelResponse> result = new CompletableFuture<>();
-    attempt(new Call(requestId, body, result), 1);
+    attempt(new Call(requestId, request, result), 1);
     return result;
   }
 
@@ -85,7 +77,14 @@ public final class OpenAiModelCaller implements ModelCaller {
     }
   }
 
-  private record Call(String requestId, ChatWire.Body body, CompletableFuture<ModelResponse> result) {}
+  private record Call(String requestId, ModelRequest request, CompletableFuture<ModelResponse> result) {}
+
+  /** An attempt whose body could not be built (an unreadable image): no request went out. */
+  private static final class BodyException extends Exception {
+    BodyException(String message) {
+      super(message);
+    }
+  }
 
   /** What one HTTP attempt came to. */
   private record Attempt(
@@ -105,8 +104,14 @@ public final class OpenAiModelCaller implements ModelCaller {
         .whenComplete((outcome, error) -> {
           endpoint.limiter.release();
           endpoint.outstanding.decrementAndGet();
+          Throwable cause = unwrap(error);
+          if (cause instanceof BodyException) {
+            call.result().complete(failure(call.requestId(), ModelResponse.Status.CLIENT_ERROR, cause.getMessage(),
+                null, n - 1, null, null));
+            return;
+          }
           Attempt a = outcome != null ? outcome
-              : new Attempt(ModelResponse.Status.IO_ERROR, null, reason(error), false, -1, null, 0);
+              : new Attempt(ModelResponse.Status.IO_ERROR, null, reason(cause), false, -1, null, 0);
           finish(call, n, endpoint, a);
         });
   }
@@ -135,13 +140,24 @@ public final class OpenAiModelCaller implements ModelCaller {
         failure(call.requestId(), a.status(), message, a.httpStatus(), n, endpoint.name, a.latencyMs()));
   }
 
+  /**
+   * Builds the body once a permit is held, so that requests waiting for a permit hold no body (image bytes are
+   * shared from the encoded-image cache; only the JSON around them is per request), and sends it.
+   */
   private CompletableFuture<Attempt> send(ModelEndpoint endpoint, Call call) {
+    ChatWire.Body body;
+    try {
+      body = ChatWire.requestBodyParts(spec.model(), call.request().messages(), call.request().generation(),
+          this::imageUrl);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(new BodyException("Cannot build request: " + reason(e)));
+    }
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatUri)
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header("X-Request-Id", call.requestId())
         .POST(HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofByteArrays(call.body().parts()), call.body().length()));
+            HttpRequest.BodyPublishers.ofByteArrays(body.parts()), body.length()));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }

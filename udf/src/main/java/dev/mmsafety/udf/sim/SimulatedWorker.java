@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -148,7 +146,7 @@ public final class SimulatedWorker implements AutoCloseable {
     }
     byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
+      bytes = readBody(exchange, in);
     }
     calls.incrementAndGet();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -192,60 +190,19 @@ public final class SimulatedWorker implements AutoCloseable {
   }
 
   private Pending parse(HttpExchange exchange, byte[] bytes, String requestKey, Fault fault) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body is not JSON");
-    }
-    if (root == null || !root.path("messages").isArray() || root.path("messages").isEmpty()) {
-      throw new IllegalArgumentException("messages must be a non-empty array");
-    }
-    StringBuilder prompt = new StringBuilder();
-    int images = 0;
-    for (JsonNode message : root.path("messages")) {
-      if (!"user".equals(message.path("role").asText())) {
-        continue;
-      }
-      JsonNode content = message.path("content");
-      if (content.isTextual()) {
-        prompt.append(content.asText());
-        continue;
-      }
-      for (JsonNode part : content) {
-        String type = part.path("type").asText();
-        if ("text".equals(type)) {
-          prompt.append(part.path("text").asText());
-        } else if ("image_url".equals(type)) {
-          checkImageUrl(part.path("image_url").path("url").asText(""));
-          images++;
-        } else {
-          throw new IllegalArgumentException("unknown content part type '" + type + "'");
-        }
-      }
-    }
-    return new Pending(exchange, requestKey, prompt.toString(), images, fault);
+    ChatRequestScan.ChatRequest request = ChatRequestScan.scan(bytes);
+    return new Pending(exchange, requestKey, request.promptText(), request.images().size(), fault);
   }
 
-  private static void checkImageUrl(String url) {
-    if (url.isEmpty()) {
-      throw new IllegalArgumentException("image_url.url is empty");
+  /** The body in one array of its declared length (no growing buffers: image bodies are hundreds of KB). */
+  private static byte[] readBody(HttpExchange exchange, InputStream in) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return in.readAllBytes();
     }
-    if (!url.startsWith("data:")) {
-      return; // a URL or path the server would read itself
-    }
-    int comma = url.indexOf(',');
-    if (comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
-      throw new IllegalArgumentException("image data URL is not base64");
-    }
-    try {
-      byte[] decoded = Base64.getDecoder().decode(url.substring(comma + 1));
-      if (decoded.length == 0) {
-        throw new IllegalArgumentException("image data URL is empty");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("image data URL does not decode: " + e.getMessage());
-    }
+    byte[] body = new byte[Integer.parseInt(declared.trim())];
+    int n = in.readNBytes(body, 0, body.length);
+    return n == body.length ? body : java.util.Arrays.copyOf(body, n);
   }
 
   private void startService(Pending pending) {
