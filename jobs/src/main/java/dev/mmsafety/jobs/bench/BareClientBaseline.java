@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class BareClientBaseline {
   /** What the bare client achieved. */
-  record Result(long answered, double serverSpanRate, double wallRate) {}
+  record Result(long answered, long failed, String firstFailure, double serverSpanRate, double wallRate) {}
 
   private BareClientBaseline() {}
 
@@ -33,23 +33,42 @@ final class BareClientBaseline {
         .connectTimeout(Duration.ofSeconds(10))
         .build();
     URI uri = URI.create(sim.baseUrl() + "/chat/completions");
-    AtomicInteger next = new AtomicInteger();
+    // warm-up: open the connections and compile the send path, unmeasured
+    send(http, uri, bodies, Math.min(requests, 2 * inFlight), inFlight, new AtomicInteger(), new Failures());
     AtomicInteger ok = new AtomicInteger();
+    Failures failures = new Failures();
     sim.resetCounters();
     long start = System.nanoTime();
-    CompletableFuture<?>[] chains = new CompletableFuture<?>[Math.min(inFlight, requests)];
-    for (int c = 0; c < chains.length; c++) {
-      chains[c] = chain(http, uri, bodies, requests, next, ok);
-    }
-    CompletableFuture.allOf(chains).join();
+    send(http, uri, bodies, requests, inFlight, ok, failures);
     double wall = (System.nanoTime() - start) / 1e9;
     SimulatorCounters counters = sim.counters();
-    return new Result(ok.get(), counters.answeredPerSecond(), ok.get() / wall);
+    return new Result(ok.get(), failures.count.get(), failures.first, counters.answeredPerSecond(), ok.get() / wall);
+  }
+
+  private static final class Failures {
+    final AtomicInteger count = new AtomicInteger();
+    volatile String first;
+
+    void add(String why) {
+      if (count.incrementAndGet() == 1) {
+        first = why;
+      }
+    }
+  }
+
+  private static void send(HttpClient http, URI uri, List<byte[]> bodies, int requests, int inFlight,
+      AtomicInteger ok, Failures failures) {
+    AtomicInteger next = new AtomicInteger();
+    CompletableFuture<?>[] chains = new CompletableFuture<?>[Math.min(inFlight, requests)];
+    for (int c = 0; c < chains.length; c++) {
+      chains[c] = chain(http, uri, bodies, requests, next, ok, failures);
+    }
+    CompletableFuture.allOf(chains).join();
   }
 
   /** One closed loop: send, and on the answer send the next until all requests are taken. */
-  private static CompletableFuture<Void> chain(
-      HttpClient http, URI uri, List<byte[]> bodies, int requests, AtomicInteger next, AtomicInteger ok) {
+  private static CompletableFuture<Void> chain(HttpClient http, URI uri, List<byte[]> bodies, int requests,
+      AtomicInteger next, AtomicInteger ok, Failures failures) {
     int i = next.getAndIncrement();
     if (i >= requests) {
       return CompletableFuture.completedFuture(null);
@@ -63,9 +82,11 @@ final class BareClientBaseline {
         .handle((response, error) -> {
           if (response != null && response.statusCode() == 200) {
             ok.incrementAndGet();
+          } else {
+            failures.add(response != null ? "HTTP " + response.statusCode() : String.valueOf(error));
           }
           return null;
         })
-        .thenCompose(ignored -> chain(http, uri, bodies, requests, next, ok));
+        .thenCompose(ignored -> chain(http, uri, bodies, requests, next, ok, failures));
   }
 }

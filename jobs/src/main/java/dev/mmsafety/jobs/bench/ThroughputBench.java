@@ -101,10 +101,15 @@ public record ThroughputBench(
         warmUp(ctx, probeTable, sim, out);
       }
       long start = System.nanoTime();
+      long startMs = System.currentTimeMillis();
       GenerateResponsesJob.Result result = EvalJobs.get(ctx).generateResponses().input(probeTable)
           .progressTo(out::println).execute();
       double jobSeconds = (System.nanoTime() - start) / 1e9;
+      long endMs = System.currentTimeMillis();
       SimulatorCounters counters = sim.counters();
+      out.printf(Locale.ROOT, "job start to first request %.1f s, server busy span %.1f s, last answer to job end"
+          + " %.1f s%n", (counters.firstCallAtMs() - startMs) / 1e3,
+          (counters.lastAnswerAtMs() - counters.firstCallAtMs()) / 1e3, (endMs - counters.lastAnswerAtMs()) / 1e3);
       double limit = capacity * 1000.0 / serviceMs;
       double serverRate = counters.answeredPerSecond();
       double jobRate = result.counts().getOrDefault("responses", 0L) / jobSeconds;
@@ -155,9 +160,10 @@ public record ThroughputBench(
           part -> new ImageDataUrls(null, 0).dataUrlBytes(part)).toBytes());
     }
     BareClientBaseline.Result r = BareClientBaseline.run(sim, bodies, bareRequests, maxConcurrency);
-    out.printf(Locale.ROOT, "bare JDK HttpClient, same bodies, %d in flight: %d answered, %.1f req/s (server span),"
-        + " ratio %.3f; pipeline / bare: %.3f%n", maxConcurrency, r.answered(), r.serverSpanRate(),
-        r.serverSpanRate() / limit, pipelineRate / r.serverSpanRate());
+    out.printf(Locale.ROOT, "bare JDK HttpClient, same bodies, %d in flight: %d answered, %d failed%s, %.1f req/s"
+        + " (server span), ratio %.3f; pipeline / bare: %.3f%n", maxConcurrency, r.answered(), r.failed(),
+        r.failed() == 0 ? "" : " (first: " + r.firstFailure() + ")", r.serverSpanRate(), r.serverSpanRate() / limit,
+        pipelineRate / r.serverSpanRate());
   }
 
   private double naive(SparkSession spark, ModelSpec model, InferenceSpec inference, Dataset<Row> probeTable,

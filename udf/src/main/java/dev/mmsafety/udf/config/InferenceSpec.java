@@ -14,6 +14,7 @@ package dev.mmsafety.udf.config;
  * @param breakerFailures consecutive failures that open an endpoint's circuit breaker
  * @param breakerOpenMs how long the breaker stays open before a trial request
  * @param progressSeconds seconds between driver progress lines
+ * @param adaptive adaptive concurrency per endpoint (on by default; endpoints' max-concurrency is then a cap)
  */
 public record InferenceSpec(
     Integer window,
@@ -26,8 +27,10 @@ public record InferenceSpec(
     Long maxTokens,
     Integer breakerFailures,
     Long breakerOpenMs,
-    Integer progressSeconds) {
-  public static final int WINDOW_DEFAULT = 128;
+    Integer progressSeconds,
+    AdaptiveSpec adaptive) {
+  /** Large enough that the window, not the endpoint, is rarely what limits concurrency (rows in flight are small). */
+  public static final int WINDOW_DEFAULT = 512;
   public static final int MAX_ATTEMPTS_DEFAULT = 6;
   public static final long BACKOFF_MS_DEFAULT = 200;
   public static final long MAX_BACKOFF_MS_DEFAULT = 10_000;
@@ -39,6 +42,23 @@ public record InferenceSpec(
   public static final InferenceSpec DEFAULT =
       new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null);
 
+  /** The settings without {@code adaptive} (its defaults). */
+  public InferenceSpec(
+      Integer window,
+      Integer maxAttempts,
+      Long backoffMs,
+      Long maxBackoffMs,
+      Long timeoutMs,
+      Double maxErrorRate,
+      Long maxRequests,
+      Long maxTokens,
+      Integer breakerFailures,
+      Long breakerOpenMs,
+      Integer progressSeconds) {
+    this(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests, maxTokens,
+        breakerFailures, breakerOpenMs, progressSeconds, null);
+  }
+
   public InferenceSpec {
     window = window == null ? WINDOW_DEFAULT : window;
     maxAttempts = maxAttempts == null ? MAX_ATTEMPTS_DEFAULT : maxAttempts;
@@ -49,6 +69,7 @@ public record InferenceSpec(
     breakerFailures = breakerFailures == null ? BREAKER_FAILURES_DEFAULT : breakerFailures;
     breakerOpenMs = breakerOpenMs == null ? BREAKER_OPEN_MS_DEFAULT : breakerOpenMs;
     progressSeconds = progressSeconds == null ? PROGRESS_SECONDS_DEFAULT : progressSeconds;
+    adaptive = adaptive == null ? AdaptiveSpec.DEFAULT : adaptive;
     if (window <= 0 || maxAttempts <= 0 || timeoutMs <= 0) {
       throw new IllegalArgumentException(
           "Invalid inference settings: window, max-attempts and timeout-ms must be positive");
@@ -58,31 +79,36 @@ public record InferenceSpec(
   public InferenceSpec withWindow(Integer value) {
     return new InferenceSpec(
         value, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, adaptive);
   }
 
   public InferenceSpec withMaxAttempts(Integer value) {
     return new InferenceSpec(
         window, value, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, adaptive);
   }
 
   public InferenceSpec withTimeoutMs(Long value) {
     return new InferenceSpec(
         window, maxAttempts, backoffMs, maxBackoffMs, value, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds);
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, adaptive);
   }
 
   public InferenceSpec withBreakerFailures(Integer value) {
     return new InferenceSpec(
         window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds);
+        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds, adaptive);
   }
 
   public InferenceSpec withProgressSeconds(Integer value) {
     return new InferenceSpec(
         window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value);
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value, adaptive);
+  }
+
+  public InferenceSpec withAdaptive(AdaptiveSpec value) {
+    return new InferenceSpec(
+        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, value);
   }
 }
-

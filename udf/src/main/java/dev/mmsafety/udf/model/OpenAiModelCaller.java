@@ -1,7 +1,10 @@
 package dev.mmsafety.udf.model;
 
 import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.http.AdaptiveConcurrency;
 import dev.mmsafety.udf.http.ChatWire;
+import dev.mmsafety.udf.http.DeadlineBodyHandler;
+import dev.mmsafety.udf.http.EndpointConcurrency;
 import dev.mmsafety.udf.http.RetryPolicy;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -79,17 +82,15 @@ public final class OpenAiModelCaller implements ModelCaller {
 
   private record Call(String requestId, ModelRequest request, CompletableFuture<ModelResponse> result) {}
 
-  /** An attempt whose body could not be built (an unreadable image): no request went out. */
-  private static final class BodyException extends Exception {
-    BodyException(String message) {
-      super(message);
-    }
-  }
 
-  /** What one HTTP attempt came to. */
+  /** What one HTTP attempt came to; status null: its body could not be built (an unreadable image), not sent. */
   private record Attempt(
       String status, Integer httpStatus, String error, boolean retryable, long retryAfterMs,
-      ChatWire.Answer answer, long latencyMs) {}
+      ChatWire.Answer answer, long latencyMs) {
+    static Attempt notSent(String error) {
+      return new Attempt(null, null, error, false, -1, null, 0);
+    }
+  }
 
   private void attempt(Call call, int n) {
     ModelEndpoint endpoint = pick();
@@ -100,20 +101,42 @@ public final class OpenAiModelCaller implements ModelCaller {
     }
     endpoint.outstanding.incrementAndGet();
     endpoint.limiter.acquire()
-        .thenCompose(ignored -> send(endpoint, call))
-        .whenComplete((outcome, error) -> {
-          endpoint.limiter.release();
+        .thenCompose(granted -> send(endpoint, call))
+        .exceptionally(error -> new Attempt(ModelResponse.Status.IO_ERROR, null, reason(unwrap(error)), false, -1,
+            null, 0))
+        .thenAccept(a -> {
+          endpoint.limiter.release(signal(a), a.latencyMs(), a.retryAfterMs());
           endpoint.outstanding.decrementAndGet();
-          Throwable cause = unwrap(error);
-          if (cause instanceof BodyException) {
-            call.result().complete(failure(call.requestId(), ModelResponse.Status.CLIENT_ERROR, cause.getMessage(),
-                null, n - 1, null, null));
-            return;
+          if (a.status() == null) { // the body could not be built: nothing was sent
+            call.result().complete(failure(call.requestId(), ModelResponse.Status.CLIENT_ERROR, a.error(), null,
+                n - 1, null, null));
+          } else {
+            finish(call, n, endpoint, a);
           }
-          Attempt a = outcome != null ? outcome
-              : new Attempt(ModelResponse.Status.IO_ERROR, null, reason(cause), false, -1, null, 0);
-          finish(call, n, endpoint, a);
         });
+  }
+
+  /** What an attempt tells the endpoint's concurrency controller: 2xx latency, overload, or nothing. */
+  private static AdaptiveConcurrency.Signal signal(Attempt a) {
+    if (a.status() == null) {
+      return AdaptiveConcurrency.Signal.NEUTRAL; // nothing was sent
+    }
+    Integer code = a.httpStatus();
+    if (a.answer() != null || (code != null && code >= 200 && code < 300)) {
+      return AdaptiveConcurrency.Signal.OK;
+    }
+    if ((code != null && (code == 429 || code == 503 || code == 408))
+        || (code == null && ModelResponse.Status.TIMEOUT.equals(a.status()))) {
+      return AdaptiveConcurrency.Signal.OVERLOAD;
+    }
+    return AdaptiveConcurrency.Signal.NEUTRAL;
+  }
+
+  /** This caller's endpoints' concurrency, by endpoint name (for benches and progress). */
+  public java.util.Map<String, EndpointConcurrency> concurrency() {
+    java.util.Map<String, EndpointConcurrency> out = new java.util.LinkedHashMap<>();
+    endpoints.forEach(e -> out.put(e.name, e.limiter));
+    return out;
   }
 
   private void finish(Call call, int n, ModelEndpoint endpoint, Attempt a) {
@@ -150,7 +173,7 @@ public final class OpenAiModelCaller implements ModelCaller {
       body = ChatWire.requestBodyParts(spec.model(), call.request().messages(), call.request().generation(),
           this::imageUrl);
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(new BodyException("Cannot build request: " + reason(e)));
+      return CompletableFuture.completedFuture(Attempt.notSent("Cannot build request: " + reason(e)));
     }
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatUri)
         .timeout(timeout)
@@ -164,7 +187,7 @@ public final class OpenAiModelCaller implements ModelCaller {
     long start = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      sent = http.sendAsync(builder.build(), DeadlineBodyHandler.startingNow(timeout.toMillis()));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(
           new Attempt(ModelResponse.Status.IO_ERROR, null, reason(e), false, -1, null, 0));
