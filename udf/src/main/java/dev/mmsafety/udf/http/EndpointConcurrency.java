@@ -67,6 +67,11 @@ public final class EndpointConcurrency {
     return limiter.permits();
   }
 
+  /** The most the limit may be: the adaptive cap, or the fixed budget. */
+  public int cap() {
+    return adaptive == null ? limiter.permits() : adaptive.settings().max();
+  }
+
   public int inUse() {
     return limiter.inUse();
   }

@@ -60,6 +60,8 @@ public final class SimulatedWorker implements AutoCloseable {
   private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> byRequestId = new ConcurrentHashMap<>();
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+  // a storm of 429s switched on and off at run time (bench adaptive); -1 = off, else the Retry-After seconds
+  private volatile int stormRetryAfterSeconds = -1;
 
   private enum Fault {
     NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
@@ -103,6 +105,20 @@ public final class SimulatedWorker implements AutoCloseable {
     byRequestId.forEach((k, v) -> ids.put(k, v.get()));
     return new SimulatorCounters(calls.get(), statuses, ids, resets.get(), timeouts.get(), maxInFlight.get(),
         firstCallAt.get(), lastAnswerAt.get(), authorizedCalls.get());
+  }
+
+  /** Answers every chat request 429 with {@code Retry-After: retryAfterSeconds} until {@link #endStorm}. */
+  public void startStorm(int retryAfterSeconds) {
+    stormRetryAfterSeconds = retryAfterSeconds;
+  }
+
+  public void endStorm() {
+    stormRetryAfterSeconds = -1;
+  }
+
+  /** Requests received and not yet answered right now (queued ones included). */
+  public int inFlightNow() {
+    return inFlight.get();
   }
 
   /** Zeroes every counter (e.g. after a warm-up), so the next snapshot covers only what follows. */
@@ -166,8 +182,9 @@ public final class SimulatedWorker implements AutoCloseable {
       exchange.close();
       return;
     }
-    if (fault == Fault.THROTTLE) {
-      exchange.getResponseHeaders().set("Retry-After", String.valueOf(spec.retryAfterSeconds()));
+    int storm = stormRetryAfterSeconds;
+    if (fault == Fault.THROTTLE || storm >= 0) {
+      exchange.getResponseHeaders().set("Retry-After", String.valueOf(storm >= 0 ? storm : spec.retryAfterSeconds()));
       send(exchange, 429, error("too many requests"), null);
       return;
     }
