@@ -93,10 +93,10 @@ public final class ConfigLoader {
         require(e.name(), "models[" + m.name() + "].endpoints[].name", source);
         require(e.url(), "models[" + m.name() + "].endpoints[" + e.name() + "].url", source);
       }
-      if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
+      if (!ModelSpec.TRANSPORTS.contains(m.imageTransport())) {
         throw new ConfigException(
             "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()
-                + "' is not data-url or uri");
+                + "' is not one of " + String.join(", ", ModelSpec.TRANSPORTS));
       }
     }
     for (JudgeSpec j : config.judges()) {

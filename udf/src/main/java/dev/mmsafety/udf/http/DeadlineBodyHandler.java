@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads a response body as bytes, giving up at a deadline. The JDK client's request timeout covers only the wait
+ * Reads a response body as bytes, giving up at a deadline (and, if given, past a size). The JDK client's request timeout covers only the wait
  * for the response HEADERS: a server that sends "200" and then stalls in the body would hold the request (and the
  * partition's window) for ever. At the deadline the body's subscription is cancelled (which closes the
  * connection) and the response fails with an {@link HttpTimeoutException}, which the caller retries like any
@@ -23,15 +23,22 @@ public final class DeadlineBodyHandler implements HttpResponse.BodyHandler<byte[
 
   private final long deadlineNanos;
   private final long timeoutMs;
+  private final long maxBytes;
 
   /** A handler for a request sent now with a timeout of {@code timeoutMs} for the whole answer. */
   public static DeadlineBodyHandler startingNow(long timeoutMs) {
-    return new DeadlineBodyHandler(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs);
+    return startingNow(timeoutMs, Long.MAX_VALUE);
   }
 
-  private DeadlineBodyHandler(long deadlineNanos, long timeoutMs) {
+  /** The same, also failing (and closing the connection) once the body passes {@code maxBytes}. */
+  public static DeadlineBodyHandler startingNow(long timeoutMs, long maxBytes) {
+    return new DeadlineBodyHandler(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs), timeoutMs, maxBytes);
+  }
+
+  private DeadlineBodyHandler(long deadlineNanos, long timeoutMs, long maxBytes) {
     this.deadlineNanos = deadlineNanos;
     this.timeoutMs = timeoutMs;
+    this.maxBytes = maxBytes;
   }
 
   @Override
@@ -42,6 +49,8 @@ public final class DeadlineBodyHandler implements HttpResponse.BodyHandler<byte[
   private final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
     private final HttpResponse.BodySubscriber<byte[]> inner;
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+    private long received;
 
     Subscriber(HttpResponse.BodySubscriber<byte[]> inner) {
       this.inner = inner;
@@ -64,11 +73,21 @@ public final class DeadlineBodyHandler implements HttpResponse.BodyHandler<byte[
         }
       }, delay, TimeUnit.NANOSECONDS);
       body.whenComplete((bytes, error) -> timer.cancel(false));
+      this.subscription = subscription;
       inner.onSubscribe(subscription);
     }
 
     @Override
     public void onNext(List<ByteBuffer> item) {
+      for (ByteBuffer b : item) {
+        received += b.remaining();
+      }
+      if (received > maxBytes) {
+        if (body.completeExceptionally(new java.io.IOException("response body larger than " + maxBytes + " bytes"))) {
+          subscription.cancel();
+        }
+        return;
+      }
       inner.onNext(item);
     }
 

@@ -34,6 +34,7 @@ public final class OpenAiModelCaller implements ModelCaller {
   private final Duration timeout;
   private final HttpClient http;
   private final ImageDataUrls images;
+  private final ImageReferences references;
   private final String authorization;
 
   OpenAiModelCaller(
@@ -53,6 +54,7 @@ public final class OpenAiModelCaller implements ModelCaller {
     this.timeout = timeout;
     this.http = http;
     this.images = images;
+    this.references = new ImageReferences(spec.imageTransport(), images.loader());
     this.authorization = apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey;
   }
 
@@ -70,8 +72,14 @@ public final class OpenAiModelCaller implements ModelCaller {
   }
 
   private byte[] imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
-    if (ModelSpec.TRANSPORT_URI.equals(spec.imageTransport()) && part.bytes() == null && part.imageUri() != null) {
-      return part.imageUri().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // bytes a defense made (purified images) have no URI to send: they go inline whatever the transport
+    if (!ModelSpec.TRANSPORT_DATA_URL.equals(spec.imageTransport()) && part.bytes() == null
+        && part.imageUri() != null) {
+      try {
+        return references.urlFor(part.imageUri()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("cannot reference image " + part.imageUri() + ": " + reason(e), e);
+      }
     }
     try {
       return images.dataUrlBytes(part);

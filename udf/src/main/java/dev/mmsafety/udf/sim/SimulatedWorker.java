@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,6 +63,8 @@ public final class SimulatedWorker implements AutoCloseable {
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
   // a storm of 429s switched on and off at run time (bench adaptive); -1 = off, else the Retry-After seconds
   private volatile int stormRetryAfterSeconds = -1;
+  private final ImageFetcher fetcher = new ImageFetcher();
+  private final AtomicLong imagesFetched = new AtomicLong();
 
   private enum Fault {
     NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
@@ -188,13 +191,36 @@ public final class SimulatedWorker implements AutoCloseable {
       send(exchange, 429, error("too many requests"), null);
       return;
     }
-    Pending pending;
+    ChatRequestScan.ChatRequest request;
     try {
-      pending = parse(exchange, bytes, requestKey, fault);
+      request = ChatRequestScan.scan(bytes);
     } catch (IllegalArgumentException e) {
       send(exchange, 400, error(e.getMessage()), null);
       return;
     }
+    Pending pending = new Pending(exchange, requestKey, request.promptText(), request.images().size(), fault);
+    List<String> urls = request.images().stream().filter(i -> i.kind() == ChatRequestScan.ImageKind.HTTP)
+        .map(ChatRequestScan.ImageRef::url).toList();
+    if (urls.isEmpty()) {
+      admit(pending);
+      return;
+    }
+    // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline)
+    fetcher.fetchAll(urls).whenComplete((fetched, failure) -> {
+      if (failure == null) {
+        imagesFetched.addAndGet(urls.size());
+        admit(pending);
+        return;
+      }
+      try {
+        send(exchange, 400, error("cannot fetch image URL: " + ImageFetcher.reason(failure)), null);
+      } catch (IOException e) {
+        // the client went away
+      }
+    });
+  }
+
+  private void admit(Pending pending) {
     synchronized (lock) {
       if (active < spec.capacity()) {
         active++;
@@ -206,9 +232,9 @@ public final class SimulatedWorker implements AutoCloseable {
     startService(pending);
   }
 
-  private Pending parse(HttpExchange exchange, byte[] bytes, String requestKey, Fault fault) {
-    ChatRequestScan.ChatRequest request = ChatRequestScan.scan(bytes);
-    return new Pending(exchange, requestKey, request.promptText(), request.images().size(), fault);
+  /** Images fetched by URL (http or https image_url parts) so far. */
+  public long imagesFetched() {
+    return imagesFetched.get();
   }
 
   /** The body in one array of its declared length (no growing buffers: image bodies are hundreds of KB). */
