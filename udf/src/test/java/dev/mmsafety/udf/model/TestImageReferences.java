@@ -7,7 +7,6 @@ import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
-import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ScriptedServer.Reply;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import java.net.URI;
@@ -29,6 +28,8 @@ class TestImageReferences {
       new InferenceSpec(8, 2, 1L, 5L, 5_000L, null, null, null, 100, 60_000L, null);
   private static final Pattern SERVED = Pattern.compile("\"url\":\"(http://127\\.0\\.0\\.1:\\d+/mmsafety-images/"
       + "[0-9a-f]{32})\"");
+  // a plain loader: Hadoop's would do the same, after seconds of start-up
+  private static final dev.mmsafety.udf.image.ImageLoader FILES = uri -> Files.readAllBytes(Path.of(URI.create(uri)));
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir Path dir;
@@ -58,7 +59,7 @@ class TestImageReferences {
     Path file = image("big.png", 2048);
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("seen"))) {
       ModelCaller caller = ModelClients.create(model(server.baseUrl(), ModelSpec.TRANSPORT_EXECUTOR_HTTP), FAST,
-          HadoopImageLoader.local(), 1);
+          FILES, 1);
       assertThat(caller.call(withImage(file)).get().status()).isEqualTo("ok");
       String body = server.bodies().get(0);
       assertThat(body.length()).isLessThan(1_000); // a 2 MB image costs the request a URL
@@ -87,7 +88,7 @@ class TestImageReferences {
     try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, 0.5, null, null, null, null,
         null))) {
       ModelCaller served = ModelClients.create(model(sim.baseUrl(), ModelSpec.TRANSPORT_EXECUTOR_HTTP), FAST,
-          HadoopImageLoader.local(), 1);
+          FILES, 1);
       ModelResponse ok = served.call(withImage(file)).get();
       assertThat(ok.status()).isEqualTo("ok");
       assertThat(sim.imagesFetched()).isEqualTo(1);
