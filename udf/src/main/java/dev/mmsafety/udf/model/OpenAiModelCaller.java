@@ -148,7 +148,10 @@ public final class OpenAiModelCaller implements ModelCaller {
   }
 
   private void finish(Call call, int n, ModelEndpoint endpoint, Attempt a) {
-    if (a.retryable()) {
+    // A 429/503 with Retry-After is a live server asking to wait (the limiter pauses for it), not a dead endpoint.
+    boolean askedToWait = a.retryAfterMs() > 0 && a.httpStatus() != null
+        && (a.httpStatus() == 429 || a.httpStatus() == 503);
+    if (a.retryable() && !askedToWait) {
       endpoint.breaker.onFailure();
     } else {
       endpoint.breaker.onSuccess(); // the server answered, even if it refused this request
