@@ -31,7 +31,7 @@ class TestReportInChromium {
   static final String TITLE = "mmsafety report 2026-01-15";
 
   @TempDir static Path dir;
-  private DevTools page;
+  private ChromiumPage page;
   private ReportData data;
 
   @BeforeAll
@@ -43,7 +43,7 @@ class TestReportInChromium {
     Path present = dir.resolve(ReportFixtures.PRESENT_IMAGE);
     Files.createDirectories(present.getParent());
     ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", present.toFile());
-    page = DevTools.open(exe, dir, html.toUri().toString());
+    page = ChromiumPage.open(exe, dir, html.toUri().toString());
     page.waitFor("document.documentElement.dataset.ready === '1'", "the ready marker");
   }
 

@@ -16,21 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A minimal Chrome DevTools protocol client over the JDK's WebSocket: starts headless Chromium on a page,
- * evaluates expressions in it and waits for conditions inside the page (no sleeping in the test).
+ * One page of headless Chromium driven over the DevTools protocol with the JDK's WebSocket client: open a URL,
+ * navigate, evaluate expressions and wait for conditions inside the page (the page polls, the caller never
+ * sleeps), take a screenshot. Used by the report's browser test and by {@code bench report}.
  */
-final class DevTools implements AutoCloseable {
+public final class ChromiumPage implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("DevTools listening on ws://127\\.0\\.0\\.1:(\\d+)/");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -39,14 +42,14 @@ final class DevTools implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-  private DevTools(Process process, String pageSocket) throws Exception {
+  private ChromiumPage(Process process, String pageSocket) throws Exception {
     this.process = process;
     this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
         .buildAsync(URI.create(pageSocket), new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Starts Chromium on {@code url} with a fresh profile under {@code dir}; its log goes to dir/chromium.log. */
-  static DevTools open(Path exe, Path dir, String url) throws Exception {
+  public static ChromiumPage open(Path exe, Path dir, String url) throws Exception {
     Process p = new ProcessBuilder(HeadlessChromium.command(exe, dir.resolve("profile"),
             List.of("--remote-debugging-port=0", "--window-size=1400,1800", url)))
         .redirectOutput(dir.resolve("chromium.out").toFile())
@@ -57,7 +60,7 @@ final class DevTools implements AutoCloseable {
     drain.start();
     try {
       int devtools = port.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      return new DevTools(p, pageSocket(devtools));
+      return new ChromiumPage(p, pageSocket(devtools));
     } catch (Exception e) {
       p.destroyForcibly();
       throw new IllegalStateException("Cannot start Chromium with DevTools (log " + dir.resolve("chromium.log")
@@ -66,35 +69,40 @@ final class DevTools implements AutoCloseable {
   }
 
   /** The expression's value (returned by value; promises awaited). An exception in the page fails the call. */
-  JsonNode eval(String expression) throws Exception {
+  public JsonNode eval(String expression) throws Exception {
     ObjectNode params = CanonicalJson.mapper().createObjectNode()
         .put("expression", expression).put("returnByValue", true).put("awaitPromise", true);
     JsonNode reply = call("Runtime.evaluate", params);
     if (reply.has("exceptionDetails")) {
-      throw new AssertionError("page threw evaluating " + expression + ": "
+      throw new IllegalStateException("Cannot evaluate in the page: it threw "
           + reply.path("exceptionDetails").path("exception").path("description").asText(reply.toString()));
     }
     return reply.path("result").path("value");
   }
 
-  long evalLong(String expression) throws Exception {
+  public long evalLong(String expression) throws Exception {
     return eval(expression).asLong();
   }
 
-  String evalString(String expression) throws Exception {
+  public String evalString(String expression) throws Exception {
     return eval(expression).asText();
   }
 
-  /** Waits inside the page until {@code condition} is truthy; fails with {@code what} after 30 s. */
-  void waitFor(String condition, String what) throws Exception {
-    eval("new Promise((ok, fail) => { const end = Date.now() + 30000; (function poll() { let v = false;"
+  /** Waits inside the page until {@code condition} is truthy; fails with {@code what} after 120 s. */
+  public void waitFor(String condition, String what) throws Exception {
+    eval("new Promise((ok, fail) => { const end = Date.now() + 120000; (function poll() { let v = false;"
         + " try { v = (" + condition + "); } catch (e) {} if (v) ok(true); else if (Date.now() > end)"
         + " fail(new Error('timed out waiting for " + what.replace("'", "") + "')); else setTimeout(poll, 20);"
         + " })(); })");
   }
 
+  /** Loads {@code url} in this page (the browser is already running: no start-up in what follows). */
+  public void navigate(String url) throws Exception {
+    call("Page.navigate", CanonicalJson.mapper().createObjectNode().put("url", url));
+  }
+
   /** A PNG screenshot of the viewport. */
-  byte[] screenshot() throws Exception {
+  public byte[] screenshot() throws Exception {
     JsonNode reply = call("Page.captureScreenshot", CanonicalJson.mapper().createObjectNode().put("format", "png"));
     return java.util.Base64.getDecoder().decode(reply.path("data").asText());
   }
@@ -109,7 +117,7 @@ final class DevTools implements AutoCloseable {
         TimeUnit.SECONDS);
     JsonNode answer = reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     if (answer.has("error")) {
-      throw new AssertionError("DevTools " + method + " failed: " + answer.get("error"));
+      throw new IllegalStateException("Cannot call DevTools " + method + ": " + answer.get("error"));
     }
     return answer.path("result");
   }
@@ -121,9 +129,18 @@ final class DevTools implements AutoCloseable {
     } catch (Exception e) {
       // The browser goes anyway.
     }
+    // Renderer and zygote children write to the profile until they exit: wait for them all, so the caller can
+    // delete the profile folder.
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
     process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    for (ProcessHandle h : all) {
+      try {
+        h.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        h.destroyForcibly();
+        h.onExit().get(5, TimeUnit.SECONDS);
+      }
     }
   }
 
