@@ -62,7 +62,17 @@ public final class ReportDataReader {
         .trend(trend())
         .rejects(new RejectsReader(context).read())
         .samples(new SampleReader(context).read())
+        .helpers(helpers())
+        .completeness(dev.mmsafety.jobs.RunCompleteness.of(context))
         .build();
+  }
+
+  /** The config's helper models, by endpoint name (the resolved URLs of the simulator mean nothing later). */
+  private List<ReportData.Helper> helpers() {
+    return context.config().helpers().stream()
+        .map(h -> new ReportData.Helper(h.name(), h.role(), h.model(),
+            h.endpoints().stream().map(dev.mmsafety.udf.config.EndpointSpec::name).toList(), h.usesSimulator()))
+        .toList();
   }
 
   /** Models any response of this run came from the simulator for (metrics say it; responses too if no metrics). */

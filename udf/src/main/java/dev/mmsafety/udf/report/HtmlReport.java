@@ -1,6 +1,8 @@
 package dev.mmsafety.udf.report;
 
 import dev.mmsafety.udf.report.sections.AgreementSection;
+import dev.mmsafety.udf.report.sections.CompletenessSection;
+import dev.mmsafety.udf.report.sections.HelpersSection;
 import dev.mmsafety.udf.report.sections.DefensesSection;
 import dev.mmsafety.udf.report.sections.HeadlineSection;
 import dev.mmsafety.udf.report.sections.HeatmapSection;
@@ -29,7 +31,9 @@ public final class HtmlReport {
   /** The sections, in page order. */
   public static final List<ReportSection> SECTIONS = List.of(
       new HeadlineSection(),
+      new CompletenessSection(),
       new WhatWasRunSection(),
+      new HelpersSection(),
       new HeatmapSection(),
       new DefensesSection(),
       new OverRefusalSection(),
@@ -63,6 +67,14 @@ public final class HtmlReport {
           .append(d.simulatedModels().size() == 1 ? " was" : " were")
           .append(" the built-in simulator, not a real model. Its figures test the pipeline and say nothing about"
               + " any model's safety; every chart below is marked SIMULATED.</div>\n");
+    }
+    if (d.completeness().partial()) {
+      ReportData.Completeness c = d.completeness();
+      long notRun = c.notRunByDataset().values().stream().mapToLong(Long::longValue).sum();
+      h.append("<div class='notice' id='partial-notice'>PARTIAL RUN: stopped by ")
+          .append(Html.escape(String.join(", ", c.caps()))).append("; ").append(notRun)
+          .append(" rows were not run (see Completeness). The rates cover the rows that were run, admitted"
+              + " stratified by dataset and category.</div>\n");
     }
     if (d.samples().responses() == 0) {
       h.append("<div class='notice' id='no-responses'>No responses: run ").append(Html.escape(d.runId()))

@@ -23,7 +23,9 @@ public record ReportData(
     List<RegressionRow> regressions,
     List<TrendPoint> trend,
     Rejects rejects,
-    SampleSet samples) {
+    SampleSet samples,
+    List<Helper> helpers,
+    Completeness completeness) {
 
   /** The dataset value of a headline rate pooled over every dataset the attack ran on. */
   public static final String POOLED = "ALL";
@@ -41,6 +43,8 @@ public record ReportData(
     trend = List.copyOf(trend);
     rejects = Objects.requireNonNull(rejects, "rejects");
     samples = Objects.requireNonNull(samples, "samples");
+    helpers = helpers == null ? List.of() : List.copyOf(helpers);
+    completeness = completeness == null ? Completeness.NONE : completeness;
   }
 
   public static Builder builder(String runId, String runDate) {
@@ -182,6 +186,44 @@ public record ReportData(
       String judge, String status, String verdict, Boolean refused, Boolean unsafe, String refusedBy,
       String reason) {}
 
+  /**
+   * How complete the run is and what it reused: the budget caps rows ran into, rows per dataset and those not run
+   * (a run with any not run is partial), and answers reused from the response cache by the run they were first
+   * answered in (other runs only).
+   */
+  public record Completeness(
+      String cacheScope, List<String> caps, java.util.Map<String, Long> rowsByDataset,
+      java.util.Map<String, Long> notRunByDataset, java.util.Map<String, Long> reusedFrom) {
+    public static final Completeness NONE =
+        new Completeness(null, List.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
+
+    public Completeness {
+      caps = List.copyOf(caps);
+      rowsByDataset = java.util.Map.copyOf(rowsByDataset);
+      notRunByDataset = java.util.Map.copyOf(notRunByDataset);
+      reusedFrom = java.util.Map.copyOf(reusedFrom);
+    }
+
+    public boolean partial() {
+      return !notRunByDataset.isEmpty();
+    }
+
+    public long reused() {
+      return reusedFrom.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  /**
+   * A helper model of the run (helpers:): what it was used as, never evaluated itself.
+   *
+   * @param endpoints endpoint names (never URLs)
+   */
+  public record Helper(String name, String role, String model, List<String> endpoints, boolean simulator) {
+    public Helper {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
+
   /** Builds a ReportData; every list defaults to empty, inventory, rejects and samples to none. */
   public static final class Builder {
     private final String runId;
@@ -199,6 +241,8 @@ public record ReportData(
     private List<TrendPoint> trend = List.of();
     private Rejects rejects = Rejects.NONE;
     private SampleSet samples = SampleSet.NONE;
+    private List<Helper> helpers = List.of();
+    private Completeness completeness = Completeness.NONE;
 
     private Builder(String runId, String runDate) {
       this.runId = runId;
@@ -255,6 +299,16 @@ public record ReportData(
       return this;
     }
 
+    public Builder helpers(List<Helper> value) {
+      helpers = value;
+      return this;
+    }
+
+    public Builder completeness(Completeness value) {
+      completeness = value;
+      return this;
+    }
+
     public Builder trend(List<TrendPoint> value) {
       trend = value;
       return this;
@@ -272,7 +326,7 @@ public record ReportData(
 
     public ReportData build() {
       return new ReportData(runId, runDate, simulatedModels, redacted, inventory, headline, heatmap, defenseDeltas,
-          overRefusal, agreement, baseline, regressions, trend, rejects, samples);
+          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness);
     }
   }
 }

@@ -50,6 +50,9 @@ final class ReportFixtures {
     return ReportData.builder("run-" + EVIL, "2026-01-15")
         .simulatedModels(List.of("sim-model"))
         .redacted(redact)
+        .completeness(new ReportData.Completeness("revision", List.of("inference.max-requests=40"),
+            java.util.Map.of("figstep", 40L, "xstest-" + EVIL, 10L), java.util.Map.of("xstest-" + EVIL, 4L),
+            java.util.Map.of("20260114T010203000Z-" + EVIL, 12L)))
         .inventory(inventory())
         .headline(headline)
         .heatmap(heat)
