@@ -19,7 +19,10 @@ import java.util.List;
  *   <li>half or more of its answers were 429, 503 or timeouts ({@link Decision#STORM}): the limit is multiplied by
  *       {@code backoff}, but not below the number of requests the server was still serving at once (below); with
  *       a Retry-After, or when already at the floor, no permit is handed out until the longest Retry-After seen
- *       (1 s without one), so a server refusing everything gets no request per round trip;
+ *       (1 s without one), so a server refusing everything gets no request per round trip. Once answers are clean
+ *       again, the limit doubles per window back to the last limit answered cleanly before the storm (a storm says
+ *       the server refused for a while, not that its capacity shrank; if it did, the latency or overload rules
+ *       below cut the limit again);
  *   <li>some were ({@link Decision#OVERLOAD}): the limit becomes what the server accepted,
  *       {@code max(limit x (1 - share), served at once)}, plus the usual growth step (so that random,
  *       load-independent errors settle at a limit instead of collapsing it);
@@ -104,6 +107,9 @@ public final class AdaptiveConcurrency {
   private final ArrayDeque<Change> history = new ArrayDeque<>();
   private long lastMedian = -1;
   private long lastBaseline = -1;
+  // the limit of the last window the server answered cleanly, and what to climb back to quickly after a storm
+  private double goodLimit;
+  private double recoverTo;
 
   public AdaptiveConcurrency(Settings settings, long nowMs) {
     this.settings = settings;
@@ -190,6 +196,7 @@ public final class AdaptiveConcurrency {
     double served = servedAtOnce(nowMs);
     if (share >= 0.5) {
       slowStart = false;
+      recoverTo = Math.max(recoverTo, goodLimit);
       boolean atFloor = limit <= settings.min();
       limit = Math.max(limit * settings.backoff(), Math.min(limit, served));
       if (maxRetryAfterMs >= 0 || atFloor) { // refused even at the floor: wait instead of one request per round trip
@@ -200,6 +207,7 @@ public final class AdaptiveConcurrency {
     }
     if (share > 0) {
       slowStart = false;
+      recoverTo = 0;
       limit = Math.max(limit * (1 - share), Math.min(limit, served)) + (used ? step() : 0);
       return Decision.OVERLOAD;
     }
@@ -209,13 +217,22 @@ public final class AdaptiveConcurrency {
     lastBaseline = baseline;
     if (median > baseline * (1 + settings.tolerance()) && median - baseline > 1) {
       slowStart = false;
+      recoverTo = 0;
       limit = Math.max(limit / 2, served > 0 ? Math.min(limit, served) : limit * baseline / median);
       return Decision.LATENCY;
     }
     if (!used) {
       return Decision.HOLD;
     }
-    limit += slowStart ? limit : step();
+    goodLimit = limit;
+    if (slowStart) {
+      limit += limit;
+    } else if (limit < recoverTo) {
+      limit = Math.min(recoverTo, 2 * limit); // a storm is over: back to the last clean limit as in slow start
+    } else {
+      recoverTo = 0;
+      limit += step();
+    }
     return Decision.GROW;
   }
 

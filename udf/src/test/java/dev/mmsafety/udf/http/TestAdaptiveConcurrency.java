@@ -155,6 +155,22 @@ class TestAdaptiveConcurrency {
   }
 
   @Test
+  void climbsBackToItsLimitBeforeTheStormWithinAFewRoundTripsOfASlowServer() {
+    Model m = new Model(DEFAULTS, 64, 1_000);
+    m.runUntil(40_000);
+    int before = m.controller.limit();
+    assertThat(before).isGreaterThanOrEqualTo(64);
+    m.storm = true;
+    m.runUntil(48_000);
+    assertThat(m.controller.limit()).isLessThan(before / 2);
+    m.storm = false;
+    // doubling per window back to the clean limit (0.92 here); growing by sqrt(limit) from the floor gives 0.50
+    double recovered = m.rate(60_000, 70_000);
+    assertThat(recovered / 64).isGreaterThan(0.85);
+    assertThat(m.controller.limit()).isLessThanOrEqualTo(Math.max(before, 64) + 2 * (int) Math.sqrt(before) + 2);
+  }
+
+  @Test
   void randomErrorsThatDoNotDependOnLoadDoNotCollapseTheLimit() {
     Model m = new Model(DEFAULTS, 64, 200);
     m.randomErrorShare = 0.2; // answered, but neither ok nor overload (e.g. 500): neutral
