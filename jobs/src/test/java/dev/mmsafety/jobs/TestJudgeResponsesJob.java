@@ -154,6 +154,34 @@ class TestJudgeResponsesJob extends SparkTestBase {
   }
 
   @Test
+  void cascadeTargetShareBecomesAThresholdBeforeAnyTaskJudges(@TempDir Path out) throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("1"))) {
+      String yaml = """
+          run: {name: t, output: "${out}"}
+          spark: {partitions: 2}
+          datasets: [{name: figstep-tiny, benchmark: figstep, path: /none}]
+          judges:
+            - {name: clf, type: classifier}
+            - {name: refusal-llm, type: llm, params: {template: mossbench-refusal, model: judge, url: "URL"}}
+            - {name: cas, type: cascade, params: {first: clf, then: refusal-llm, on: refused, max-llm-share: 0.34}}
+          """.replace("URL", server.url());
+      RunContext ctx = context(yaml, out, "judge-cas-share");
+      JudgeResponsesJob.Result result = EvalJobs.get(ctx).judgeResponses()
+          .input(JudgeFixtures.responses(spark(), RESPONSES))
+          .probes(JudgeFixtures.probes(spark(), RESPONSES))
+          .judges(List.of(ctx.config().judges().get(2)))
+          .execute();
+      // Three judgeable answers, a share of 0.34: exactly the least confident one goes to the LLM judge.
+      assertThat(result.counts()).containsEntry("cascade.cas.llm_decided", 1L)
+          .containsEntry("cascade.cas.classifier_decided", 2L);
+      assertThat(server.calls()).isEqualTo(1);
+      Row sent = ctx.tables().readRun(JudgmentsTable.INSTANCE, "judge-cas-share")
+          .where(col("reason").startsWith("cascade[then]")).first();
+      assertThat(sent.<String>getAs("reason")).matches("cascade\\[then\\] confidence [01]\\.\\d{4} < [01]\\.\\d{4}; .*");
+    }
+  }
+
+  @Test
   void judgeSeesTheImageAndTheCaseContextWhenConfigured(@TempDir Path out) throws Exception {
     Path image = out.resolve("probe.png");
     java.nio.file.Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
