@@ -1,6 +1,7 @@
 package dev.mmsafety.jobs;
 
 import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.cascade.CascadeJudge;
 import dev.mmsafety.udf.judge.classifier.ClassifierJudge;
@@ -34,7 +35,8 @@ final class CascadeCuts {
 
   /** {@code specs} with a resolved threshold for every targeted cascade; the same list when there is none. */
   static List<JudgeSpec> resolve(
-      Dataset<Row> responses, List<JudgeSpec> specs, List<JudgeSpec> pool, Map<String, Judge> judges) {
+      Dataset<Row> responses, List<JudgeSpec> specs, List<JudgeSpec> pool, List<ModelSpec> helpers,
+      Map<String, Judge> judges) {
     if (judges.values().stream().noneMatch(j -> j instanceof CascadeJudge c && c.needsResolution())) {
       return specs;
     }
@@ -42,7 +44,7 @@ final class CascadeCuts {
     for (JudgeSpec spec : specs) {
       if (judges.get(spec.name()) instanceof CascadeJudge cascade && cascade.needsResolution()) {
         List<Double> confidences =
-            responses.mapPartitions(new CascadeConfidenceFunction(spec, pool), Encoders.DOUBLE()).collectAsList();
+            responses.mapPartitions(new CascadeConfidenceFunction(spec, pool, helpers), Encoders.DOUBLE()).collectAsList();
         double threshold = cascade.cut().resolve(confidences.stream().mapToDouble(Double::doubleValue).toArray());
         Map<String, Object> params = new LinkedHashMap<>(spec.params());
         params.put("resolved-threshold", threshold);

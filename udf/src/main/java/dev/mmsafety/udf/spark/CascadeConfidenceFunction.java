@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.JudgeCallers;
 import dev.mmsafety.udf.judge.JudgeInput;
 import dev.mmsafety.udf.judge.Judges;
@@ -29,15 +30,17 @@ public final class CascadeConfidenceFunction implements MapPartitionsFunction<Ro
 
   private final String specJson;
   private final String poolJson;
+  private final String helpersJson;
 
-  public CascadeConfidenceFunction(JudgeSpec cascade, List<JudgeSpec> pool) {
+  public CascadeConfidenceFunction(JudgeSpec cascade, List<JudgeSpec> pool, List<ModelSpec> helpers) {
     this.specJson = CanonicalJson.write(cascade);
     this.poolJson = CanonicalJson.write(pool);
+    this.helpersJson = InferenceSpecs.write(helpers);
   }
 
   @Override
   public Iterator<Double> call(Iterator<Row> rows) {
-    CascadeJudge cascade = CASCADES.computeIfAbsent(specJson + poolJson, k -> create());
+    CascadeJudge cascade = CASCADES.computeIfAbsent(specJson + poolJson + helpersJson, k -> create());
     List<Double> out = new ArrayList<>();
     List<JudgeInput> batch = new ArrayList<>(BATCH);
     while (rows.hasNext()) {
@@ -59,7 +62,8 @@ public final class CascadeConfidenceFunction implements MapPartitionsFunction<Ro
       List<JudgeSpec> pool = CanonicalJson.mapper().readValue(poolJson, new TypeReference<List<JudgeSpec>>() {});
       // No model is called: the cascade's second judge only makes its client on first use.
       return (CascadeJudge) Judges.createAll(List.of(spec), pool,
-          new Judges.Resources(JudgeCallers.SHARED_CLIENT, InferenceSpec.DEFAULT, null)).get(spec.name());
+          new Judges.Resources(JudgeCallers.SHARED_CLIENT, InferenceSpec.DEFAULT, null,
+              InferenceSpecs.models(helpersJson))).get(spec.name());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
