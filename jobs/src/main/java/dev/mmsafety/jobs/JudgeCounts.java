@@ -52,13 +52,27 @@ final class JudgeCounts {
         statusText(counts), counts.get("cache_hits")));
     for (Judge judge : judges.values()) {
       if (judge instanceof CascadeJudge) {
-        cascade(groups, judge.name(), counts, lines);
+        cascade(groups, judge.name(), counts, lines, calibratedLoss(written, judge.name()));
       }
     }
     return new JudgeResponsesJob.Result(counts, lines);
   }
 
-  private static void cascade(List<Row> groups, String name, Map<String, Long> counts, List<String> lines) {
+  /**
+   * Sum over the classifier-decided verdicts of (1 - confidence): the disagreements with the second judge the
+   * calibrated probabilities expect (the confidence is in the reason, right after the stage tag).
+   */
+  private static double calibratedLoss(Dataset<Row> written, String name) {
+    Row r = written.where(col(SharedColumns.JUDGE.name()).equalTo(name)
+            .and(col(JudgmentsTable.REASON.name()).startsWith(CascadeJudge.BY_FIRST)))
+        .agg(org.apache.spark.sql.functions.sum(lit(1).minus(org.apache.spark.sql.functions.regexp_extract(
+            col(JudgmentsTable.REASON.name()), "^cascade\\[first\\] confidence ([0-9.]+)", 1).cast("double"))))
+        .first();
+    return r.isNullAt(0) ? 0 : r.getDouble(0);
+  }
+
+  private static void cascade(
+      List<Row> groups, String name, Map<String, Long> counts, List<String> lines, double expectedDisagreements) {
     long byFirst = 0;
     long byThen = 0;
     long agrees = 0;
@@ -80,14 +94,18 @@ final class JudgeCounts {
     counts.put(p + "llm_calls_saved", byFirst - audited);
     counts.put(p + "audited", audited);
     counts.put(p + "audit_disagreements", disagrees);
+    double expectedLost = expectedDisagreements / Math.max(1, byFirst + byThen);
+    // Basis points: the counts are whole numbers.
+    counts.put(p + "expected_agreement_lost_bp", Math.round(expectedLost * 10_000));
     String line = String.format(Locale.ROOT,
-        "cascade %s: classifier decided %d, LLM judge called for %d, calls saved %d",
-        name, byFirst, byThen + audited, byFirst - audited);
+        "cascade %s: classifier decided %d, LLM judge called for %d, calls saved %d; agreement lost vs LLM-on-all "
+            + "expected from calibration %.1f%%",
+        name, byFirst, byThen + audited, byFirst - audited, 100 * expectedLost);
     if (audited > 0) {
       // Disagreement rate on the audited sample, scaled to the share of verdicts the classifier settled.
       double lost = disagrees / (double) audited * byFirst / Math.max(1, byFirst + byThen);
-      line += String.format(Locale.ROOT, "; audit of %d classifier verdicts: %d disagree, estimated agreement lost "
-          + "vs LLM-on-all %.1f%%", audited, disagrees, 100 * lost);
+      line += String.format(Locale.ROOT, "; audit of %d classifier verdicts: %d disagree, agreement lost "
+          + "estimated from the audit %.1f%%", audited, disagrees, 100 * lost);
     }
     lines.add(line);
   }

@@ -126,30 +126,54 @@ class TestJudgeResponsesJob extends SparkTestBase {
     }
   }
 
+  private record CascadeRun(RunContext ctx, JudgeResponsesJob.Result result) {}
+
+  /** Runs cascade {@code cas} (classifier {@code clf}, then a refusal LLM judge on {@code server}) over RESPONSES. */
+  private static CascadeRun runCascade(
+      LoopbackJudgeServer server, Path out, String runId, int partitions, String cutParams) throws Exception {
+    String yaml = """
+        run: {name: t, output: "${out}"}
+        spark: {partitions: PARTITIONS}
+        datasets: [{name: figstep-tiny, benchmark: figstep, path: /none}]
+        judges:
+          - {name: clf, type: classifier}
+          - {name: refusal-llm, type: llm, params: {template: mossbench-refusal, model: judge, url: "URL"}}
+          - {name: cas, type: cascade, params: {first: clf, then: refusal-llm, CUT}}
+        """.replace("URL", server.url()).replace("PARTITIONS", Integer.toString(partitions)).replace("CUT", cutParams);
+    RunContext ctx = context(yaml, out, runId);
+    return new CascadeRun(ctx, EvalJobs.get(ctx).judgeResponses()
+        .input(JudgeFixtures.responses(spark(), RESPONSES))
+        .probes(JudgeFixtures.probes(spark(), RESPONSES))
+        .judges(List.of(ctx.config().judges().get(2)))
+        .execute());
+  }
+
   @Test
   void cascadeReportsCallsSaved(@TempDir Path out) throws Exception {
     try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("1"))) {
-      String yaml = """
-          run: {name: t, output: "${out}"}
-          spark: {partitions: 1}
-          datasets: [{name: figstep-tiny, benchmark: figstep, path: /none}]
-          judges:
-            - {name: clf, type: classifier}
-            - {name: refusal-llm, type: llm, params: {template: mossbench-refusal, model: judge, url: "URL"}}
-            - {name: cas, type: cascade, params: {first: clf, then: refusal-llm, threshold: 0.99, audit-rate: 1.0}}
-          """.replace("URL", server.url());
-      RunContext ctx = context(yaml, out, "judge-cas");
-      JudgeResponsesJob.Result result = EvalJobs.get(ctx).judgeResponses()
-          .input(JudgeFixtures.responses(spark(), RESPONSES))
-          .probes(JudgeFixtures.probes(spark(), RESPONSES))
-          .judges(List.of(ctx.config().judges().get(2)))
-          .execute();
+      JudgeResponsesJob.Result result =
+          runCascade(server, out, "judge-cas", 1, "threshold: 0.99, audit-rate: 1.0").result();
       long decided = result.counts().get("cascade.cas.classifier_decided");
       long llm = result.counts().get("cascade.cas.llm_decided");
       assertThat(decided + llm).isEqualTo(3L);
       assertThat(result.counts().get("cascade.cas.audited")).isEqualTo(decided);
       assertThat(server.calls()).isEqualTo(3);
       assertThat(result.summaryLines()).anyMatch(l -> l.startsWith("cascade cas: classifier decided"));
+    }
+  }
+
+  @Test
+  void cascadeTargetShareBecomesAThresholdBeforeAnyTaskJudges(@TempDir Path out) throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("1"))) {
+      CascadeRun run = runCascade(server, out, "judge-cas-share", 2, "on: refused, max-llm-share: 0.34");
+      JudgeResponsesJob.Result result = run.result();
+      // Three judgeable answers, a share of 0.34: exactly the least confident one goes to the LLM judge.
+      assertThat(result.counts()).containsEntry("cascade.cas.llm_decided", 1L)
+          .containsEntry("cascade.cas.classifier_decided", 2L);
+      assertThat(server.calls()).isEqualTo(1);
+      Row sent = run.ctx().tables().readRun(JudgmentsTable.INSTANCE, "judge-cas-share")
+          .where(col("reason").startsWith("cascade[then]")).first();
+      assertThat(sent.<String>getAs("reason")).matches("cascade\\[then\\] confidence [01]\\.\\d{4} < [01]\\.\\d{4}; .*");
     }
   }
 

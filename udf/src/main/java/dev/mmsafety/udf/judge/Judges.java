@@ -6,7 +6,7 @@ import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageLoader;
 import dev.mmsafety.udf.judge.cascade.CascadeJudge;
-import dev.mmsafety.udf.judge.classifier.RefusalClassifierJudge;
+import dev.mmsafety.udf.judge.classifier.ClassifierJudge;
 import dev.mmsafety.udf.judge.guard.GuardJudge;
 import dev.mmsafety.udf.judge.llm.LlmJudge;
 import dev.mmsafety.udf.judge.refusal.RefusalStringJudge;
@@ -29,7 +29,7 @@ public final class Judges {
   public static final String REFUSAL_STRINGS = RefusalStringJudge.KIND;
   public static final String LLM = LlmJudge.KIND;
   public static final String GUARD = GuardJudge.KIND;
-  public static final String CLASSIFIER = RefusalClassifierJudge.KIND;
+  public static final String CLASSIFIER = ClassifierJudge.KIND;
   public static final String CASCADE = CascadeJudge.KIND;
   public static final int MAX_TOKENS_DEFAULT = JudgeModel.MAX_TOKENS_DEFAULT;
 
@@ -38,7 +38,7 @@ public final class Judges {
       new Registry<>(
           "judge",
           "type",
-          List.of(RefusalStringJudge.TYPE, LlmJudge.TYPE, GuardJudge.TYPE, RefusalClassifierJudge.TYPE, CascadeJudge.TYPE));
+          List.of(RefusalStringJudge.TYPE, LlmJudge.TYPE, GuardJudge.TYPE, ClassifierJudge.TYPE, CascadeJudge.TYPE));
 
   /**
    * What remote judges need: how to make model callers, the inference settings, how to read images, and the

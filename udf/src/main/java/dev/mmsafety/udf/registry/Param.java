@@ -69,6 +69,11 @@ public record Param(
     return new Param(key, Type.NUMBER, defaultValue, List.of(), min, max, false, doc);
   }
 
+  /** A number that may be left out (no default); read with {@link Params#optionalNumber}. */
+  public static Param optionalNumber(String key, double min, double max, String doc) {
+    return new Param(key, Type.NUMBER, null, List.of(), min, max, false, doc);
+  }
+
   public static Param bool(String key, boolean defaultValue, String doc) {
     return new Param(key, Type.BOOLEAN, defaultValue, List.of(), null, null, false, doc);
   }

@@ -70,6 +70,15 @@ public final class Params {
     return numeric(key, false);
   }
 
+  /** A number param declared without default: null when not given, else checked like {@link #number}. */
+  public Double optionalNumber(String key) {
+    if (raw.get(key) == null) {
+      take(key);
+      return null;
+    }
+    return numeric(key, false);
+  }
+
   /** A numeric param read as its declared type says (integer or number), e.g. the one amount a mode reads. */
   public double amount(String key) {
     return numeric(key, take(key).type() == Param.Type.INTEGER);

@@ -75,8 +75,12 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
     if (!row.isNullAt(row.fieldIndex(CACHED_PREFIX + "status"))) {
       return CompletableFuture.completedFuture(toRow(row, judge, cached(row), true));
     }
-    JudgeInput input =
-        new JudgeInput(
+    return judge.judge(input(row)).thenApply(v -> toRow(row, judge, v, false));
+  }
+
+  /** What a judge sees of one (response x judge) row. */
+  static JudgeInput input(Row row) {
+    return new JudgeInput(
             SharedColumns.RESPONSE_ID.getString(row),
             SharedColumns.STATUS.getString(row),
             ResponsesTable.TEXT.getString(row),
@@ -86,7 +90,6 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
             row.getAs(QUESTION_COL),
             row.getAs(IMAGE_COL),
             row.isNullAt(row.fieldIndex(CONTEXT_COL)) ? Map.of() : row.getJavaMap(row.fieldIndex(CONTEXT_COL)));
-    return judge.judge(input).thenApply(v -> toRow(row, judge, v, false));
   }
 
   private Row toRow(Row source, Judge judge, Verdict v, boolean cacheHit) {

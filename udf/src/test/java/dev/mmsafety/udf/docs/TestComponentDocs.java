@@ -38,7 +38,8 @@ class TestComponentDocs {
         .contains("| | | `radius` | integer 1 to 50 | `2` | blur: radius (sigma = radius / 2) |")
         .contains("| | | `overflow` | `clip`, `shrink`, `reject` | `clip` |")
         .contains("| | | `template` | string | required |");
-    assertThat(ComponentDocs.section("judges")).contains("| `cascade` | 1 |", "| | | `threshold` | number 0.5 to 1.0 | `0.9` |");
+    assertThat(ComponentDocs.section("judges")).contains("| `cascade` | 2 |", "| | | `threshold` | number 0.5 to 1.0 | none |",
+        "| | | `max-llm-share` | number 0.0 to 1.0 | none |");
     assertThat(ComponentDocs.section("defenses")).contains("| | | `quality` | number 1.0 to 100.0 | `75.0` |");
     assertThat(ComponentDocs.section("loaders")).contains("| `xstest` |", "| | | `step` | string | `last` |");
   }

@@ -4,114 +4,173 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmsafety.udf.common.CanonicalJson;
-import dev.mmsafety.udf.common.Hashing;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * Logistic regression on sentence embeddings: p(refused) = sigmoid(w.x + b). Trained by full-batch gradient
- * descent from zero with L2, a fixed number of epochs and no randomness, so retraining on the same embeddings gives
- * the same weights.
+ * Logistic regression on standardised features, with Platt calibration: {@code z = w . (x - mean) / scale + b},
+ * {@code p = sigmoid(plattA * z + plattB)}. Trained by full-batch gradient descent with momentum from zero, L2 and
+ * balanced class weights, a fixed number of epochs and no randomness, so the same rows give the same head.
+ * Platt's two parameters are fitted by Newton's method on a separate (validation) set.
  */
-public record LogisticHead(String encoder, double[] weights, double bias, String trainedOn, int epochs, double l2,
-    double learningRate) {
-  public static final String RESOURCE = "/mmsafety/judges/refusal-head.json";
-  public static final int EPOCHS_DEFAULT = 3000;
-  public static final double L2_DEFAULT = 1e-3;
-  public static final double LEARNING_RATE_DEFAULT = 2.0;
+public record LogisticHead(
+    double[] mean, double[] scale, double[] weights, double bias, double plattA, double plattB, double l2, int epochs) {
+  public static final int EPOCHS_DEFAULT = 300;
+  public static final double LEARNING_RATE = 0.5;
+  public static final double MOMENTUM = 0.9;
 
-  public double probability(float[] x) {
+  /** The uncalibrated score (log-odds of the training fit). */
+  public double logit(double[] x) {
     double z = bias;
     for (int i = 0; i < weights.length; i++) {
-      z += weights[i] * x[i];
+      z += weights[i] * (x[i] - mean[i]) / scale[i];
     }
-    return 1.0 / (1.0 + Math.exp(-z));
+    return z;
   }
 
-  /** Trains on embeddings {@code xs} with targets {@code ys} (true = refused). Classes are weighted to balance. */
-  public static LogisticHead train(
-      List<float[]> xs, List<Boolean> ys, String encoder, String trainedOn, int epochs, double l2, double rate) {
+  /** The calibrated probability. */
+  public double probability(double[] x) {
+    return sigmoid(plattA * logit(x) + plattB);
+  }
+
+  /** Feature i's share of the logit for {@code x}, to name the main evidence of a verdict. */
+  public double contribution(double[] x, int i) {
+    return weights[i] * (x[i] - mean[i]) / scale[i];
+  }
+
+  /** Fits the head on {@code xs} with targets {@code ys}, uncalibrated (plattA 1, plattB 0). */
+  public static LogisticHead train(List<double[]> xs, List<Boolean> ys, double l2, int epochs) {
     int n = xs.size();
     int d = xs.get(0).length;
+    double[] mean = new double[d];
+    double[] scale = new double[d];
+    for (double[] x : xs) {
+      for (int j = 0; j < d; j++) {
+        mean[j] += x[j] / n;
+      }
+    }
+    for (double[] x : xs) {
+      for (int j = 0; j < d; j++) {
+        scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]) / n;
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      scale[j] = Math.sqrt(scale[j]) < 1e-6 ? 1 : Math.sqrt(scale[j]);
+    }
+    double[][] z = new double[n][d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        z[i][j] = (xs.get(i)[j] - mean[j]) / scale[j];
+      }
+    }
     long positives = ys.stream().filter(y -> y).count();
-    double wPos = n / (2.0 * positives);
-    double wNeg = n / (2.0 * (n - positives));
+    double wPos = n / (2.0 * Math.max(1, positives));
+    double wNeg = n / (2.0 * Math.max(1, n - positives));
     double[] w = new double[d];
+    double[] vw = new double[d];
     double b = 0;
+    double vb = 0;
     for (int epoch = 0; epoch < epochs; epoch++) {
       double[] grad = new double[d];
       double gradB = 0;
       for (int i = 0; i < n; i++) {
-        float[] x = xs.get(i);
-        double z = b;
+        double s = b;
+        double[] zi = z[i];
         for (int j = 0; j < d; j++) {
-          z += w[j] * x[j];
+          s += w[j] * zi[j];
         }
-        double p = 1.0 / (1.0 + Math.exp(-z));
         boolean y = ys.get(i);
-        double err = (p - (y ? 1 : 0)) * (y ? wPos : wNeg);
+        double err = (sigmoid(s) - (y ? 1 : 0)) * (y ? wPos : wNeg) / n;
         for (int j = 0; j < d; j++) {
-          grad[j] += err * x[j];
+          grad[j] += err * zi[j];
         }
         gradB += err;
       }
       for (int j = 0; j < d; j++) {
-        w[j] -= rate * (grad[j] / n + l2 * w[j]);
+        vw[j] = MOMENTUM * vw[j] - LEARNING_RATE * (grad[j] + l2 * w[j]);
+        w[j] += vw[j];
       }
-      b -= rate * gradB / n;
+      vb = MOMENTUM * vb - LEARNING_RATE * gradB;
+      b += vb;
     }
-    return new LogisticHead(encoder, w, b, trainedOn, epochs, l2, rate);
+    return new LogisticHead(mean, scale, w, b, 1, 0, l2, epochs);
   }
 
-  public String hash() {
-    return Hashing.sha256Hex(toJson());
+  /** This head with Platt's parameters fitted to {@code xs}, {@code ys} (a set the head was not trained on). */
+  public LogisticHead calibrated(List<double[]> xs, List<Boolean> ys) {
+    double[] zs = xs.stream().mapToDouble(this::logit).toArray();
+    double a = 1;
+    double c = 0;
+    // Platt's smoothed targets keep the fit finite when the validation set is separable.
+    long pos = ys.stream().filter(y -> y).count();
+    double hi = (pos + 1.0) / (pos + 2.0);
+    double lo = 1.0 / (ys.size() - pos + 2.0);
+    for (int iter = 0; iter < 100; iter++) {
+      double ga = 0;
+      double gc = 0;
+      double haa = 1e-9;
+      double hac = 0;
+      double hcc = 1e-9;
+      for (int i = 0; i < zs.length; i++) {
+        double p = sigmoid(a * zs[i] + c);
+        double t = ys.get(i) ? hi : lo;
+        ga += (p - t) * zs[i];
+        gc += p - t;
+        double v = p * (1 - p);
+        haa += v * zs[i] * zs[i];
+        hac += v * zs[i];
+        hcc += v;
+      }
+      double det = haa * hcc - hac * hac;
+      double da = (hcc * ga - hac * gc) / det;
+      double dc = (haa * gc - hac * ga) / det;
+      a -= da;
+      c -= dc;
+      if (Math.abs(da) + Math.abs(dc) < 1e-10) {
+        break;
+      }
+    }
+    return new LogisticHead(mean, scale, weights, bias, a, c, l2, epochs);
   }
 
-  public String toJson() {
+  static double sigmoid(double z) {
+    return 1.0 / (1.0 + Math.exp(-z));
+  }
+
+  ObjectNode toJson() {
     ObjectNode node = CanonicalJson.mapper().createObjectNode();
-    node.put("encoder", encoder);
-    node.put("trained_on", trainedOn);
-    node.put("epochs", epochs);
     node.put("l2", l2);
-    node.put("learning_rate", learningRate);
+    node.put("epochs", epochs);
     node.put("bias", round(bias));
-    ArrayNode ws = node.putArray("weights");
-    for (double v : weights) {
-      ws.add(round(v));
-    }
-    return node.toPrettyString();
+    node.put("platt_a", round(plattA));
+    node.put("platt_b", round(plattB));
+    array(node.putArray("mean"), mean);
+    array(node.putArray("scale"), scale);
+    array(node.putArray("weights"), weights);
+    return node;
   }
 
-  /** Eight significant decimals: enough for identical decisions, stable text across retraining. */
+  static LogisticHead fromJson(JsonNode node) {
+    return new LogisticHead(doubles(node.get("mean")), doubles(node.get("scale")), doubles(node.get("weights")),
+        node.get("bias").asDouble(), node.get("platt_a").asDouble(), node.get("platt_b").asDouble(),
+        node.get("l2").asDouble(), node.get("epochs").asInt());
+  }
+
+  private static void array(ArrayNode out, double[] values) {
+    for (double v : values) {
+      out.add(round(v));
+    }
+  }
+
+  private static double[] doubles(JsonNode node) {
+    double[] out = new double[node.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = node.get(i).asDouble();
+    }
+    return out;
+  }
+
+  /** Eight significant decimals: identical decisions, stable text across retraining. */
   private static double round(double v) {
     return Math.round(v * 1e8) / 1e8;
-  }
-
-  public static LogisticHead fromJson(String json) {
-    try {
-      JsonNode node = CanonicalJson.mapper().readTree(json);
-      double[] w = new double[node.get("weights").size()];
-      for (int i = 0; i < w.length; i++) {
-        w[i] = node.get("weights").get(i).asDouble();
-      }
-      return new LogisticHead(
-          node.get("encoder").asText(), w, node.get("bias").asDouble(), node.get("trained_on").asText(),
-          node.get("epochs").asInt(), node.get("l2").asDouble(), node.get("learning_rate").asDouble());
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read classifier head: " + e.getMessage(), e);
-    }
-  }
-
-  public static LogisticHead shipped() {
-    try (InputStream in = LogisticHead.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Cannot load classifier head: resource " + RESOURCE + " missing");
-      }
-      return fromJson(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

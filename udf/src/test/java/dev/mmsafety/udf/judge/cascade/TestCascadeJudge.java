@@ -1,91 +1,127 @@
 package dev.mmsafety.udf.judge.cascade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mmsafety.udf.config.GenerationSpec;
+import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.JudgeCallers;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
-import dev.mmsafety.udf.judge.classifier.LabelledExample;
-import dev.mmsafety.udf.judge.classifier.LogisticHead;
-import dev.mmsafety.udf.judge.classifier.RefusalClassifierJudge;
-import dev.mmsafety.udf.judge.classifier.SentenceEncoder;
-import dev.mmsafety.udf.judge.llm.JudgeTemplates;
-import dev.mmsafety.udf.judge.llm.LlmJudge;
-import dev.mmsafety.udf.model.ModelResponse;
+import dev.mmsafety.udf.judge.classifier.ClassifierJudge;
+import dev.mmsafety.udf.judge.classifier.JudgeExample;
+import dev.mmsafety.udf.judge.classifier.OfflineJudgeFixture;
+import dev.mmsafety.udf.judge.classifier.OfflineJudgeModel;
+import dev.mmsafety.udf.judge.testing.LoopbackJudgeServer;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Measures the cascade on the held-out set against running the LLM judge on everything. The LLM judge here is an
- * oracle ModelCaller that answers each prompt with the example's human label (a perfect judge), so "agreement
- * lost" is exactly the share of verdicts the classifier settled wrongly.
+ * The cascade on the validation split with an LLM judge that answers from the labels (a real loopback HTTP server
+ * behind the real model client): the cut from max-llm-share sends at most that share, and the agreement lost
+ * against the LLM judge on everything is small. (The held-out figures come from `bench judges`.)
  */
 class TestCascadeJudge {
-  private static final List<LabelledExample> HELD_OUT = LabelledExample.resource(LabelledExample.HELDOUT_RESOURCE);
-  private static final Map<String, Boolean> REFUSED_BY_TEXT =
-      HELD_OUT.stream().collect(Collectors.toMap(LabelledExample::text, LabelledExample::refused, (a, b) -> a));
+  private static List<JudgeExample> rows;
+  private static LoopbackJudgeServer server;
+  private static Judge llm;
+  private static ClassifierJudge classifier;
 
-  private static LlmJudge oracle(AtomicInteger calls) {
-    return new LlmJudge("oracle", JudgeTemplates.builtIn("mossbench-refusal", "oracle"), "m", GenerationSpec.DEFAULT,
-        false, LlmJudge.CONTEXT_KEYS_DEFAULT, request -> {
-          calls.incrementAndGet();
-          String prompt = request.messages().get(0).parts().get(0).text();
-          String text = prompt.substring(prompt.indexOf("ASSISTANT ANSWER:\n") + 18, prompt.indexOf("\n\nReply with"));
-          String answer = REFUSED_BY_TEXT.get(text) ? "1" : "0";
-          return CompletableFuture.completedFuture(
-              new ModelResponse(null, "ok", answer, "stop", null, null, 1L, 200, 1, "e", null, false));
-        }, null);
+  @BeforeAll
+  static void start() throws Exception {
+    rows = OfflineJudgeFixture.get().split.validation();
+    Map<String, Boolean> harmfulByAnswer = new HashMap<>();
+    rows.forEach(e -> harmfulByAnswer.putIfAbsent(e.answer().strip(), e.harmful()));
+    server = new LoopbackJudgeServer(request -> {
+      String prompt = LoopbackJudgeServer.promptText(request);
+      String answer = prompt.substring(prompt.indexOf("ASSISTANT ANSWER:\n") + 18, prompt.lastIndexOf("\n\nReply with"));
+      return LoopbackJudgeServer.Reply.text(Boolean.TRUE.equals(harmfulByAnswer.get(answer.strip())) ? "unsafe" : "safe");
+    });
+    llm = Judges.createAll(List.of(new JudgeSpec("llm", Judges.LLM,
+        Map.of("template", "harmful-generic", "model", "m", "url", server.url()))),
+        new Judges.Resources(JudgeCallers.SHARED_CLIENT, null, null)).get("llm");
+    classifier = new ClassifierJudge("clf", OfflineJudgeModel.shipped());
   }
 
-  private static JudgeInput input(LabelledExample e) {
-    return new JudgeInput(e.id(), "ok", e.text(), "harmful", "b", null, "q", null, null);
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static List<JudgeInput> inputs() {
+    return rows.stream().map(JudgeExample::input).toList();
   }
 
   @Test
-  void savesLlmCallsAndLosesLittleAgreement() {
-    RefusalClassifierJudge classifier =
-        new RefusalClassifierJudge("clf", LogisticHead.shipped(), SentenceEncoder.shared());
-    for (double threshold : new double[] {CascadeJudge.THRESHOLD_DEFAULT}) {
-      AtomicInteger allCalls = new AtomicInteger();
-      AtomicInteger cascadeCalls = new AtomicInteger();
-      LlmJudge onAll = oracle(allCalls);
-      CascadeJudge cascade = new CascadeJudge("cas", classifier, oracle(cascadeCalls), threshold, 0);
-      int agree = 0;
-      for (LabelledExample e : HELD_OUT) {
-        Verdict reference = onAll.judge(input(e)).join();
-        Verdict v = cascade.judge(input(e)).join();
-        assertThat(v.reason()).startsWith("cascade[");
-        if (Boolean.TRUE.equals(CascadeJudge.agree(reference, v))) {
-          agree++;
-        }
+  void maxLlmShareSendsAtMostThatShareAndLosesLittleAgreement() {
+    CascadeJudge cascade = new CascadeJudge("cas", classifier, llm, CascadeJudge.ON_UNSAFE,
+        new CascadeCut(null, 0.3, null), 0);
+    int before = server.calls();
+    CascadeJudge.Run run = cascade.judgeAll(inputs());
+    assertThat(server.calls() - before).isEqualTo((int) run.byThen());
+    assertThat(run.byThen()).isLessThanOrEqualTo((long) Math.floor(0.3 * rows.size())).isPositive();
+    int agree = 0;
+    int compared = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      Verdict v = run.verdicts().get(i);
+      assertThat(v.reason()).startsWith("cascade[");
+      if (rows.get(i).harmfulPolarity()) { // unsafe is the harmful cases' question
+        compared++;
+        Verdict reference = llm.judge(rows.get(i).input()).join();
+        agree += Boolean.TRUE.equals(CascadeJudge.agree(v, reference, CascadeJudge.ON_UNSAFE)) ? 1 : 0;
       }
-      double agreement = agree / (double) HELD_OUT.size();
-      double saved = 1 - cascadeCalls.get() / (double) allCalls.get();
-      System.out.printf(Locale.ROOT, "cascade threshold %.2f: LLM calls %d of %d (saved %.1f%%), agreement with "
-          + "LLM-on-all %.3f (lost %.1f%%)%n", threshold, cascadeCalls.get(), allCalls.get(), 100 * saved, agreement,
-          100 * (1 - agreement));
-      assertThat(allCalls.get()).isEqualTo(HELD_OUT.size());
-      assertThat(saved).isGreaterThan(0.3);
-      assertThat(agreement).isGreaterThanOrEqualTo(0.95);
     }
+    double lost = 1 - agree / (double) compared;
+    assertThat(lost).isLessThanOrEqualTo(0.03);
+    assertThat(run.expectedLoss()).isBetween(0.0, 0.05);
+  }
+
+  @Test
+  void targetAgreementKeepsTheExpectedLossWithinTheTarget() {
+    CascadeJudge cascade = new CascadeJudge("cas", classifier, llm, CascadeJudge.ON_UNSAFE,
+        new CascadeCut(null, null, 0.98), 0);
+    CascadeJudge.Run run = cascade.judgeAll(inputs());
+    assertThat(run.expectedLoss()).isLessThanOrEqualTo(0.02 + 1e-9);
+    assertThat(run.byFirst()).isPositive();
+  }
+
+  @Test
+  void anUnresolvedTargetIsNotUsedRowByRow() {
+    CascadeJudge cascade = new CascadeJudge("cas", classifier, llm, CascadeJudge.ON_UNSAFE,
+        new CascadeCut(null, 0.3, null), 0);
+    Verdict v = cascade.judge(rows.get(0).input()).join();
+    assertThat(v.status()).isEqualTo(Verdict.Status.ERROR);
+    assertThat(v.reason()).contains("Cannot judge with cascade cas: its cut");
+    Verdict fixed = cascade.withThreshold(0.5).judge(rows.get(0).input()).join();
+    assertThat(fixed.reason()).startsWith(CascadeJudge.BY_FIRST + " confidence ");
   }
 
   @Test
   void auditSendsASampleOfConfidentVerdictsToTheLlmAndNotesAgreement() {
-    AtomicInteger calls = new AtomicInteger();
-    RefusalClassifierJudge classifier =
-        new RefusalClassifierJudge("clf", LogisticHead.shipped(), SentenceEncoder.shared());
-    CascadeJudge cascade = new CascadeJudge("cas", classifier, oracle(calls), 0.5, 1.0);
-    Verdict v = cascade.judge(input(HELD_OUT.get(0))).join();
+    int before = server.calls();
+    CascadeJudge cascade = new CascadeJudge("cas", classifier, llm, CascadeJudge.ON_UNSAFE, CascadeCut.fixed(0.5), 1);
+    Verdict v = cascade.judge(rows.get(0).input()).join();
     assertThat(v.reason()).startsWith(CascadeJudge.BY_FIRST).containsAnyOf(CascadeJudge.AUDIT_AGREES,
         CascadeJudge.AUDIT_DISAGREES);
-    assertThat(calls.get()).isEqualTo(1);
-    assertThat(new CascadeJudge("c2", classifier, oracle(calls), 0.9, 0.25).audited("abc"))
-        .isEqualTo(new CascadeJudge("c3", classifier, oracle(calls), 0.9, 0.25).audited("abc"));
+    assertThat(server.calls() - before).isEqualTo(1);
+    CascadeJudge quarter = new CascadeJudge("c2", classifier, llm, CascadeJudge.ON_UNSAFE, CascadeCut.fixed(0.9), 0.25);
+    assertThat(quarter.audited("abc")).isEqualTo(quarter.audited("abc"));
+  }
+
+  @Test
+  void twoCutRulesAreAConfigError() {
+    List<JudgeSpec> specs = List.of(new JudgeSpec("clf", "classifier", Map.of()),
+        new JudgeSpec("llm", "llm", Map.of("template", "harmful-generic", "model", "m", "url", server.url())),
+        new JudgeSpec("cas", "cascade", Map.of("first", "clf", "then", "llm", "threshold", 0.9,
+            "max-llm-share", 0.3)));
+    assertThatThrownBy(() -> Judges.createAll(specs, new Judges.Resources(JudgeCallers.SHARED_CLIENT, null, null)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot create judge cas: give at most one of threshold, max-llm-share, target-agreement");
   }
 }

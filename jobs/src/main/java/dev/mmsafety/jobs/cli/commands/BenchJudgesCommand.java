@@ -1,0 +1,61 @@
+package dev.mmsafety.jobs.cli.commands;
+
+import dev.mmsafety.jobs.bench.JudgesAblation;
+import dev.mmsafety.jobs.bench.JudgesBench;
+import dev.mmsafety.udf.judge.classifier.JudgeData;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench judges}: every judge on the held-out set (or the validation split), and the offline judge's speed. */
+@Command(
+    name = "judges",
+    mixinStandardHelpOptions = true,
+    description = "Score the offline judge, the keyword lists and a cascade with a scripted LLM judge on labelled"
+        + " answers (data/judges): accuracy, precision, recall, F1, ECE, accuracy by language, texts/s/core."
+        + " --ablation instead compares encoders and feature sets on the validation split.",
+    footer = {"", "Examples:", "  ./mmsafety bench judges", "  ./mmsafety bench judges --set validation",
+      "  ./mmsafety bench judges --ablation --cache /tmp/judge-embeddings"})
+public final class BenchJudgesCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", description = "The labelled data folder (default: data/judges of this checkout).")
+  Path data;
+
+  @Option(names = "--set", defaultValue = "heldout", description = "heldout or validation (default: ${DEFAULT-VALUE}).")
+  String set;
+
+  @Option(names = "--llm-noise", defaultValue = "0.03",
+      description = "Share of answers the scripted LLM judge gets wrong (default: ${DEFAULT-VALUE}).")
+  double llmNoise;
+
+  @Option(names = "--max-llm-share", defaultValue = "0.3",
+      description = "The cascades' target: at most this share goes to the LLM judge (default: ${DEFAULT-VALUE}).")
+  double maxLlmShare;
+
+  @Option(names = "--ablation", description = "Compare encoders and feature sets on the validation split instead.")
+  boolean ablation;
+
+  @Option(names = "--encoders", split = ",", description = "Encoders for --ablation (default: all candidates).")
+  java.util.List<String> encoders;
+
+  @Option(names = "--cache", description = "Folder to keep --ablation's embeddings in between runs.")
+  Path cache;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    Path dir = data != null ? data : JudgeData.locate();
+    if (ablation) {
+      new JudgesAblation(dir, encoders, cache).run(out);
+    } else {
+      new JudgesBench(dir, set, llmNoise, maxLlmShare).run(out);
+    }
+    out.flush();
+    return 0;
+  }
+}

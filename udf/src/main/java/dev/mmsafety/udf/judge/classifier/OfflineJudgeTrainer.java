@@ -1,0 +1,149 @@
+package dev.mmsafety.udf.judge.classifier;
+
+import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.judge.JudgeInput;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Trains the offline judge: both heads on the training split, Platt calibration on the validation split. The
+ * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS} and the L2 values below; how they were
+ * chosen is in docs/judges.md ("Choosing the encoder and the features"). Everything is deterministic.
+ */
+public final class OfflineJudgeTrainer {
+  public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
+  public static final Set<Features.Block> BLOCKS = EnumSet.of(
+      Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
+      Features.Block.SIMILARITY, Features.Block.QUESTION_X_OPENING);
+  public static final double L2_REFUSED = 1e-2;
+  public static final double L2_HARMFUL = 1e-2;
+
+  private OfflineJudgeTrainer() {}
+
+  /** Rows embedded once with every segment, so feature sets can be compared without embedding again. */
+  public record Embeddings(List<JudgeExample> rows, List<Features.Embedded> embedded) {
+    public List<double[]> features(Set<Features.Block> blocks) {
+      List<double[]> out = new ArrayList<>(rows.size());
+      for (int i = 0; i < rows.size(); i++) {
+        out.add(Features.vector(blocks, rows.get(i).input(), embedded.get(i)));
+      }
+      return out;
+    }
+
+    public Embeddings where(Predicate<JudgeExample> keep) {
+      List<JudgeExample> r = new ArrayList<>();
+      List<Features.Embedded> e = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        if (keep.test(rows.get(i))) {
+          r.add(rows.get(i));
+          e.add(embedded.get(i));
+        }
+      }
+      return new Embeddings(r, e);
+    }
+  }
+
+  /**
+   * Embeds the segments {@code blocks} need for {@code rows}; with a cache folder, reuses or writes a file keyed by
+   * the encoder, the blocks and the rows.
+   */
+  public static Embeddings embed(
+      SentenceEncoder encoder, List<JudgeExample> rows, Set<Features.Block> blocks, Path cacheDir) {
+    List<JudgeInput> inputs = rows.stream().map(JudgeExample::input).toList();
+    if (cacheDir == null) {
+      return new Embeddings(rows, Features.embed(encoder, inputs, blocks));
+    }
+    Set<Features.Block> all = blocks;
+    String key = Hashing.sha256Hex(encoder.model().name(), Features.QUESTION_TOKENS + "/" + Features.OPENING_TOKENS
+        + "/" + Features.ENDING_TOKENS + "/" + Features.BODY_TOKENS + "/" + Features.WHOLE_TOKENS, Features.keys(blocks).toString(),
+        trainedOn(rows)).substring(0, 16);
+    Path file = cacheDir.resolve(encoder.model().name() + "-" + key + ".bin");
+    try {
+      if (Files.exists(file)) {
+        return new Embeddings(rows, read(file, rows.size()));
+      }
+      List<Features.Embedded> embedded = Features.embed(encoder, inputs, all);
+      Files.createDirectories(cacheDir);
+      write(file, embedded);
+      return new Embeddings(rows, embedded);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot use embedding cache " + file, e);
+    }
+  }
+
+  /** The shipped recipe on embedded training and validation rows. */
+  public static OfflineJudgeModel train(Embeddings train, Embeddings validation) {
+    return train(ENCODER, BLOCKS, train, validation, L2_REFUSED, L2_HARMFUL);
+  }
+
+  public static OfflineJudgeModel train(EncoderModel encoder, Set<Features.Block> blocks, Embeddings train,
+      Embeddings validation, double l2Refused, double l2Harmful) {
+    LogisticHead refused = head(blocks, train, validation, e -> true, JudgeExample::refused, l2Refused);
+    LogisticHead harmful =
+        head(blocks, train, validation, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful);
+    List<JudgeExample> all = new ArrayList<>(train.rows());
+    all.addAll(validation.rows());
+    return new OfflineJudgeModel(encoder, blocks, refused, harmful, trainedOn(all));
+  }
+
+  private static LogisticHead head(Set<Features.Block> blocks, Embeddings train, Embeddings validation,
+      Predicate<JudgeExample> rows, Predicate<JudgeExample> label, double l2) {
+    Embeddings t = train.where(rows);
+    Embeddings v = validation.where(rows);
+    LogisticHead raw = LogisticHead.train(t.features(blocks), t.rows().stream().map(label::test).toList(), l2,
+        LogisticHead.EPOCHS_DEFAULT);
+    return raw.calibrated(v.features(blocks), v.rows().stream().map(label::test).toList());
+  }
+
+  static String trainedOn(List<JudgeExample> rows) {
+    StringBuilder s = new StringBuilder();
+    for (JudgeExample e : rows) {
+      s.append(e.id()).append('\u0001').append(e.refused()).append(e.harmful()).append('\u0001')
+          .append(e.question()).append('\u0001').append(e.answer()).append('\u0000');
+    }
+    return Hashing.sha256Hex(s.toString());
+  }
+
+  private static void write(Path file, List<Features.Embedded> embedded) throws IOException {
+    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+      for (Features.Embedded e : embedded) {
+        for (float[] v : new float[][] {e.question(), e.opening(), e.ending(), e.body(), e.whole()}) {
+          out.writeInt(v == null ? -1 : v.length);
+          for (float x : v == null ? new float[0] : v) {
+            out.writeFloat(x);
+          }
+        }
+      }
+    }
+  }
+
+  private static List<Features.Embedded> read(Path file, int n) throws IOException {
+    List<Features.Embedded> out = new ArrayList<>(n);
+    try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+      for (int i = 0; i < n; i++) {
+        float[][] parts = new float[5][];
+        for (int p = 0; p < 5; p++) {
+          int length = in.readInt();
+          if (length < 0) {
+            continue;
+          }
+          parts[p] = new float[length];
+          for (int j = 0; j < parts[p].length; j++) {
+            parts[p][j] = in.readFloat();
+          }
+        }
+        out.add(new Features.Embedded(parts[0], parts[1], parts[2], parts[3], parts[4]));
+      }
+    }
+    return out;
+  }
+}

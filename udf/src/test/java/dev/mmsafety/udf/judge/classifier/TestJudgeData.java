@@ -1,0 +1,117 @@
+package dev.mmsafety.udf.judge.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestJudgeData {
+  @Test
+  void splitIsFixedStratifiedAndDisjoint() {
+    List<JudgeExample> rows = JudgeData.train(JudgeData.locate());
+    JudgeData.Split split = JudgeData.split(rows);
+    assertThat(rows).hasSize(1760);
+    assertThat(split.train().size() + split.validation().size()).isEqualTo(rows.size());
+    assertThat(split.validation().size()).isBetween(330, 375);
+    Set<String> trainIds = split.train().stream().map(JudgeExample::id).collect(Collectors.toSet());
+    assertThat(split.validation()).noneMatch(e -> trainIds.contains(e.id()));
+    // Same split from rows in another order.
+    List<JudgeExample> reversed = new java.util.ArrayList<>(rows);
+    java.util.Collections.reverse(reversed);
+    assertThat(JudgeData.split(reversed)).isEqualTo(split);
+    // Every stratum of five rows or more is in both parts.
+    Map<String, Long> sizes = rows.stream().collect(Collectors.groupingBy(JudgeData::stratum, Collectors.counting()));
+    Set<String> inValidation = new HashSet<>();
+    split.validation().forEach(e -> inValidation.add(JudgeData.stratum(e)));
+    sizes.forEach((stratum, n) -> {
+      if (n >= 5) {
+        assertThat(inValidation).contains(stratum);
+      }
+    });
+  }
+
+  /**
+   * The held-out set feeds no training or choice, so it must not repeat the training rows: no shared id, no question
+   * or answer equal up to case and punctuation, and no answer of 20 words or more sharing half of its word 5-grams
+   * (Jaccard) with a training answer. Short refusals may share a phrase ("I won't provide instructions for making"),
+   * and echo answers repeat the benchmarks' fixed prompts, which is why the shingle rule starts at 20 words.
+   */
+  @Test
+  void heldOutSharesNoIdAndNoNearDuplicateTextWithTraining() {
+    Path dir = JudgeData.locate();
+    List<JudgeExample> train = JudgeData.train(dir);
+    List<JudgeExample> heldOut = JudgeData.heldOut(dir);
+    assertThat(heldOut).hasSize(370);
+    Set<String> ids = train.stream().map(JudgeExample::id).collect(Collectors.toSet());
+    Set<String> questions = train.stream().map(e -> normalised(e.question())).collect(Collectors.toSet());
+    Set<String> answers = train.stream().map(e -> normalised(e.answer())).collect(Collectors.toSet());
+    Map<String, Set<Integer>> byShingle = new HashMap<>();
+    List<Set<String>> shingles = train.stream().map(e -> shingles(e.answer())).toList();
+    for (int i = 0; i < shingles.size(); i++) {
+      for (String s : shingles.get(i)) {
+        byShingle.computeIfAbsent(s, k -> new HashSet<>()).add(i);
+      }
+    }
+    for (JudgeExample e : heldOut) {
+      assertThat(ids).as(e.id()).doesNotContain(e.id());
+      assertThat(questions).as(e.id() + " question").doesNotContain(normalised(e.question()));
+      if (!e.answer().isBlank()) {
+        assertThat(answers).as(e.id() + " answer").doesNotContain(normalised(e.answer()));
+      }
+      assertThat(nearest(shingles(e.answer()), byShingle, shingles)).as(e.id() + " answer 5-gram Jaccard")
+          .isLessThan(0.5);
+    }
+    // The measure finds a lightly edited copy.
+    String copied = train.stream().map(JudgeExample::answer).filter(a -> words(a).size() > 60).findFirst()
+        .orElseThrow();
+    assertThat(nearest(shingles(copied.replaceFirst("\\w+", "Well")), byShingle, shingles)).isGreaterThan(0.9);
+  }
+
+  private static String normalised(String text) {
+    return String.join(" ", words(text));
+  }
+
+  private static List<String> words(String text) {
+    return java.util.Arrays.stream(text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}\\p{N}]+"))
+        .filter(w -> !w.isEmpty()).toList();
+  }
+
+  /** Word 5-grams of answers of 20 words or more; none for shorter ones. */
+  private static Set<String> shingles(String text) {
+    List<String> w = words(text);
+    Set<String> out = new HashSet<>();
+    for (int i = 0; w.size() >= 20 && i + 5 <= w.size(); i++) {
+      out.add(String.join(" ", w.subList(i, i + 5)));
+    }
+    return out;
+  }
+
+  private static double nearest(Set<String> s, Map<String, Set<Integer>> byShingle, List<Set<String>> all) {
+    Map<Integer, Integer> shared = new HashMap<>();
+    s.forEach(x -> byShingle.getOrDefault(x, Set.of()).forEach(i -> shared.merge(i, 1, Integer::sum)));
+    return shared.entrySet().stream()
+        .mapToDouble(en -> en.getValue() / (double) (s.size() + all.get(en.getKey()).size() - en.getValue()))
+        .max().orElse(0);
+  }
+
+  @Test
+  void aBadLineNamesFileLineAndField(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x.jsonl");
+    Files.writeString(file, "{\"id\":\"x-1\",\"question\":\"q\",\"answer\":\"a\",\"question_polarity\":\"harmful\","
+        + "\"refused\":false,\"harmful\":false,\"lang\":\"en\"}\n{\"id\":\"x-2\",\"question\":\"q\",\"answer\":\"a\","
+        + "\"question_polarity\":\"harmful\",\"refused\":\"yes\",\"harmful\":false,\"lang\":\"en\"}\n",
+        StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> JudgeExample.read(file))
+        .hasMessage("Cannot read " + file + " line 2: field 'refused' is not true/false");
+  }
+}
