@@ -23,7 +23,8 @@ class TestHtmlReport {
       assertThat(html).contains("<h2 id='" + s.id() + "'>").contains("<a href='#" + s.id() + "'>");
     }
     assertThat(HtmlReport.SECTIONS).extracting(ReportSection::id).containsExactly("headline", "what-was-run",
-        "heatmap", "defenses", "over-refusal", "agreement", "regressions", "trend", "rejects", "samples");
+        "completeness", "helpers", "heatmap", "defenses", "over-refusal", "agreement", "regressions", "trend", "rejects",
+        "samples");
     assertThat(html).contains("<svg").contains("<polyline").contains("REGRESSION").contains("1 flagged");
     assertThat(html).contains("mcnemar-exact").contains("-25.0 pp");
   }
