@@ -46,6 +46,11 @@ public final class ConfigLoader {
     try {
       config = YAML.readValue(yaml, RunConfig.class);
     } catch (UnrecognizedPropertyException e) {
+      if ("refusal-rate".equals(e.getPropertyName())) {
+        throw new ConfigException("Cannot parse config " + source + ": simulator.refusal-rate is gone: the simulator"
+            + " now behaves like a model (models[].simulator-profile: text-aligned, robust or naive) and"
+            + " simulator.compliance-shift moves every profile's compliance (docs/model-workers.md)");
+      }
       throw new ConfigException(
           "Cannot parse config " + source + ": unknown key '" + e.getPropertyName() + "' at " + path(e));
     } catch (JsonMappingException e) {
