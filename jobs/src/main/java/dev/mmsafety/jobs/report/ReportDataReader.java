@@ -77,7 +77,8 @@ public final class ReportDataReader {
         rejects(),
         samples(),
         context.config().report().redactSamples(),
-        helpers());
+        helpers(),
+        dev.mmsafety.jobs.RunCompleteness.of(context));
   }
 
   /** The config's helper models, by endpoint name (the resolved URLs of the simulator mean nothing later). */

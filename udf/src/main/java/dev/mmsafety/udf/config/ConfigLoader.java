@@ -2,10 +2,9 @@ package dev.mmsafety.udf.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.IOException;
@@ -45,19 +44,13 @@ public final class ConfigLoader {
     RunConfig config;
     try {
       config = YAML.readValue(yaml, RunConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      if ("refusal-rate".equals(e.getPropertyName())) {
+    } catch (JsonProcessingException e) {
+      if (e instanceof UnrecognizedPropertyException u && "refusal-rate".equals(u.getPropertyName())) {
         throw new ConfigException("Cannot parse config " + source + ": simulator.refusal-rate is gone: the simulator"
             + " now behaves like a model (models[].simulator-profile: text-aligned, robust or naive) and"
             + " simulator.compliance-shift moves every profile's compliance (docs/model-workers.md)");
       }
-      throw new ConfigException(
-          "Cannot parse config " + source + ": unknown key '" + e.getPropertyName() + "' at " + path(e));
-    } catch (JsonMappingException e) {
-      String why = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(why) + " at " + path(e));
-    } catch (JsonProcessingException e) {
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException("Cannot parse config " + source + ": " + YamlErrors.describe(e, yaml));
     }
     if (config == null) {
       throw new ConfigException("Cannot parse config " + source + ": empty");
@@ -105,6 +98,7 @@ public final class ConfigLoader {
             + String.join(", ", ModelSpec.ROLES) + ")");
       }
     }
+    validateInference(config.inference(), source);
     for (JudgeSpec j : config.judges()) {
       require(j.name(), "judges[].name", source);
       require(j.type(), "judges[" + j.name() + "].type", source);
@@ -122,6 +116,22 @@ public final class ConfigLoader {
     unique(config.attacks(), AttackSpec::label, "attacks", source);
     unique(config.defenses(), DefenseSpec::label, "defenses", source);
     unique(config.judges(), JudgeSpec::name, "judges", source);
+  }
+
+  private static void validateInference(InferenceSpec inference, String source) {
+    if (!List.of(InferenceSpec.CACHE_SCOPE_RUN, InferenceSpec.CACHE_SCOPE_REVISION).contains(inference.cacheScope())) {
+      throw new ConfigException("Cannot use config " + source + ": inference.cache-scope '" + inference.cacheScope()
+          + "' is not run or revision");
+    }
+    positiveCap(inference.maxRequests(), "inference.max-requests", source);
+    positiveCap(inference.maxTokens(), "inference.max-tokens", source);
+  }
+
+  private static void positiveCap(Long cap, String key, String source) {
+    if (cap != null && cap < 1) {
+      throw new ConfigException("Cannot use config " + source + ": " + key + " is " + cap
+          + "; a cap must be at least 1 (leave it out for no cap)");
+    }
   }
 
   /** The checks models under test and helpers share; {@code list} is models or helpers. */
@@ -165,17 +175,4 @@ public final class ConfigLoader {
     }
   }
 
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
-  }
 }

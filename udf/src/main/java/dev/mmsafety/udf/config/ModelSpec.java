@@ -14,7 +14,9 @@ import java.util.List;
  * @param systemPrompt optional system prompt
  * @param generation generation parameters
  * @param role helpers only: guard, judge, caption, attacker or rewriter; null for a model under test
- * @param revision optional checkpoint hash or image tag naming exactly which weights answer; never empty
+ * @param revision optional checkpoint hash or image tag naming exactly which weights answer; never empty. Part of
+ *     every request key, so answers are reused across nights only for an equal revision (inference.cache-scope
+ *     revision); the inference stage may append what the servers report (see ServerRevisions)
  * @param simulatorProfile how the built-in simulator behaves for this model (endpoints with url simulator only);
  *     null takes the default of the role (docs/model-workers.md)
  */
@@ -80,6 +82,11 @@ public record ModelSpec(
 
   public ModelSpec withRole(String value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, value, revision,
+        simulatorProfile);
+  }
+
+  public ModelSpec withRevision(String value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, value,
         simulatorProfile);
   }
 

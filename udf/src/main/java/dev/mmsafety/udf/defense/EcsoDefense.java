@@ -37,6 +37,11 @@ public record EcsoDefense(String guard, String captioner) implements Defense.Beh
       "You cannot see the image(s); here is a description of them instead.\n\nDescription: %s\n\nRequest: %s";
 
   @Override
+  public List<String> models() {
+    return guard == null ? List.of() : List.of(guard);
+  }
+
+  @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
     return tools.target().call(request).thenCompose(answer -> afterAnswer(request, answer, tools));
   }

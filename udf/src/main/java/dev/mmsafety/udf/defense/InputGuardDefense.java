@@ -6,6 +6,7 @@ import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +23,11 @@ public record InputGuardDefense(String guard, String refusal) implements Defense
           p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
           Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
           Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
+
+  @Override
+  public List<String> models() {
+    return List.of(guard);
+  }
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {

@@ -42,6 +42,11 @@ public record OutputGuardDefense(String guard, String action, String rewriter, S
   }
 
   @Override
+  public List<String> models() {
+    return rewriter == null ? List.of(guard) : List.of(guard, rewriter);
+  }
+
+  @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
     return tools.target().call(request).thenCompose(answer -> check(request, answer, tools));
   }

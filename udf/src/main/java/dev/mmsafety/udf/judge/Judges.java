@@ -97,6 +97,7 @@ public final class Judges {
 
     /** A caller for the judge model, made on first use. */
     public ModelCaller caller(ModelSpec model) {
+      resources.callers().declared(model);
       return lazyCaller(model, resources);
     }
 

@@ -60,7 +60,7 @@ public final class OpenAiModelCaller implements ModelCaller {
   @Override
   public CompletableFuture<ModelResponse> call(ModelRequest asked) {
     ModelRequest request = ModelClients.effectiveRequest(spec, asked);
-    String requestId = RequestIds.of(spec.model(), request);
+    String requestId = RequestIds.of(spec, request);
     ChatWire.Body body;
     try {
       body = ChatWire.requestBodyParts(spec.model(), request.messages(), request.generation(), this::imageUrl);

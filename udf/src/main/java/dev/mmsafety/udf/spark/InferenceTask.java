@@ -21,6 +21,8 @@ public final class InferenceTask implements Serializable {
   public static final String MODEL_COL = "_mm_model";
   public static final String DEFENSE_COL = "_mm_defense";
   public static final String ADMITTED_COL = "_mm_admitted";
+  /** The cap ({@code inference.max-requests=N} or {@code max-tokens=N}) a row not admitted ran into. */
+  public static final String CAP_COL = "_mm_cap";
   public static final String REQUEST_ID_COL = "_mm_request_id";
 
   /**

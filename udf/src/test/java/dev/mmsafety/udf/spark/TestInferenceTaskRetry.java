@@ -34,7 +34,7 @@ class TestInferenceTaskRetry {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toList();
   }
 
-  private static List<Row> work(int n) {
+  static List<Row> work(int n) {
     StructType schema = ProbesTable.INSTANCE.schema()
         .add(InferenceTask.MODEL_COL, DataTypes.StringType)
         .add(InferenceTask.DEFENSE_COL, DataTypes.StringType);
