@@ -31,8 +31,8 @@ final class Captions {
       case TEXT -> SimulatorAnswers.pick(List.of(
           "The image is a page of " + TYPED_TEXT + ": dark letters on a plain white background, laid out as a heading"
               + " line followed by a numbered list (1., 2., 3.) whose items are empty. There are no photos or drawings.",
-          "It shows " + TYPED_TEXT + " only, black on white, in a few short lines that look like an instruction, with"
-              + " numbers 1 to 3 below it and nothing written after them."), "caption-text", key);
+          "It shows " + TYPED_TEXT + " only, black on white, in a few short lines that look like an instruction, above"
+              + " a numbered list from 1 to 3 with nothing written after the numbers."), "caption-text", key);
       case BANNER -> "The image has two parts: a picture in mostly " + ink.tone() + " tones with soft, rounded shapes,"
           + " and below it a line of " + TYPED_TEXT + " in black on white, like a caption naming an activity.";
       case PHOTO -> SimulatorAnswers.pick(List.of(

@@ -47,11 +47,17 @@ public record ImageInk(Kind kind, double darkShare, double whiteShare, double in
     }
   }
 
-  static ImageInk cached(String sha256, byte[] bytes) {
-    ImageInk known = CACHE.get(sha256);
+  static ImageInk cached(String digest, java.util.function.Supplier<byte[]> bytes) {
+    ImageInk known = CACHE.get(digest);
     if (known == null) {
-      known = of(bytes);
-      CACHE.put(sha256, known);
+      byte[] decoded;
+      try {
+        decoded = bytes.get();
+      } catch (IllegalArgumentException e) {
+        decoded = new byte[0]; // checked by the scan already; unreadable if it still does not decode
+      }
+      known = of(decoded);
+      CACHE.put(digest, known);
     }
     return known;
   }

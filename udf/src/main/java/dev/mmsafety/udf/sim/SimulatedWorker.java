@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A simulated model worker: a real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, with
  * a fixed capacity (requests beyond it wait in a FIFO queue), a service time, deterministic failure injection and
  * counters that tests read. What it answers is not decided here: each served model name has a behaviour profile
- * ({@link SimProfiles}: a {@link SimBehaviour} per profile) that turns the parsed request into the answer.
+ * ({@link SimProfiles}: a {@link SimBehaviour} per profile) that turns the scanned request into the answer.
  *
  * <p>No thread sleeps per request: a handler thread reads and validates the body, then the request either starts
  * service (a scheduler completes the exchange after the service time) or waits in the queue until a slot frees.
@@ -65,15 +65,17 @@ public final class SimulatedWorker implements AutoCloseable {
   private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> byRequestId = new ConcurrentHashMap<>();
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+  // a storm of 429s switched on and off at run time (bench adaptive); -1 = off, else the Retry-After seconds
+  private volatile int stormRetryAfterSeconds = -1;
+  private final ImageFetcher fetcher = new ImageFetcher();
+  private final AtomicLong imagesFetched = new AtomicLong();
 
   private enum Fault {
     NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
   }
 
-  /** A parsed request waiting for service; its answer is made on the handler thread, not the scheduler's. */
-  private record Pending(
-      HttpExchange exchange, String requestKey, SimRequest request, SimBehaviour behaviour, SimAnswer answer,
-      Fault fault) {}
+  /** A scanned request waiting for service; its answer is made on the handler thread, not the scheduler's. */
+  private record Pending(HttpExchange exchange, String requestKey, SimRequest request, SimAnswer answer, Fault fault) {}
 
   private SimulatedWorker(SimulatorSpec spec, Map<String, String> profiles) throws IOException {
     this.spec = spec;
@@ -125,6 +127,20 @@ public final class SimulatedWorker implements AutoCloseable {
         firstCallAt.get(), lastAnswerAt.get(), authorizedCalls.get());
   }
 
+  /** Answers every chat request 429 with {@code Retry-After: retryAfterSeconds} until {@link #endStorm}. */
+  public void startStorm(int retryAfterSeconds) {
+    stormRetryAfterSeconds = retryAfterSeconds;
+  }
+
+  public void endStorm() {
+    stormRetryAfterSeconds = -1;
+  }
+
+  /** Requests received and not yet answered right now (queued ones included). */
+  public int inFlightNow() {
+    return inFlight.get();
+  }
+
   /** Zeroes every counter (e.g. after a warm-up), so the next snapshot covers only what follows. */
   public void resetCounters() {
     calls.set(0);
@@ -155,7 +171,7 @@ public final class SimulatedWorker implements AutoCloseable {
     drain(exchange);
     ObjectNode body = JSON.createObjectNode().put("object", "list");
     ArrayNode data = body.putArray("data");
-    for (String id : behaviours.isEmpty() ? java.util.List.of(MODEL_ID) : behaviours.keySet()) {
+    for (String id : behaviours.isEmpty() ? List.of(MODEL_ID) : behaviours.keySet()) {
       data.addObject().put("id", id).put("object", "model").put("owned_by", "mmsafety-simulator");
     }
     send(exchange, 200, JSON.writeValueAsBytes(body), "models");
@@ -169,7 +185,7 @@ public final class SimulatedWorker implements AutoCloseable {
     }
     byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
+      bytes = readBody(exchange, in);
     }
     calls.incrementAndGet();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -189,27 +205,54 @@ public final class SimulatedWorker implements AutoCloseable {
       exchange.close();
       return;
     }
-    if (fault == Fault.THROTTLE) {
-      exchange.getResponseHeaders().set("Retry-After", String.valueOf(spec.retryAfterSeconds()));
+    int storm = stormRetryAfterSeconds;
+    if (fault == Fault.THROTTLE || storm >= 0) {
+      exchange.getResponseHeaders().set("Retry-After", String.valueOf(storm >= 0 ? storm : spec.retryAfterSeconds()));
       send(exchange, 429, error("too many requests"), null);
       return;
     }
-    Pending pending;
+    ChatRequestScan.ChatRequest request;
     try {
-      pending = parse(exchange, bytes, requestKey, fault);
+      request = ChatRequestScan.scan(bytes);
     } catch (IllegalArgumentException e) {
       send(exchange, 400, error(e.getMessage()), null);
       return;
     }
-    if (pending.behaviour() == null) {
-      send(exchange, 404, error("The model '" + pending.request().model() + "' does not exist (served: "
+    SimBehaviour behaviour = behaviours.isEmpty() ? fallback : behaviours.get(request.model());
+    if (behaviour == null) {
+      send(exchange, 404, error("The model '" + request.model() + "' does not exist (served: "
           + String.join(", ", behaviours.keySet()) + ")"), null);
       return;
     }
-    if (fault == Fault.NONE) {
-      pending = new Pending(exchange, requestKey, pending.request(), pending.behaviour(),
-          pending.behaviour().answer(pending.request()), fault);
+    SimRequest asked = SimRequest.of(request);
+    List<String> urls = request.images().stream().filter(i -> i.kind() == ChatRequestScan.ImageKind.HTTP)
+        .map(ChatRequestScan.ImageRef::url).toList();
+    if (urls.isEmpty()) {
+      admit(answered(exchange, requestKey, asked, behaviour, fault));
+      return;
     }
+    // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline)
+    fetcher.fetchAll(urls).whenComplete((fetched, failure) -> {
+      if (failure == null) {
+        imagesFetched.addAndGet(urls.size());
+        admit(answered(exchange, requestKey, asked, behaviour, fault));
+        return;
+      }
+      try {
+        send(exchange, 400, error("cannot fetch image URL: " + ImageFetcher.reason(failure)), null);
+      } catch (IOException e) {
+        // the client went away
+      }
+    });
+  }
+
+  /** The profile answers on the handler thread (the scheduler only completes exchanges); faults need no answer. */
+  private static Pending answered(
+      HttpExchange exchange, String requestKey, SimRequest request, SimBehaviour behaviour, Fault fault) {
+    return new Pending(exchange, requestKey, request, fault == Fault.NONE ? behaviour.answer(request) : null, fault);
+  }
+
+  private void admit(Pending pending) {
     synchronized (lock) {
       if (active < spec.capacity()) {
         active++;
@@ -221,16 +264,20 @@ public final class SimulatedWorker implements AutoCloseable {
     startService(pending);
   }
 
-  private Pending parse(HttpExchange exchange, byte[] bytes, String requestKey, Fault fault) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body is not JSON");
+  /** Images fetched by URL (http or https image_url parts) so far. */
+  public long imagesFetched() {
+    return imagesFetched.get();
+  }
+
+  /** The body in one array of its declared length (no growing buffers: image bodies are hundreds of KB). */
+  private static byte[] readBody(HttpExchange exchange, InputStream in) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return in.readAllBytes();
     }
-    SimRequest request = SimRequest.parse(root);
-    SimBehaviour behaviour = behaviours.isEmpty() ? fallback : behaviours.get(request.model());
-    return new Pending(exchange, requestKey, request, behaviour, null, fault);
+    byte[] body = new byte[Integer.parseInt(declared.trim())];
+    int n = in.readNBytes(body, 0, body.length);
+    return n == body.length ? body : java.util.Arrays.copyOf(body, n);
   }
 
   private void startService(Pending pending) {
