@@ -145,7 +145,11 @@ class TestQuickstartEndToEnd extends SparkTestBase {
         .isEqualTo(probes * config.models().size() * config.defenses().size());
     assertThat(responses.select("response_id").distinct().count()).isEqualTo(responses.count());
     assertThat(responses.where(col("simulator").equalTo(false)).count()).isZero();
-    assertThat(responses.where(col("status").equalTo("ok")).count()).isEqualTo(responses.count());
+    // every row is answered, except those the input guard blocked (only under that defense, and some are)
+    long blocked = responses.where(col("status").equalTo("blocked")).count();
+    assertThat(responses.where(col("status").equalTo("ok")).count() + blocked).isEqualTo(responses.count());
+    assertThat(blocked).isPositive()
+        .isEqualTo(responses.where(col("status").equalTo("blocked").and(col("defense").equalTo("input-guard"))).count());
     Dataset<Row> judgments = run(JudgmentsTable.INSTANCE);
     assertThat(judgments.count()).isEqualTo(responses.count() * config.judges().size());
     // The simulator refuses some prompts and complies with others, so both verdicts occur.
