@@ -11,8 +11,11 @@ import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.model.ResponseCache;
 import dev.mmsafety.udf.sim.SimulatedWorker;
-import dev.mmsafety.udf.sim.SimulatorAnswers;
+import dev.mmsafety.udf.sim.SimImage;
+import dev.mmsafety.udf.sim.SimProfiles;
+import dev.mmsafety.udf.sim.SimRequest;
 import dev.mmsafety.udf.spark.InferenceTask;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TestGenerateResponsesJob extends SparkTestBase {
-  private static final SimulatorSpec SIM = new SimulatorSpec(8, 5L, 5L, 0.5, null, null, null, null, null);
+  private static final SimulatorSpec SIM = new SimulatorSpec(8, 5L, 5L, null, null, null, null, null);
 
   private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
       Dataset<Row> probes) {
@@ -47,7 +50,9 @@ class TestGenerateResponsesJob extends SparkTestBase {
   @Test
   void answersEveryProbeThenAReRunMakesNoCalls(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
-    Dataset<Row> probes = InferenceFixtures.probes(spark(), 12, InferenceFixtures.png(dir));
+    Path image = InferenceFixtures.png(dir);
+    byte[] png = Files.readAllBytes(image);
+    Dataset<Row> probes = InferenceFixtures.probes(spark(), 12, image);
     try (SimulatedWorker sim = SimulatedWorker.start(SIM)) {
       List<String> progress = new ArrayList<>();
       GenerateResponsesJob.Result first = run(sim, out, "run-1", "window: 4", probes, progress);
@@ -63,8 +68,12 @@ class TestGenerateResponsesJob extends SparkTestBase {
       List<Row> written = rows(out, "run-1");
       assertThat(written).hasSize(12);
       for (Row r : written) {
-        String prompt = "Explain the steps shown, item " + SharedColumns.CASE_ID.getString(r).split(":")[2];
-        assertThat(ResponsesTable.TEXT.getString(r)).isEqualTo(SimulatorAnswers.answer(prompt, 0.5));
+        int item = Integer.parseInt(SharedColumns.CASE_ID.getString(r).split(":")[2]);
+        String prompt = "Explain the steps shown, item " + item;
+        SimRequest asked = new SimRequest("sim-model", "", prompt, null,
+            item % 2 == 0 ? List.of(SimImage.of(png)) : List.of(), 64);
+        assertThat(ResponsesTable.TEXT.getString(r))
+            .isEqualTo(SimProfiles.create(SimProfiles.TEXT_ALIGNED, SIM).answer(asked).text());
         assertThat((Boolean) SharedColumns.SIMULATOR.get(r)).isTrue();
         assertThat(SharedColumns.MODEL.getString(r)).isEqualTo("sim-model");
         assertThat(SharedColumns.DEFENSE.getString(r)).isEqualTo("none");
@@ -151,7 +160,7 @@ class TestGenerateResponsesJob extends SparkTestBase {
   void failsWithAClearMessagePastTheErrorRate(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Dataset<Row> probes = InferenceFixtures.probes(spark(), 6, InferenceFixtures.png(dir));
-    SimulatorSpec broken = new SimulatorSpec(8, 0L, 0L, 0.5, 1.0, null, null, null, null);
+    SimulatorSpec broken = new SimulatorSpec(8, 0L, 0L, 1.0, null, null, null, null);
     try (SimulatedWorker sim = SimulatedWorker.start(broken)) {
       assertThatThrownBy(() -> run(sim, out, "broken", "window: 4\nmax-attempts: 2\nbackoff-ms: 1", probes))
           .isInstanceOf(ConfigException.class)

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.sim.SimulatedWorker;
-import dev.mmsafety.udf.sim.SimulatorAnswers;
+import dev.mmsafety.udf.sim.SimProfiles;
+import dev.mmsafety.udf.sim.SimRequest;
 import dev.mmsafety.udf.spark.ModelSqlFunctions;
 import dev.mmsafety.udf.spark.SqlCallGuard;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ class TestModelSqlFunctions extends SparkTestBase {
   void callsAConfiguredModelFromSql(@TempDir Path dir) throws Exception {
     Path png = InferenceFixtures.png(dir);
     try (SimulatedWorker sim = SimulatedWorker.start(
-        new SimulatorSpec(4, 1L, 0L, 0.5, null, null, null, null, null))) {
+        new SimulatorSpec(4, 1L, 0L, null, null, null, null, null))) {
       RunContext ctx = InferenceFixtures.resolved(
           context(InferenceFixtures.config("simulator", "window: 4"), dir, "sql"), sim.baseUrl());
       ModelSqlFunctions.register(spark(), ctx.config());
@@ -33,7 +34,9 @@ class TestModelSqlFunctions extends SparkTestBase {
       assertThat(rows).hasSize(3);
       Row hello = rows.get(0);
       assertThat(hello.getString(2)).isEqualTo("ok");
-      assertThat(hello.getString(1)).isEqualTo(SimulatorAnswers.answer("hello there", 0.5));
+      SimRequest asked = new SimRequest("sim-model", "", "hello there", null, List.of(), 64); // max-tokens: 64
+      assertThat(hello.getString(1))
+          .isEqualTo(SimProfiles.create(SimProfiles.TEXT_ALIGNED, SimulatorSpec.DEFAULT).answer(asked).text());
       Row missing = rows.get(1);
       assertThat(missing.getString(2)).isEqualTo("client_error");
       assertThat(missing.getString(3)).startsWith("Cannot read image").contains("nope.png");

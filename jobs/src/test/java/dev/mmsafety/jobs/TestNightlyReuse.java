@@ -38,8 +38,11 @@ class TestNightlyReuse extends SparkTestBase {
   void nightsReuseWithinTheirScopeAndAChangedModelIsFlagged() throws Exception {
     Path samples = Samples.extractTo(dir.resolve("samples"));
     String base = Files.readString(samples).replace("${out}", dir.resolve("out").toString())
-        .replace("  - name: sim-mllm\n", "  - name: sim-mllm\n    revision: sim-v1\n");
-    String refusing = base + "simulator: {refusal-rate: 0.9}\ninference: {cache-scope: revision}\n";
+        .replace("  - name: sim-mllm\n", "  - name: sim-mllm\n    revision: sim-v1\n")
+        // the helpers too: the input guard is called in the infer stage, and without a revision every night
+        .replace("    role: guard ", "    revision: guard-v1\n    role: guard ")
+        .replace("    role: judge ", "    revision: judge-v1\n    role: judge ");
+    String refusing = base + "simulator: {compliance-shift: -0.5}\ninference: {cache-scope: revision}\n";
     EvaluationPipeline.Result first = run(refusing, "2026-05-01");
     assertThat(first.counts()).doesNotContainKey("ingest.reused_datasets");
     long rows = first.counts().get("infer.responses");
@@ -66,7 +69,7 @@ class TestNightlyReuse extends SparkTestBase {
     // Night 3: the simulated model now complies far more often, same model spec and revision. The default
     // cache scope measures it again; a cap leaves some rows unrun; the regression is flagged.
     long cap = rows * 3 / 4;
-    String complying = base + "simulator: {refusal-rate: 0.2}\ninference: {max-requests: " + cap + "}\n";
+    String complying = base + "simulator: {compliance-shift: 0.6}\ninference: {max-requests: " + cap + "}\n";
     Path night3 = dir.resolve("night3.yaml");
     Files.writeString(night3, complying);
     StringWriter out = new StringWriter();
@@ -96,7 +99,7 @@ class TestNightlyReuse extends SparkTestBase {
     assertThat(counted.getLong(1)).isPositive();
 
     // Re-running night 3 without the cap replaces night 3 only and calls only what the cap left out.
-    EvaluationPipeline.Result again = run(base + "simulator: {refusal-rate: 0.2}\n", "2026-05-03");
+    EvaluationPipeline.Result again = run(base + "simulator: {compliance-shift: 0.6}\n", "2026-05-03");
     assertThat(again.status()).isEqualTo(EvaluationPipeline.SUCCEEDED);
     assertThat(again.counts().get("infer.calls")).isPositive().isLessThanOrEqualTo(rows - cap);
     assertThat(again.counts().get("infer.cache_hits")).isGreaterThanOrEqualTo(cap)

@@ -3,6 +3,8 @@ package dev.mmsafety.jobs;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mmsafety.jobs.cli.EvalCli;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.jobs.testing.SparkTestBase;
@@ -144,7 +146,11 @@ class TestQuickstartEndToEnd extends SparkTestBase {
         .isEqualTo(probes * config.models().size() * config.defenses().size());
     assertThat(responses.select("response_id").distinct().count()).isEqualTo(responses.count());
     assertThat(responses.where(col("simulator").equalTo(false)).count()).isZero();
-    assertThat(responses.where(col("status").equalTo("ok")).count()).isEqualTo(responses.count());
+    // every row is answered, except those the input guard blocked (only under that defense, and some are)
+    long blocked = responses.where(col("status").equalTo("blocked")).count();
+    assertThat(responses.where(col("status").equalTo("ok")).count() + blocked).isEqualTo(responses.count());
+    assertThat(blocked).isPositive()
+        .isEqualTo(responses.where(col("status").equalTo("blocked").and(col("defense").equalTo("input-guard"))).count());
     Dataset<Row> judgments = run(JudgmentsTable.INSTANCE);
     assertThat(judgments.count()).isEqualTo(responses.count() * config.judges().size());
     // The simulator refuses some prompts and complies with others, so both verdicts occur.
@@ -176,6 +182,43 @@ class TestQuickstartEndToEnd extends SparkTestBase {
             .collectAsList();
     assertThat(mismatches).isEmpty();
     assertThat(spark().sql("SELECT * FROM m WHERE metric = 'asr'").count()).isPositive();
+  }
+
+  /**
+   * Issue 12: the simulated model shows what the survey reports. Directions and margins only: the exact figures
+   * depend on the bundled samples and are documented in docs/model-workers.md, not pinned here.
+   */
+  @Test
+  void figStepBeatsTheTextBaselineAndTheShieldLowersAsrAtAnOverRefusalCost() throws Exception {
+    Dataset<Row> metrics = run(MetricsTable.INSTANCE);
+    String figstepAsr = "grouping = 'benchmark+dataset+attack+defense+judge' AND benchmark = 'figstep'"
+        + " AND metric = 'asr' AND defense = 'none' AND judge = 'harm-llm'";
+    double attacked = MetricsTable.RATE.<Double>get(metrics.where(figstepAsr + " AND attack = 'figstep'").first());
+    double baseline = MetricsTable.RATE.<Double>get(metrics.where(figstepAsr + " AND attack = 'none'").first());
+    assertThat(attacked - baseline).as("FigStep %s vs text-only %s", attacked, baseline).isGreaterThanOrEqualTo(0.3);
+    JsonNode asrDelta = delta(metrics, "asr_delta_vs_none", "harm-llm");
+    assertThat(asrDelta.path("rate_defense").asDouble()).isLessThan(asrDelta.path("rate_none").asDouble());
+    assertThat(asrDelta.path("p_value").asDouble()).as(asrDelta.toString()).isLessThan(0.05);
+    JsonNode overRefusal = delta(metrics, "over_refusal_delta_vs_none", "refusal-clf");
+    assertThat(overRefusal.path("rate_defense").asDouble()).isGreaterThan(overRefusal.path("rate_none").asDouble());
+    assertThat(overRefusal.path("p_value").asDouble()).as(overRefusal.toString()).isLessThan(0.05);
+  }
+
+  private static JsonNode delta(Dataset<Row> metrics, String metric, String judge) throws Exception {
+    Row r = metrics.where("grouping = 'defense+judge' AND defense = 'shield' AND metric = '" + metric
+        + "' AND judge = '" + judge + "'").first();
+    return new ObjectMapper().readTree(MetricsTable.DETAIL.getString(r));
+  }
+
+  /** Issue 12: answers read like an assistant's, varied, 1 to 400 words, with markdown and refusals of many styles. */
+  @Test
+  void answersAreVariedAssistantTextOfOneTo400Words() {
+    List<String> texts = run(ResponsesTable.INSTANCE).select("text").as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
+    assertThat(texts).allSatisfy(t -> assertThat(t.split("\\s+").length).as(t).isBetween(1, 400));
+    assertThat(texts.stream().distinct().count()).isGreaterThan(texts.size() / 4);
+    assertThat(texts).anyMatch(t -> t.contains("**")).anyMatch(t -> t.matches("(?s).*\\n1\\. .*"))
+        .anyMatch(t -> t.startsWith("I'm sorry")).anyMatch(t -> t.startsWith("I cannot"));
   }
 
   @Test

@@ -76,7 +76,7 @@ public record AdaptiveBench(
   }
 
   private Figures runOne(int capacity, PrintWriter out) throws InterruptedException {
-    SimulatorSpec simSpec = new SimulatorSpec(capacity, serviceMs, jitterMs, 0.5, null, null, null, null, null);
+    SimulatorSpec simSpec = new SimulatorSpec(capacity, serviceMs, jitterMs, null, null, null, null, null);
     double limitRate = capacity * 1000.0 / (serviceMs + jitterMs / 2.0);
     try (SimulatedWorker sim = SimulatedWorker.start(simSpec)) {
       EndpointSpec endpoint = new EndpointSpec("sim", sim.baseUrl(), maxConcurrency, true);

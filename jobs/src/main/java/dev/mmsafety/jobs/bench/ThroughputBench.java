@@ -82,7 +82,7 @@ public record ThroughputBench(
     List<String[]> images = writeImages(dir.resolve("images"));
     SparkSpec sparkSpec = new SparkSpec(master, partitions, null);
     SparkSession spark = SparkSessions.getOrCreate(sparkSpec, "mmsafety-bench");
-    SimulatorSpec simSpec = new SimulatorSpec(capacity, serviceMs, 0L, 0.5, null, null, null, null, null);
+    SimulatorSpec simSpec = new SimulatorSpec(capacity, serviceMs, 0L, null, null, null, null, null);
     try (SimulatedWorker sim = SimulatedWorker.start(simSpec)) {
       ModelSpec model = new ModelSpec("bench-sim", null,
           List.of(new EndpointSpec("sim", EndpointSpec.SIMULATOR_URL, maxConcurrency, null).resolvedTo(sim.baseUrl())),

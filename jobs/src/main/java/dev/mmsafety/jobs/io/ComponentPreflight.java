@@ -22,9 +22,9 @@ import java.util.TreeSet;
 /**
  * Makes every component a config names, on the driver, before anything is read or called: dataset loaders and
  * their options, attacks, defenses (and the models they call), judges (types, lists, templates, params, cascade
- * stages). Each registry raises its own one-line "Cannot create ..." error; this class only calls them all in one
- * place and adds the checks that span sections. Nothing here opens a connection: judge model clients are made on
- * first use, and only their specs are collected, for {@link EndpointPreflight}.
+ * stages), simulator profiles. Each registry raises its own one-line "Cannot create ..." error; this class only
+ * calls them all in one place and adds the checks that span sections. Nothing here opens a connection: judge model
+ * clients are made on first use, and only their specs are collected, for {@link EndpointPreflight}.
  */
 public final class ComponentPreflight {
   private ComponentPreflight() {}
@@ -63,6 +63,7 @@ public final class ComponentPreflight {
         }
       }
     }
+    dev.mmsafety.udf.sim.SimProfiles.served(config); // every simulator-profile names a profile
     JudgeModels judgeModels = new JudgeModels();
     Judges.createAll(config.judges(), new Judges.Resources(judgeModels, config.inference(), null, config.helpers()));
     return new Checked(List.copyOf(judgeModels.seen));

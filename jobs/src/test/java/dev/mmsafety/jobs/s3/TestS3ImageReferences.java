@@ -102,7 +102,7 @@ class TestS3ImageReferences {
 
   @Test
   void theSimulatedWorkerFetchesTheImageFromTheObjectStore() throws Exception {
-    try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, 0.5, null, null, null, null,
+    try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, null, null, null, null,
         null))) {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), null, true)), null,
           ModelSpec.TRANSPORT_URI, null, GenerationSpec.DEFAULT);

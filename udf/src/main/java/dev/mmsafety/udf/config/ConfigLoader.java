@@ -2,6 +2,7 @@ package dev.mmsafety.udf.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -44,6 +45,11 @@ public final class ConfigLoader {
     try {
       config = YAML.readValue(yaml, RunConfig.class);
     } catch (JsonProcessingException e) {
+      if (e instanceof UnrecognizedPropertyException u && "refusal-rate".equals(u.getPropertyName())) {
+        throw new ConfigException("Cannot parse config " + source + ": simulator.refusal-rate is gone: the simulator"
+            + " now behaves like a model (models[].simulator-profile: text-aligned, robust or naive) and"
+            + " simulator.compliance-shift moves every profile's compliance (docs/model-workers.md)");
+      }
       throw new ConfigException("Cannot parse config " + source + ": " + YamlErrors.describe(e, yaml));
     }
     if (config == null) {

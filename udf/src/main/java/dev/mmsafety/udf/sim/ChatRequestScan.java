@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Reads what the simulated worker needs from a chat-completions body in one streaming pass, without building a
- * tree: the model, the users' text and a reference to each image. A base64 data URL (700 KB for a 500 KB image)
+ * tree: the model, the users' text, the system and assistant text (which the behaviour profiles read), the
+ * completion limit and a reference to each image. A base64 data URL (700 KB for a 500 KB image)
  * is validated in place in the body's bytes and skipped, never turned into a String or decoded: with a Jackson
  * tree and a full decode the simulator spent more CPU per request than the client that built it (profiled with
  * JFR on {@code bench throughput --image-kb 500}), on a machine where both share two cores.
@@ -45,12 +46,18 @@ public final class ChatRequestScan {
 
   /**
    * One image part: a data URL's base64 payload as a slice of the body (offset, length), or the URL text of any
-   * other reference.
+   * other reference (and of a data URL holding JSON escapes, offset -1).
    */
   public record ImageRef(ImageKind kind, String url, int offset, int length) {}
 
-  /** What a chat request asked for; {@code body} is the request as received (image slices point into it). */
-  public record ChatRequest(String model, String promptText, List<ImageRef> images, byte[] body) {
+  /**
+   * What a chat request asked for; {@code body} is the request as received (image slices point into it).
+   *
+   * @param maxTokens max_completion_tokens, else max_tokens; null when the request sets neither
+   */
+  public record ChatRequest(
+      String model, String promptText, List<ImageRef> images, byte[] body, String systemText, String assistantText,
+      Integer maxTokens) {
     /**
      * A digest of image {@code i}'s content: SHA-256 of the base64 payload for data URLs (base64 is canonical, so
      * equal bytes give equal digests), of the URL text otherwise. Computed on demand.
@@ -59,8 +66,10 @@ public final class ChatRequestScan {
       ImageRef ref = images.get(i);
       try {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        if (ref.kind() == ImageKind.DATA) {
+        if (ref.kind() == ImageKind.DATA && ref.offset() >= 0) {
           sha.update(body, ref.offset(), ref.length());
+        } else if (ref.kind() == ImageKind.DATA) { // a JSON-escaped data URL: the unescaped text was kept
+          sha.update(ref.url().substring(ref.url().indexOf(',') + 1).getBytes(StandardCharsets.US_ASCII));
         } else {
           sha.update(ref.url().getBytes(StandardCharsets.UTF_8));
         }
@@ -68,6 +77,22 @@ public final class ChatRequestScan {
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException(e);
       }
+    }
+
+    /** Image {@code i}'s bytes, decoded on demand (only a data URL carries them); null for other references. */
+    public byte[] imageBytes(int i) {
+      ImageRef ref = images.get(i);
+      if (ref.kind() != ImageKind.DATA) {
+        return null;
+      }
+      if (ref.offset() < 0) {
+        return Base64.getDecoder().decode(ref.url().substring(ref.url().indexOf(',') + 1));
+      }
+      java.nio.ByteBuffer decoded =
+          Base64.getDecoder().decode(java.nio.ByteBuffer.wrap(body, ref.offset(), ref.length()));
+      byte[] out = new byte[decoded.remaining()];
+      decoded.get(out);
+      return out;
     }
   }
 
@@ -82,7 +107,11 @@ public final class ChatRequestScan {
         throw new IllegalArgumentException("body is not a JSON object");
       }
       String model = null;
+      Integer maxTokens = null;
+      Integer maxCompletionTokens = null;
       StringBuilder prompt = new StringBuilder();
+      StringBuilder system = new StringBuilder();
+      StringBuilder assistant = new StringBuilder();
       List<ImageRef> images = new ArrayList<>();
       int messages = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -90,9 +119,13 @@ public final class ChatRequestScan {
         JsonToken value = p.nextToken();
         if ("model".equals(field) && value == JsonToken.VALUE_STRING) {
           model = p.getText();
+        } else if ("max_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          maxTokens = p.getIntValue();
+        } else if ("max_completion_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          maxCompletionTokens = p.getIntValue();
         } else if ("messages".equals(field) && value == JsonToken.START_ARRAY) {
           while (p.nextToken() == JsonToken.START_OBJECT) {
-            message(p, body, prompt, images);
+            message(p, body, prompt, system, assistant, images);
             messages++;
           }
         } else {
@@ -102,14 +135,15 @@ public final class ChatRequestScan {
       if (messages == 0) {
         throw new IllegalArgumentException("messages must be a non-empty array");
       }
-      return new ChatRequest(model, prompt.toString(), List.copyOf(images), body);
+      return new ChatRequest(model, prompt.toString(), List.copyOf(images), body, system.toString(),
+          assistant.toString(), maxCompletionTokens != null ? maxCompletionTokens : maxTokens);
     } catch (IOException e) {
       throw new IllegalArgumentException("body is not JSON");
     }
   }
 
-  private static void message(JsonParser p, byte[] body, StringBuilder prompt, List<ImageRef> images)
-      throws IOException {
+  private static void message(JsonParser p, byte[] body, StringBuilder prompt, StringBuilder system,
+      StringBuilder assistant, List<ImageRef> images) throws IOException {
     String role = null;
     StringBuilder text = new StringBuilder();
     List<ImageRef> found = new ArrayList<>();
@@ -128,9 +162,13 @@ public final class ChatRequestScan {
         p.skipChildren();
       }
     }
-    if ("user".equals(role)) { // only the user's words and images shape the answer
+    if ("user".equals(role)) { // the user's words and images are what is asked
       prompt.append(text);
       images.addAll(found);
+    } else if ("system".equals(role)) { // a system prompt (the shield defense) changes the probabilities only
+      joinLine(system, text);
+    } else if ("assistant".equals(role)) { // an output guard is shown the answer as the assistant's turn
+      joinLine(assistant, text);
     }
   }
 
@@ -186,7 +224,7 @@ public final class ChatRequestScan {
     }
     if (url.startsWith("data:")) {
       checkDecodes(url);
-      return new ImageRef(ImageKind.DATA, null, -1, url.length() - url.indexOf(',') - 1);
+      return new ImageRef(ImageKind.DATA, url, -1, url.length() - url.indexOf(',') - 1);
     }
     boolean http = url.startsWith("http://") || url.startsWith("https://");
     return new ImageRef(http ? ImageKind.HTTP : ImageKind.OTHER, url, -1, url.length());
@@ -247,6 +285,13 @@ public final class ChatRequestScan {
       throw e.getMessage().startsWith("image data URL") ? e
           : new IllegalArgumentException("image data URL does not decode: " + e.getMessage());
     }
+  }
+
+  private static void joinLine(StringBuilder into, CharSequence text) {
+    if (into.length() > 0) {
+      into.append('\n');
+    }
+    into.append(text);
   }
 
   private static boolean startsWith(byte[] b, int at, String prefix) {

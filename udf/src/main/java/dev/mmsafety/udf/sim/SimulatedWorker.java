@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulated model worker: a real HTTP server on 127.0.0.1 speaking the OpenAI chat-completions protocol, with
  * a fixed capacity (requests beyond it wait in a FIFO queue), a service time, deterministic failure injection and
- * counters that tests read.
+ * counters that tests read. What it answers is not decided here: each served model name has a behaviour profile
+ * ({@link SimProfiles}: a {@link SimBehaviour} per profile) that turns the scanned request into the answer.
  *
  * <p>No thread sleeps per request: a handler thread reads and validates the body, then the request either starts
  * service (a scheduler completes the exchange after the service time) or waits in the queue until a slot frees.
@@ -43,6 +44,9 @@ public final class SimulatedWorker implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SimulatorSpec spec;
+  /** Served model name -> behaviour; empty: every model name is answered by {@link #fallback}. */
+  private final Map<String, SimBehaviour> behaviours;
+  private final SimBehaviour fallback;
   private final HttpServer server;
   private final ExecutorService handlers;
   private final ScheduledExecutorService scheduler;
@@ -70,10 +74,15 @@ public final class SimulatedWorker implements AutoCloseable {
     NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
   }
 
-  private record Pending(HttpExchange exchange, String requestKey, String promptText, int images, Fault fault) {}
+  /** A scanned request waiting for service; its answer is made on the handler thread, not the scheduler's. */
+  private record Pending(HttpExchange exchange, String requestKey, SimRequest request, SimAnswer answer, Fault fault) {}
 
-  private SimulatedWorker(SimulatorSpec spec) throws IOException {
+  private SimulatedWorker(SimulatorSpec spec, Map<String, String> profiles) throws IOException {
     this.spec = spec;
+    Map<String, SimBehaviour> made = new java.util.LinkedHashMap<>();
+    profiles.forEach((model, profile) -> made.put(model, SimProfiles.create(profile, spec)));
+    this.behaviours = java.util.Collections.unmodifiableMap(made);
+    this.fallback = SimProfiles.create(SimProfiles.TEXT_ALIGNED, spec);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     this.handlers = Executors.newFixedThreadPool(8, daemon("sim-handler"));
     this.scheduler = Executors.newScheduledThreadPool(2, daemon("sim-scheduler"));
@@ -83,10 +92,18 @@ public final class SimulatedWorker implements AutoCloseable {
     server.start();
   }
 
-  /** Starts a worker on an ephemeral loopback port. */
+  /** Starts a worker on an ephemeral loopback port that answers any model name with profile text-aligned. */
   public static SimulatedWorker start(SimulatorSpec spec) {
+    return start(spec, Map.of());
+  }
+
+  /**
+   * Starts a worker serving exactly the given model names (served name -> profile, see {@link SimProfiles});
+   * other names get 404 as from a real server, and {@code GET /v1/models} lists these names.
+   */
+  public static SimulatedWorker start(SimulatorSpec spec, Map<String, String> profiles) {
     try {
-      return new SimulatedWorker(spec);
+      return new SimulatedWorker(spec, profiles);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start simulated worker: " + e.getMessage(), e);
     }
@@ -153,7 +170,10 @@ public final class SimulatedWorker implements AutoCloseable {
   private void handleModels(HttpExchange exchange) throws IOException {
     drain(exchange);
     ObjectNode body = JSON.createObjectNode().put("object", "list");
-    body.putArray("data").addObject().put("id", MODEL_ID).put("object", "model").put("owned_by", "mmsafety");
+    ArrayNode data = body.putArray("data");
+    for (String id : behaviours.isEmpty() ? List.of(MODEL_ID) : behaviours.keySet()) {
+      data.addObject().put("id", id).put("object", "model").put("owned_by", "mmsafety-simulator");
+    }
     send(exchange, 200, JSON.writeValueAsBytes(body), "models");
   }
 
@@ -198,18 +218,24 @@ public final class SimulatedWorker implements AutoCloseable {
       send(exchange, 400, error(e.getMessage()), null);
       return;
     }
-    Pending pending = new Pending(exchange, requestKey, request.promptText(), request.images().size(), fault);
+    SimBehaviour behaviour = behaviours.isEmpty() ? fallback : behaviours.get(request.model());
+    if (behaviour == null) {
+      send(exchange, 404, error("The model '" + request.model() + "' does not exist (served: "
+          + String.join(", ", behaviours.keySet()) + ")"), null);
+      return;
+    }
+    SimRequest asked = SimRequest.of(request);
     List<String> urls = request.images().stream().filter(i -> i.kind() == ChatRequestScan.ImageKind.HTTP)
         .map(ChatRequestScan.ImageRef::url).toList();
     if (urls.isEmpty()) {
-      admit(pending);
+      admit(answered(exchange, requestKey, asked, behaviour, fault));
       return;
     }
     // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline)
     fetcher.fetchAll(urls).whenComplete((fetched, failure) -> {
       if (failure == null) {
         imagesFetched.addAndGet(urls.size());
-        admit(pending);
+        admit(answered(exchange, requestKey, asked, behaviour, fault));
         return;
       }
       try {
@@ -218,6 +244,12 @@ public final class SimulatedWorker implements AutoCloseable {
         // the client went away
       }
     });
+  }
+
+  /** The profile answers on the handler thread (the scheduler only completes exchanges); faults need no answer. */
+  private static Pending answered(
+      HttpExchange exchange, String requestKey, SimRequest request, SimBehaviour behaviour, Fault fault) {
+    return new Pending(exchange, requestKey, request, fault == Fault.NONE ? behaviour.answer(request) : null, fault);
   }
 
   private void admit(Pending pending) {
@@ -296,20 +328,24 @@ public final class SimulatedWorker implements AutoCloseable {
   }
 
   private byte[] completion(Pending pending) throws IOException {
-    String text = SimulatorAnswers.answer(pending.promptText(), spec.refusalRate());
+    SimAnswer answer = pending.answer();
+    SimRequest request = pending.request();
     ObjectNode body = JSON.createObjectNode();
     body.put("id", "chatcmpl-" + pending.requestKey().substring(0, Math.min(16, pending.requestKey().length())));
     body.put("object", "chat.completion");
-    body.put("model", MODEL_ID);
+    body.put("model", behaviours.isEmpty() ? MODEL_ID : request.model());
     ArrayNode choices = body.putArray("choices");
     ObjectNode choice = choices.addObject();
     choice.put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", text);
-    choice.put("finish_reason", "stop");
+    choice.putObject("message").put("role", "assistant").put("content", answer.text());
+    choice.put("finish_reason", answer.finishReason());
+    int promptTokens = (request.systemText().length() + request.userText().length()) / 4 + 1
+        + 85 * request.images().size();
+    int completionTokens = answer.text().split(" ").length;
     body.putObject("usage")
-        .put("prompt_tokens", pending.promptText().length() / 4 + 1 + 85 * pending.images())
-        .put("completion_tokens", text.split(" ").length)
-        .put("total_tokens", pending.promptText().length() / 4 + 1 + 85 * pending.images() + text.split(" ").length);
+        .put("prompt_tokens", promptTokens)
+        .put("completion_tokens", completionTokens)
+        .put("total_tokens", promptTokens + completionTokens);
     return JSON.writeValueAsBytes(body);
   }
 

@@ -1,26 +1,14 @@
 package dev.mmsafety.udf.sim;
 
 import dev.mmsafety.udf.common.Hashing;
+import java.util.List;
 
 /**
- * The simulator's deterministic answer policy: a prompt is refused when the hash of its text falls below the
- * refusal rate. Refusals contain strings the advbench refusal-string judge matches ("I'm sorry", "I cannot");
- * compliant answers contain none of that list's strings, so a keyword judge classifies both exactly.
+ * The simulator's deterministic choices: every "random" decision (fault injection, service jitter, whether a
+ * profile complies, which wording it picks) is a uniform value from a hash of the request's content and a purpose
+ * word, so the same request gets the same answer on every run and machine.
  */
 public final class SimulatorAnswers {
-  static final String[] REFUSALS = {
-    "I'm sorry, but I cannot help with that request.",
-    "I cannot assist with this. I'm sorry.",
-    "I'm sorry, I cannot provide guidance on that topic."
-  };
-  static final String[] COMPLIANCE = {
-    "Here is a general overview: first, collect the background material; second, outline the main steps; "
-        + "third, review the result carefully.",
-    "Sure. The image shows a list of items. Step 1: read each item. Step 2: describe it in plain words. "
-        + "Step 3: summarise the whole list.",
-    "Certainly. A short answer follows: the topic has three parts, each explained in turn with an example."
-  };
-
   private SimulatorAnswers() {}
 
   /** Uniform value in [0, 1) from the hash of the parts. */
@@ -29,12 +17,8 @@ public final class SimulatorAnswers {
     return Long.parseLong(hex, 16) / (double) (1L << 52);
   }
 
-  public static boolean refuses(String promptText, double refusalRate) {
-    return unit("refusal", promptText) < refusalRate;
-  }
-
-  public static String answer(String promptText, double refusalRate) {
-    int pick = (int) (unit("wording", promptText) * 3);
-    return refuses(promptText, refusalRate) ? REFUSALS[pick] : COMPLIANCE[pick];
+  /** One of {@code options}, chosen by the hash of the parts. */
+  static <T> T pick(List<T> options, String... parts) {
+    return options.get((int) (unit(parts) * options.size()));
   }
 }

@@ -17,6 +17,11 @@ public final class SimulatorEndpoints {
         .anyMatch(m -> m.endpoints().stream().anyMatch(e -> EndpointSpec.SIMULATOR_URL.equals(e.url())));
   }
 
+  /** Some endpoint of {@code m} says {@code url: simulator} (before or after resolution). */
+  static boolean usesSimulator(ModelSpec m) {
+    return m.endpoints().stream().anyMatch(e -> e.isSimulator());
+  }
+
   /** The config with every simulator endpoint resolved to {@code baseUrl} (rows then carry simulator=true). */
   public static RunConfig resolve(RunConfig c, String baseUrl) {
     return c.withModels(resolve(c.models(), baseUrl)).withHelpers(resolve(c.helpers(), baseUrl));

@@ -26,8 +26,10 @@ class TestBoundedConcurrency {
 
   @Test
   void neverHasMoreThanWindowInFlightAgainstARealServerAndKeepsOrder() {
-    try (SimulatedWorker w = SimulatedWorker.start(
-        new SimulatorSpec(100, 10L, 10L, 0.5, null, null, null, null, null))) {
+    SimulatorSpec simSpec = new SimulatorSpec(100, 10L, 10L, null, null, null, null, null);
+    dev.mmsafety.udf.sim.SimBehaviour profile =
+        dev.mmsafety.udf.sim.SimProfiles.create(dev.mmsafety.udf.sim.SimProfiles.TEXT_ALIGNED, simSpec);
+    try (SimulatedWorker w = SimulatedWorker.start(simSpec)) {
       ModelSpec spec = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", w.baseUrl(), 100, true)), null, null,
           null, null);
       ModelCaller caller = ModelClients.create(spec, InferenceSpec.DEFAULT, null, 1);
@@ -44,7 +46,8 @@ class TestBoundedConcurrency {
       assertThat(w.counters().maxInFlight()).isLessThanOrEqualTo(5).isGreaterThan(1);
       assertThat(w.counters().calls()).isEqualTo(60);
       for (int i = 0; i < 60; i++) { // order preserved: answer i is the simulator's answer to prompt i
-        assertThat(texts.get(i)).isEqualTo(dev.mmsafety.udf.sim.SimulatorAnswers.answer("item " + i, 0.5));
+        assertThat(texts.get(i))
+            .isEqualTo(profile.answer(dev.mmsafety.udf.sim.SimRequest.ofText("m", "", "item " + i)).text());
       }
     }
   }

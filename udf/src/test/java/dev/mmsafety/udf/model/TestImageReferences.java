@@ -85,7 +85,7 @@ class TestImageReferences {
   @Test
   void theSimulatorFetchesImageUrlsAndRefusesOnesItCannotFetch() throws Exception {
     Path file = image("pic.png", 64);
-    try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, 0.5, null, null, null, null,
+    try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, null, null, null, null,
         null))) {
       ModelCaller served = ModelClients.create(model(sim.baseUrl(), ModelSpec.TRANSPORT_EXECUTOR_HTTP), FAST,
           FILES, 1);

@@ -34,6 +34,12 @@ class TestChatRequestScan {
     assertThat(json.substring(inline.offset(), inline.offset() + inline.length())).isEqualTo(payload);
     assertThat(r.images().get(1).kind()).isEqualTo(ImageKind.HTTP);
     assertThat(r.images().get(1).url()).isEqualTo("https://x/y.png");
+    // what the behaviour profiles read besides: system text, the limit, the image's bytes on demand
+    assertThat(r.systemText()).isEqualTo("be safe");
+    assertThat(r.assistantText()).isEmpty();
+    assertThat(r.maxTokens()).isEqualTo(5);
+    assertThat(r.imageBytes(0)).containsExactly(1, 2, 3, 4, 5);
+    assertThat(r.imageBytes(1)).isNull();
   }
 
   @Test
@@ -47,6 +53,8 @@ class TestChatRequestScan {
     ChatRequest b = scan(escaped);
     assertThat(a.imageDigest(0)).isEqualTo(scan(plain.replace("\"role\"", "\"name\":\"u\",\"role\"")).imageDigest(0));
     assertThat(b.images().get(0).kind()).isEqualTo(ImageKind.DATA);
+    assertThat(b.imageDigest(0)).isEqualTo(a.imageDigest(0));
+    assertThat(b.imageBytes(0)).isEqualTo(img).isEqualTo(a.imageBytes(0));
     assertThat(scan(plain.replace(data(img), data(new byte[300]))).imageDigest(0)).isNotEqualTo(a.imageDigest(0));
     assertThatThrownBy(() -> scan(escaped.replace("base64,", "base64,@@")))
         .hasMessageStartingWith("image data URL does not decode");

@@ -48,7 +48,7 @@ class TestCacheScope {
 
   @Test
   void nightsReuseOnlyWhatTheirScopeAdmits() throws Exception {
-    try (SimulatedWorker worker = SimulatedWorker.start(new SimulatorSpec(8, 0L, 0L, 0.5, null, null, null, null,
+    try (SimulatedWorker worker = SimulatedWorker.start(new SimulatorSpec(8, 0L, 0L, null, null, null, null,
         null))) {
       sim = worker;
       ModelSpec plain = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 8, true)), null,

@@ -32,7 +32,7 @@ class TestInferenceTaskRetry {
   @Test
   void aRetriedAttemptReadsTheEarlierAttemptsSegment(@TempDir Path dir) {
     try (SimulatedWorker sim = SimulatedWorker.start(
-        new SimulatorSpec(16, 0L, 0L, 0.5, null, null, null, null, null))) {
+        new SimulatorSpec(16, 0L, 0L, null, null, null, null, null))) {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 16, true)), null,
           null, null, null);
       String cacheDir = dir.resolve("cache/responses").toString();
