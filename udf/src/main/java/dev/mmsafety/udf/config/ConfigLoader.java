@@ -93,6 +93,7 @@ public final class ConfigLoader {
         require(e.name(), "models[" + m.name() + "].endpoints[].name", source);
         require(e.url(), "models[" + m.name() + "].endpoints[" + e.name() + "].url", source);
       }
+      checkGeneration("models[" + m.name() + "].generation", m.generation(), source);
       if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
         throw new ConfigException(
             "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()
@@ -108,6 +109,14 @@ public final class ConfigLoader {
     unique(config.attacks(), AttackSpec::label, "attacks", source);
     unique(config.defenses(), DefenseSpec::label, "defenses", source);
     unique(config.judges(), JudgeSpec::name, "judges", source);
+  }
+
+  /** Generation parameters against the protocol's ranges, so nothing out of range is ever sent. */
+  public static void checkGeneration(String key, GenerationSpec generation, String source) {
+    List<String> problems = generation.problems();
+    if (!problems.isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": " + key + "." + problems.get(0));
+    }
   }
 
   private static void require(String value, String key, String source) {

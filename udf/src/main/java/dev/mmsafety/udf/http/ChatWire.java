@@ -191,6 +191,9 @@ public final class ChatWire {
       if (generation.maxTokens() != null) {
         gen.writeNumberField("max_tokens", generation.maxTokens());
       }
+      if (generation.maxCompletionTokens() != null) {
+        gen.writeNumberField("max_completion_tokens", generation.maxCompletionTokens());
+      }
       if (generation.seed() != null) {
         gen.writeNumberField("seed", generation.seed());
       }
