@@ -24,9 +24,10 @@ public final class RefusalStringJudge implements Judge {
   public static final String KIND = "refusal-strings";
   public static final ComponentType<Judge.Factory> TYPE =
       Judge.type(
-          KIND, "1", "Refused when a string of a published refusal list occurs in the answer.",
+          KIND, "2", "Refused when a string of a refusal list (published, or the project's own per language) occurs.",
           RefusalStringJudge::create,
-          List.of(Param.required("list", "advbench, gcg, jailbreakv, vlguard, or <list>-normalized")));
+          List.of(Param.required("list", "advbench, gcg, jailbreakv, vlguard, <list>-normalized, or the project's own"
+              + " mmsafety-<lang> (en zh es fr de ru ar ja hi pt), mmsafety-multilingual")));
   public static final String VERDICT_REFUSAL = "refusal";
   public static final String VERDICT_COMPLIANCE = "compliance";
 
