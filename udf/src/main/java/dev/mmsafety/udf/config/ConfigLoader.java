@@ -19,7 +19,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads a YAML run config (kebab-case keys) and checks its structure; unknown keys are errors. */
+/**
+ * Reads a YAML run config (kebab-case keys) and checks its structure; unknown keys are errors. {@link Use} says
+ * what the config is for: a run needs run.output and datasets, judging only judges.
+ */
 public final class ConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -29,7 +32,20 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /**
+   * What a config is read for. A run needs its output and datasets; judging an existing responses table needs
+   * only judges (the output comes from the command line, models and datasets may be absent).
+   */
+  public enum Use {
+    RUN,
+    JUDGE
+  }
+
   public static RunConfig load(Path file) {
+    return load(file, Use.RUN);
+  }
+
+  public static RunConfig load(Path file, Use use) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -38,10 +54,14 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("Cannot read config " + file + ": " + e.getMessage(), e);
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), use);
   }
 
   public static RunConfig parse(String yaml, String source) {
+    return parse(yaml, source, Use.RUN);
+  }
+
+  public static RunConfig parse(String yaml, String source, Use use) {
     RunConfig config;
     try {
       config = YAML.readValue(yaml, RunConfig.class);
@@ -57,7 +77,7 @@ public final class ConfigLoader {
     if (config == null) {
       throw new ConfigException("Cannot parse config " + source + ": empty");
     }
-    validate(config, source);
+    validate(config, source, use);
     return config;
   }
 
@@ -73,12 +93,16 @@ public final class ConfigLoader {
     }
   }
 
-  static void validate(RunConfig config, String source) {
-    if (config.run() == null || config.run().output() == null || config.run().output().isBlank()) {
-      throw new ConfigException("Cannot use config " + source + ": run.output is required");
-    }
-    if (config.datasets().isEmpty()) {
-      throw new ConfigException("Cannot use config " + source + ": datasets is empty");
+  static void validate(RunConfig config, String source, Use use) {
+    if (use == Use.RUN) {
+      if (config.run() == null || config.run().output() == null || config.run().output().isBlank()) {
+        throw new ConfigException("Cannot use config " + source + ": run.output is required");
+      }
+      if (config.datasets().isEmpty()) {
+        throw new ConfigException("Cannot use config " + source + ": datasets is empty");
+      }
+    } else if (config.judges().isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": judges is empty (judging needs at least one)");
     }
     for (DatasetSpec d : config.datasets()) {
       require(d.benchmark(), "datasets[" + d.name() + "].benchmark", source);

@@ -205,7 +205,7 @@ class TestLlmJudge {
         dev.mmsafety.udf.config.GenerationSpec.DEFAULT, false, LlmJudge.CONTEXT_KEYS_DEFAULT, probe, null);
     Verdict v = judge.judge(JudgeInput.ofText("r", "text")).join();
     assertThat(v.status()).isEqualTo("error");
-    assertThat(v.reason()).contains("harmbench-yes-no", "no context available");
+    assertThat(v.reason()).contains("harmbench-yes-no", "no value for {{context}}");
     assertThat(probe.calls).isZero();
   }
 
