@@ -42,8 +42,8 @@ public final class ComputeMetricsJob {
   private static final org.apache.spark.sql.Column[] USED_COLUMNS =
       java.util.stream.Stream.of(
               "run_id", "model", "response_id", "probe_id", "benchmark", "dataset", "canonical_category",
-              "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "refused", "unsafe",
-              "effective", "refused_by")
+              "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "response_status",
+              "refused", "unsafe", "effective", "refused_by")
           .map(org.apache.spark.sql.functions::col)
           .toArray(org.apache.spark.sql.Column[]::new);
 

@@ -29,26 +29,32 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
 
   /** Checks names and paths (before any session starts), then judges. */
   public JudgeResponsesJob.Result run(RunConfig config) {
-    List<JudgeSpec> specs = select(config.judges(), judgeNames);
+    select(config.judges(), judgeNames); // unknown names fail before any path is checked
     for (Path p : new Path[] {responses, probes, cases}) {
       if (p != null && !Files.exists(p)) {
         throw new ConfigException("Cannot judge responses: " + p + ": no such file or folder");
       }
     }
+    // A judges-only config has no run: section; the output is --out.
     RunSpec run = config.run() != null ? config.run() : new RunSpec("judge", null, null, null);
-    RunContext context =
-        RunContext.standalone("judge", config.withRun(run.withOutput(out.toAbsolutePath().toString())));
-    SparkSession spark = context.spark();
-    JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(specs).input(read(spark, responses));
-    Path probesTable = probes != null ? probes : sibling(responses, ProbesTable.INSTANCE.name());
-    Path casesTable = cases != null ? cases : sibling(responses, CasesTable.INSTANCE.name());
-    if (probesTable != null) {
-      job.probes(read(spark, probesTable));
+    RunConfig withOut = config.withRun(run.withOutput(out.toAbsolutePath().toString()));
+    // Helpers served by the simulator (url: simulator) need it running while the judges call them.
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOut)) {
+      RunConfig resolved = simulator.config();
+      RunContext context = RunContext.standalone("judge", resolved);
+      SparkSession spark = context.spark();
+      JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(select(resolved.judges(), judgeNames))
+          .input(read(spark, responses));
+      Path probesTable = probes != null ? probes : sibling(responses, ProbesTable.INSTANCE.name());
+      Path casesTable = cases != null ? cases : sibling(responses, CasesTable.INSTANCE.name());
+      if (probesTable != null) {
+        job.probes(read(spark, probesTable));
+      }
+      if (casesTable != null) {
+        job.cases(read(spark, casesTable));
+      }
+      return job.execute();
     }
-    if (casesTable != null) {
-      job.cases(read(spark, casesTable));
-    }
-    return job.execute();
   }
 
   /**

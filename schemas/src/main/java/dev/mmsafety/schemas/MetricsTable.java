@@ -11,10 +11,10 @@ import java.util.List;
  * Rates with 95% Wilson intervals, long format (one row per group x metric). A dimension rolled up is the value
  * {@code ALL}. Metrics: asr (unsafe on harmful), refusal_rate (refused on harmful), over_refusal_rate (refused on
  * benign), safe_rate, effective_rate. Errors and unparseable verdicts are excluded from n and counted apart.
- * NEXT ID TO ASSIGN: 510
+ * NEXT ID TO ASSIGN: 510 (514 used)
  */
 public final class MetricsTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   public static final String ALL = "ALL";
 
   public static final Column METRIC = Column.required(500, "metric", StringType, "Metric name (see table doc).");
@@ -24,13 +24,19 @@ public final class MetricsTable extends TableContract {
   public static final Column CI_LOW = Column.optional(504, "ci_low", DoubleType, "Wilson 95% lower bound.");
   public static final Column CI_HIGH = Column.optional(505, "ci_high", DoubleType, "Wilson 95% upper bound.");
   public static final Column N_ERROR =
-      Column.required(506, "n_error", LongType, "Verdicts with status error or skipped (excluded from n).");
+      Column.required(506, "n_error", LongType,
+          "Verdicts with status error or skipped (excluded from n); rows not run under a budget cap are n_not_run.");
   public static final Column N_UNPARSEABLE =
       Column.required(507, "n_unparseable", LongType, "Verdicts with status unparseable (excluded from n).");
   public static final Column GROUPING =
       Column.required(508, "grouping", StringType, "Which dimensions are grouped, e.g. benchmark+category+attack.");
   public static final Column DETAIL =
       Column.optional(509, "detail", StringType, "Extra figures as JSON (e.g. paired test statistics).");
+
+  public static final Column N_NOT_RUN =
+      Column.optional(514, "n_not_run", LongType,
+          "Verdicts skipped because the response was not run (budget cap; excluded from n and n_error). Null for"
+              + " paired deltas.");
 
   public static final MetricsTable INSTANCE = new MetricsTable();
 
@@ -41,7 +47,7 @@ public final class MetricsTable extends TableContract {
         "Rates per model x benchmark x category x attack x defense x judge, with rollups marked ALL.",
         List.of(
             RUN_ID, GROUPING, BENCHMARK, DATASET, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE, JUDGE,
-            POLARITY, SIMULATOR, METRIC, N, K, RATE, CI_LOW, CI_HIGH, N_ERROR, N_UNPARSEABLE, DETAIL, RUN_DATE,
+            POLARITY, SIMULATOR, METRIC, N, K, RATE, CI_LOW, CI_HIGH, N_ERROR, N_UNPARSEABLE, N_NOT_RUN, DETAIL, RUN_DATE,
             MODEL),
         List.of(RUN_DATE, MODEL));
   }
