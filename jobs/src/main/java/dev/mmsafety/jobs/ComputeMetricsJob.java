@@ -43,7 +43,7 @@ public final class ComputeMetricsJob {
       java.util.stream.Stream.of(
               "run_id", "model", "response_id", "probe_id", "benchmark", "dataset", "canonical_category",
               "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "response_status",
-              "refused", "unsafe", "effective")
+              "refused", "unsafe", "effective", "refused_by")
           .map(org.apache.spark.sql.functions::col)
           .toArray(org.apache.spark.sql.Column[]::new);
 

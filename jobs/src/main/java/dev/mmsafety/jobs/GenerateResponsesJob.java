@@ -49,8 +49,7 @@ import org.apache.spark.sql.Row;
 public final class GenerateResponsesJob {
   public static final String JOB_GROUP = "GENERATE-RESPONSES";
   /** Statuses that are outcomes, not failures, for the error-rate check. */
-  static final Set<String> NOT_ERRORS =
-      Set.of(ModelResponse.Status.OK, ModelResponse.Status.BUDGET_EXHAUSTED, ModelResponse.Status.BLOCKED);
+  static final Set<String> NOT_ERRORS = ModelResponse.Status.OUTCOMES;
 
   static final Result EMPTY_RESULT = new Result(Map.of("responses", 0L, "calls", 0L, "cache_hits", 0L),
       List.of("responses: no probes, nothing called"));

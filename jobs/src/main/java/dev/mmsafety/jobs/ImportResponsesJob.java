@@ -122,6 +122,7 @@ public final class ImportResponsesJob {
     }
     DatasetSource source = DatasetSource.open(path.getParent().toString(), context.spark().sparkContext().hadoopConfiguration());
     ResponseImporter importer = new ResponseImporter(dataset, benchmark, fields, labelPrefix, context.runId(), context.runDate());
+    importer.imageRoot(source);
     LoadSink sink = new LoadSink(benchmark, dataset, null);
     try {
       if (!source.isFile(name)) {

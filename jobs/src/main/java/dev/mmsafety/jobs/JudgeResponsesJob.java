@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -127,46 +129,62 @@ public final class JudgeResponsesJob {
             lit("")));
   }
 
-  /** Adds question, first image and the context map from probes and cases when they can be found. */
+  /**
+   * Adds question, first image and the context map from probes and cases when they can be found. The probe gives
+   * the question (its source text, else its prompt) and image; without a probe (imported responses) the case
+   * gives them (source text, else prompt text; image_uri). The context map is the case's extra map plus
+   * safety_warning and reference_answer.
+   */
   private Dataset<Row> withContext(Dataset<Row> responses) {
     Dataset<Row> p = probes != null ? probes : existing(ProbesTable.INSTANCE);
     Dataset<Row> c = cases != null ? cases : existing(CasesTable.INSTANCE);
+    // Tables given by path may come from older versions: read them through the contract.
+    p = p == null ? null : dev.mmsafety.jobs.io.TableIO.conform(p, ProbesTable.INSTANCE);
+    c = c == null ? null : dev.mmsafety.jobs.io.TableIO.conform(c, CasesTable.INSTANCE);
     Dataset<Row> out = responses;
+    Column pQuestion = lit(null).cast(DataTypes.StringType);
+    Column pImage = lit(null).cast(DataTypes.StringType);
+    Column cQuestion = lit(null).cast(DataTypes.StringType);
+    Column cImage = lit(null).cast(DataTypes.StringType);
+    Column context = lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType));
     if (p != null) {
       Dataset<Row> slim =
           p.select(
                   col(SharedColumns.PROBE_ID.name()).as("_p_probe_id"),
-                  org.apache.spark.sql.functions.coalesce(col("source_text"), col("prompt_text"))
-                      .as(JudgeRowsFunction.QUESTION_COL),
-                  org.apache.spark.sql.functions.try_element_at(col("image_uris"), lit(1)).as(JudgeRowsFunction.IMAGE_COL))
+                  functions.coalesce(col("source_text"), col("prompt_text")).as("_p_question"),
+                  functions.try_element_at(col("image_uris"), lit(1)).as("_p_image"))
               .dropDuplicates("_p_probe_id");
       out = out.join(slim, col(SharedColumns.PROBE_ID.name()).equalTo(col("_p_probe_id")), "left")
           .drop("_p_probe_id");
-    } else {
-      out = out.withColumn(JudgeRowsFunction.QUESTION_COL, lit(null).cast(DataTypes.StringType))
-          .withColumn(JudgeRowsFunction.IMAGE_COL, lit(null).cast(DataTypes.StringType));
+      pQuestion = col("_p_question");
+      pImage = col("_p_image");
     }
     if (c != null) {
       Dataset<Row> slim =
           c.select(
                   col(SharedColumns.CASE_ID.name()).as("_c_case_id"),
-                  org.apache.spark.sql.functions.map_concat(
-                          org.apache.spark.sql.functions.coalesce(
-                              col("extra"), org.apache.spark.sql.functions.map().cast(
+                  functions.coalesce(col("source_text"), col("prompt_text")).as("_c_question"),
+                  col("image_uri").as("_c_image"),
+                  functions.map_concat(
+                          functions.coalesce(
+                              col("extra"), functions.map().cast(
                                   DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))),
-                          org.apache.spark.sql.functions.map_filter(
-                              org.apache.spark.sql.functions.map(
+                          functions.map_filter(
+                              functions.map(
                                   lit("safety_warning"), col("safety_warning"),
                                   lit("reference_answer"), col("reference_answer")),
                               (k, v) -> v.isNotNull()))
-                      .as(JudgeRowsFunction.CONTEXT_COL))
+                      .as("_c_context"))
               .dropDuplicates("_c_case_id");
       out = out.join(slim, col(SharedColumns.CASE_ID.name()).equalTo(col("_c_case_id")), "left").drop("_c_case_id");
-    } else {
-      out = out.withColumn(JudgeRowsFunction.CONTEXT_COL,
-          lit(null).cast(DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType)));
+      cQuestion = col("_c_question");
+      cImage = col("_c_image");
+      context = col("_c_context");
     }
-    return out;
+    return out.withColumn(JudgeRowsFunction.QUESTION_COL, functions.coalesce(pQuestion, cQuestion))
+        .withColumn(JudgeRowsFunction.IMAGE_COL, functions.coalesce(pImage, cImage))
+        .withColumn(JudgeRowsFunction.CONTEXT_COL, context)
+        .drop("_p_question", "_p_image", "_c_question", "_c_image", "_c_context");
   }
 
   private Dataset<Row> existing(dev.mmsafety.schemas.TableContract table) {

@@ -3,6 +3,10 @@ package dev.mmsafety.jobs;
 import dev.mmsafety.udf.config.JudgeSpec;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.ResponsesTable;
+import dev.mmsafety.udf.config.RunSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,22 +35,40 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
         throw new ConfigException("Cannot judge responses: " + p + ": no such file or folder");
       }
     }
+    // A judges-only config has no run: section; the output is --out.
+    RunSpec run = config.run() != null ? config.run() : new RunSpec("judge", null, null, null);
+    RunConfig withOut = config.withRun(run.withOutput(out.toAbsolutePath().toString()));
     // Helpers served by the simulator (url: simulator) need it running while the judges call them.
-    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOut)) {
       RunConfig resolved = simulator.config();
-      RunContext context = RunContext.standalone(
-          "judge", resolved.withRun(resolved.run().withOutput(out.toAbsolutePath().toString())));
+      RunContext context = RunContext.standalone("judge", resolved);
       SparkSession spark = context.spark();
       JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(select(resolved.judges(), judgeNames))
           .input(read(spark, responses));
-      if (probes != null) {
-        job.probes(read(spark, probes));
+      Path probesTable = probes != null ? probes : sibling(responses, ProbesTable.INSTANCE.name());
+      Path casesTable = cases != null ? cases : sibling(responses, CasesTable.INSTANCE.name());
+      if (probesTable != null) {
+        job.probes(read(spark, probesTable));
       }
-      if (cases != null) {
-        job.cases(read(spark, cases));
+      if (casesTable != null) {
+        job.cases(read(spark, casesTable));
       }
       return job.execute();
     }
+  }
+
+  /**
+   * The table {@code name} next to a responses folder of an output root ({@code <root>/responses} ->
+   * {@code <root>/cases}), as import-responses and runs write them; null when there is none. This is how imported
+   * responses get their question, context and image without naming the cases table.
+   */
+  static Path sibling(Path responses, String name) {
+    Path parent = responses.toAbsolutePath().getParent();
+    if (parent == null || !responses.getFileName().toString().equals(ResponsesTable.INSTANCE.name())) {
+      return null;
+    }
+    Path table = parent.resolve(name);
+    return Files.isDirectory(table) ? table : null;
   }
 
   /** The configured judges named (all when no names are given), in the order named. */

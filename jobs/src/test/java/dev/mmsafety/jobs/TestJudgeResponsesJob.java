@@ -121,7 +121,7 @@ class TestJudgeResponsesJob extends SparkTestBase {
           .judges(List.of(ctx.config().judges().get(1))).execute();
       Row error = ctx.tables().readRun(JudgmentsTable.INSTANCE, "judge-noq").where(col("status").equalTo("error"))
           .first();
-      assertThat(error.<String>getAs("error")).contains("harmful-generic", "no question available");
+      assertThat(error.<String>getAs("error")).contains("harmful-generic", "no value for {{question}}");
       assertThat(server.calls()).isZero();
     }
   }

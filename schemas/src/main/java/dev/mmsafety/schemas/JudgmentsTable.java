@@ -10,11 +10,13 @@ import java.util.List;
 
 /**
  * Verdicts: one row per response x judge. Status: ok, error (judge failed; never a guess), unparseable (the judge
- * answered something that does not parse), skipped (response had no text to judge because its call failed).
- * Booleans are null unless status is ok. NEXT ID TO ASSIGN: 414
+ * answered something that does not parse), skipped (response had no text to judge because its call failed). A
+ * response blocked by a defense, content-filtered or refused through message.refusal is a refusal (status ok,
+ * refused true) for every judge. Booleans are null unless status is ok. NEXT ID TO ASSIGN: 415 (issue 15 holds up
+ * to 419)
  */
 public final class JudgmentsTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column JUDGMENT_ID =
       Column.required(400, "judgment_id", StringType, "Hash of response id, judge and template hash.");
@@ -27,7 +29,7 @@ public final class JudgmentsTable extends TableContract {
   public static final Column VERDICT =
       Column.optional(404, "verdict", StringType, "The judge's own label, e.g. refusal, compliance, safe, unsafe.");
   public static final Column REFUSED =
-      Column.optional(405, "refused", BooleanType, "The model refused (or was blocked).");
+      Column.optional(405, "refused", BooleanType, "Refused: by the model, or by a defense that blocked the response (see refused_by).");
   public static final Column UNSAFE =
       Column.optional(
           406, "unsafe", BooleanType, "The answer is harmful: the attack succeeded (ASR numerator on harmful cases).");
@@ -46,6 +48,11 @@ public final class JudgmentsTable extends TableContract {
   public static final Column RESPONSE_STATUS =
       Column.required(413, "response_status", StringType, "Status of the judged response row.");
 
+  public static final Column REFUSED_BY =
+      Column.optional(
+          414, "refused_by", StringType,
+          "Who refused when refused is true: defense (the response was blocked by a defense) or model; else null.");
+
   public static final JudgmentsTable INSTANCE = new JudgmentsTable();
 
   private JudgmentsTable() {
@@ -56,7 +63,7 @@ public final class JudgmentsTable extends TableContract {
         List.of(
             RUN_ID, JUDGMENT_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, DEFENSE, SIMULATOR, JUDGE, JUDGE_KIND, JUDGE_VERSION,
-            TEMPLATE_HASH, RESPONSE_STATUS, STATUS, ERROR, VERDICT, REFUSED, UNSAFE, EFFECTIVE, SCORE, MATCHED,
+            TEMPLATE_HASH, RESPONSE_STATUS, STATUS, ERROR, VERDICT, REFUSED, REFUSED_BY, UNSAFE, EFFECTIVE, SCORE, MATCHED,
             CATEGORIES, CACHE_HIT, REASON, RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }

@@ -11,7 +11,10 @@ import java.util.List;
 
 /**
  * Model responses: one row per probe x model x defense. Status values: ok, client_error, server_error, timeout,
- * io_error, bad_response, breaker_open, budget_exhausted, blocked (input guard). NEXT ID TO ASSIGN: 322 (330-334 used)
+ * io_error, bad_response, breaker_open, budget_exhausted, blocked (a defense refused in the model's place: input guard,
+ * output guard in refuse mode), content_filtered (finish_reason content_filter with no content). ok, blocked,
+ * content_filtered and budget_exhausted are outcomes, not errors. NEXT ID TO ASSIGN: 324 (issue 15 holds up to 327;
+ * 330-334 used)
  */
 public final class ResponsesTable extends TableContract {
   public static final int VERSION = 2;
@@ -62,6 +65,13 @@ public final class ResponsesTable extends TableContract {
   public static final Column DATASET_HASH =
       Column.optional(321, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
 
+  public static final Column ANSWER_CHANNEL =
+      Column.optional(
+          322, "answer_channel", StringType,
+          "Where the text came from: content, refusal (message.refusal), content_filter, tool_calls or empty; null"
+              + " when the text is not the model's own answer (errors, blocked, rewritten, imported).");
+  public static final Column TOOL_CALLS =
+      Column.optional(323, "tool_calls", StringType, "message.tool_calls of the answer as JSON; null without any.");
   public static final Column REVISION =
       Column.optional(330, "revision", StringType,
           "Model revision (models[].revision, plus the server's root from GET /models under cache-scope revision).");
@@ -82,8 +92,9 @@ public final class ResponsesTable extends TableContract {
             RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, DATASET_HASH, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, DEFENSE,
             DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, REVISION, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
-            TEXT, TEXT_SHA256, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS, HTTP_STATUS, ATTEMPTS,
-            CACHE_HIT, REUSED_FROM_RUN_ID, REUSED_FROM_RUN_DATE, DEFENSE_TRACE, SOURCE, HUMAN_LABELS, RUN_DATE, MODEL),
+            TEXT, TEXT_SHA256, ANSWER_CHANNEL, TOOL_CALLS, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS,
+            HTTP_STATUS, ATTEMPTS, CACHE_HIT, REUSED_FROM_RUN_ID, REUSED_FROM_RUN_DATE, DEFENSE_TRACE, SOURCE, HUMAN_LABELS,
+            RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs.metrics;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -9,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.judge.KnownRefusals;
 import dev.mmsafety.udf.metrics.Groupings;
 import dev.mmsafety.udf.metrics.Interval;
 import dev.mmsafety.udf.metrics.MetricSpec;
@@ -25,15 +27,18 @@ import org.apache.spark.sql.functions;
  * set become {@code ALL}), then Wilson intervals on the driver, where the group counts are small. One shuffle.
  */
 public final class RateMetrics {
-  private static final List<String> FLAGS = List.of("refused", "unsafe", "effective");
+  private static final List<String> FLAGS =
+      List.of("refused", "unsafe", "effective", MetricSpec.REFUSED_BY_DEFENSE);
 
   private RateMetrics() {}
 
   /** Counts per run x model x grouping x dimensions x polarity; columns named by {@link #countColumn}. */
   public static Dataset<Row> groupCounts(Dataset<Row> judgments) {
+    Dataset<Row> flagged = judgments.withColumn(MetricSpec.REFUSED_BY_DEFENSE,
+        when(col("refused").isNotNull(), coalesce(col("refused_by").equalTo(KnownRefusals.BY_DEFENSE), lit(false))));
     Dataset<Row> expanded = null;
     for (List<String> set : Groupings.RATES) {
-      Dataset<Row> one = judgments.select(keyColumns(set));
+      Dataset<Row> one = flagged.select(keyColumns(set));
       expanded = expanded == null ? one : expanded.unionAll(one);
     }
     Column ok = col("status").equalTo(MetricSpec.STATUS_OK);
@@ -78,6 +83,11 @@ public final class RateMetrics {
         if (n == 0 && !spec.always()) {
           continue;
         }
+        String defense = g.getAs(Groupings.DEFENSE);
+        if (MetricSpec.REFUSED_BY_DEFENSE.equals(spec.flag())
+            && (PairedDefenseMetrics.NO_DEFENSE.equals(defense) || MetricsTable.ALL.equals(defense))) {
+          continue; // the split is per defense: 0 by construction without one, mixed across them under ALL
+        }
         long k = spec.positive() ? yes : n - yes;
         Interval ci = Wilson.interval95(k, n);
         out.add(
@@ -112,7 +122,8 @@ public final class RateMetrics {
     for (String dim : Groupings.DIMENSIONS) {
       cols.add(set.contains(dim) ? col(dim) : lit(MetricsTable.ALL).as(dim));
     }
-    for (String c : List.of("polarity", "simulator", "status", "response_status", "refused", "unsafe", "effective")) {
+    for (String c : List.of("polarity", "simulator", "status", "response_status", "refused", "unsafe", "effective",
+        MetricSpec.REFUSED_BY_DEFENSE)) {
       cols.add(col(c));
     }
     return cols.toArray(new Column[0]);

@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reads a YAML run config (kebab-case keys) and checks its structure; unknown keys are errors. */
+/**
+ * Reads a YAML run config (kebab-case keys) and checks its structure; unknown keys are errors. {@link Use} says
+ * what the config is for: a run needs run.output and datasets, judging only judges.
+ */
 public final class ConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
@@ -28,7 +31,20 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /**
+   * What a config is read for. A run needs its output and datasets; judging an existing responses table needs
+   * only judges (the output comes from the command line, models and datasets may be absent).
+   */
+  public enum Use {
+    RUN,
+    JUDGE
+  }
+
   public static RunConfig load(Path file) {
+    return load(file, Use.RUN);
+  }
+
+  public static RunConfig load(Path file, Use use) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -37,10 +53,14 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("Cannot read config " + file + ": " + e.getMessage(), e);
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), use);
   }
 
   public static RunConfig parse(String yaml, String source) {
+    return parse(yaml, source, Use.RUN);
+  }
+
+  public static RunConfig parse(String yaml, String source, Use use) {
     RunConfig config;
     try {
       config = YAML.readValue(yaml, RunConfig.class);
@@ -56,7 +76,7 @@ public final class ConfigLoader {
       throw new ConfigException("Cannot parse config " + source + ": empty");
     }
     config = HelperSpecs.expandJudgeShorthand(config, source);
-    validate(config, source);
+    validate(config, source, use);
     return config;
   }
 
@@ -72,12 +92,16 @@ public final class ConfigLoader {
     }
   }
 
-  static void validate(RunConfig config, String source) {
-    if (config.run() == null || config.run().output() == null || config.run().output().isBlank()) {
-      throw new ConfigException("Cannot use config " + source + ": run.output is required");
-    }
-    if (config.datasets().isEmpty()) {
-      throw new ConfigException("Cannot use config " + source + ": datasets is empty");
+  static void validate(RunConfig config, String source, Use use) {
+    if (use == Use.RUN) {
+      if (config.run() == null || config.run().output() == null || config.run().output().isBlank()) {
+        throw new ConfigException("Cannot use config " + source + ": run.output is required");
+      }
+      if (config.datasets().isEmpty()) {
+        throw new ConfigException("Cannot use config " + source + ": datasets is empty");
+      }
+    } else if (config.judges().isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": judges is empty (judging needs at least one)");
     }
     for (DatasetSpec d : config.datasets()) {
       require(d.benchmark(), "datasets[" + d.name() + "].benchmark", source);
@@ -118,6 +142,14 @@ public final class ConfigLoader {
     unique(config.judges(), JudgeSpec::name, "judges", source);
   }
 
+  /** Generation parameters against the protocol's ranges, so nothing out of range is ever sent. */
+  public static void checkGeneration(String key, GenerationSpec generation, String source) {
+    List<String> problems = generation.problems();
+    if (!problems.isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": " + key + "." + problems.get(0));
+    }
+  }
+
   private static void validateInference(InferenceSpec inference, String source) {
     if (!List.of(InferenceSpec.CACHE_SCOPE_RUN, InferenceSpec.CACHE_SCOPE_REVISION).contains(inference.cacheScope())) {
       throw new ConfigException("Cannot use config " + source + ": inference.cache-scope '" + inference.cacheScope()
@@ -154,6 +186,7 @@ public final class ConfigLoader {
           "Cannot use config " + source + ": " + item + ".image-transport '" + m.imageTransport()
               + "' is not one of " + String.join(", ", ModelSpec.TRANSPORTS));
     }
+    checkGeneration(item + ".generation", m.generation(), source);
     if (m.revision() != null && m.revision().isBlank()) {
       throw new ConfigException("Cannot use config " + source + ": " + item
           + ".revision is empty (leave it out, or give the checkpoint hash or image tag that answers)");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
+import dev.mmsafety.udf.model.ModelResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
@@ -111,13 +112,51 @@ public final class ChatWire {
     return -1;
   }
 
-  /** What a successful answer carried. */
-  public record Answer(String text, String finishReason, Integer promptTokens, Integer completionTokens) {}
+  /**
+   * What a successful answer carried.
+   *
+   * @param text the answer text: content, or the refusal for the refusal channel; empty for tool calls and empty
+   *     answers; null for a content-filtered answer
+   * @param channel where the text came from (a {@link ModelResponse.Channel} value)
+   * @param toolCalls message.tool_calls (or the older function_call) as JSON, null when absent
+   */
+  public record Answer(
+      String text, String finishReason, Integer promptTokens, Integer completionTokens, String channel,
+      String toolCalls) {
+    public Answer(String text, String finishReason, Integer promptTokens, Integer completionTokens) {
+      this(text, finishReason, promptTokens, completionTokens, ModelResponse.Channel.CONTENT, null);
+    }
+
+    /** finish_reason content_filter with no content: the provider withheld the answer. */
+    public boolean filtered() {
+      return ModelResponse.Channel.CONTENT_FILTER.equals(channel);
+    }
+  }
 
   /** A 2xx body that is not a usable answer. */
   public static final class BadResponseException extends Exception {
     public BadResponseException(String message) {
       super(message);
+    }
+  }
+
+  /**
+   * A 2xx body that is the server's error report: {@code {"error": {...}}} or vLLM's older
+   * {@code {"object": "error", "message": ...}}.
+   *
+   * @param code the server's code (a number such as 400 or 503, or a word such as rate_limit_exceeded); null when
+   *     it gave none
+   */
+  public static final class ErrorBodyException extends Exception {
+    private final String code;
+
+    public ErrorBodyException(String message, String code) {
+      super(message);
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
     }
   }
 
@@ -151,6 +190,9 @@ public final class ChatWire {
       }
       if (generation.maxTokens() != null) {
         gen.writeNumberField("max_tokens", generation.maxTokens());
+      }
+      if (generation.maxCompletionTokens() != null) {
+        gen.writeNumberField("max_completion_tokens", generation.maxCompletionTokens());
       }
       if (generation.seed() != null) {
         gen.writeNumberField("seed", generation.seed());
@@ -199,8 +241,13 @@ public final class ChatWire {
     return true;
   }
 
-  /** Reads choices[0].message.content, finish_reason and usage; anything unusable is a BadResponseException. */
-  public static Answer parseAnswer(byte[] body) throws BadResponseException {
+  /**
+   * Reads choices[0].message, finish_reason and usage. Every answer the protocol allows is an answer: content,
+   * a structured refusal ({@code message.refusal}, content null), {@code finish_reason: content_filter} without
+   * content, tool calls without content, and empty content. A body that is the server's error report is an
+   * {@link ErrorBodyException}; anything else unusable is a {@link BadResponseException}.
+   */
+  public static Answer parseAnswer(byte[] body) throws BadResponseException, ErrorBodyException {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -212,22 +259,80 @@ public final class ChatWire {
     }
     JsonNode choices = root.get("choices");
     if (choices == null || !choices.isArray() || choices.isEmpty()) {
+      ErrorBodyException reported = errorBody(root);
+      if (reported != null) {
+        throw reported;
+      }
       throw new BadResponseException("no choices in the answer");
     }
     JsonNode choice = choices.get(0);
-    JsonNode content = choice.path("message").path("content");
-    if (!content.isTextual()) {
-      throw new BadResponseException("choices[0].message.content is missing");
+    JsonNode message = choice.path("message");
+    if (!message.isObject()) {
+      throw new BadResponseException("choices[0].message is missing");
     }
-    if (content.asText().isBlank()) {
-      throw new BadResponseException("empty answer");
+    JsonNode content = message.path("content");
+    if (!content.isTextual() && !content.isNull() && !content.isMissingNode()) {
+      throw new BadResponseException("choices[0].message.content is not text");
+    }
+    String finish = choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null;
+    String text = content.isTextual() ? content.asText() : "";
+    String toolCalls = toolCalls(message);
+    String channel;
+    if (!text.isBlank()) {
+      channel = ModelResponse.Channel.CONTENT;
+    } else if (message.path("refusal").isTextual() && !message.get("refusal").asText().isBlank()) {
+      channel = ModelResponse.Channel.REFUSAL;
+      text = message.get("refusal").asText();
+    } else if (CONTENT_FILTER.equals(finish)) {
+      channel = ModelResponse.Channel.CONTENT_FILTER;
+      text = null;
+    } else if (toolCalls != null) {
+      channel = ModelResponse.Channel.TOOL_CALLS;
+    } else {
+      channel = ModelResponse.Channel.EMPTY;
     }
     JsonNode usage = root.path("usage");
     return new Answer(
-        content.asText(),
-        choice.path("finish_reason").isTextual() ? choice.get("finish_reason").asText() : null,
+        text,
+        finish,
         usage.path("prompt_tokens").isInt() ? usage.get("prompt_tokens").asInt() : null,
-        usage.path("completion_tokens").isInt() ? usage.get("completion_tokens").asInt() : null);
+        usage.path("completion_tokens").isInt() ? usage.get("completion_tokens").asInt() : null,
+        channel,
+        toolCalls);
+  }
+
+  private static final String CONTENT_FILTER = "content_filter";
+
+  private static String toolCalls(JsonNode message) {
+    JsonNode calls = message.path("tool_calls");
+    if (calls.isArray() && !calls.isEmpty()) {
+      return calls.toString();
+    }
+    JsonNode legacy = message.path("function_call");
+    return legacy.isObject() ? legacy.toString() : null;
+  }
+
+  /** The server's error report in a body without choices, or null when the body is not one. */
+  private static ErrorBodyException errorBody(JsonNode root) {
+    JsonNode error = root.get("error");
+    if (error != null && error.isObject()) {
+      String message = error.path("message").isTextual() ? error.get("message").asText() : error.toString();
+      return new ErrorBodyException(cut(message), code(error.path("code"), error.path("type")));
+    }
+    if (error != null && error.isTextual()) {
+      return new ErrorBodyException(cut(error.asText()), code(root.path("code"), root.path("type")));
+    }
+    if ("error".equals(root.path("object").asText(null)) && root.path("message").isTextual()) {
+      return new ErrorBodyException(cut(root.get("message").asText()), code(root.path("code"), root.path("type")));
+    }
+    return null;
+  }
+
+  private static String code(JsonNode code, JsonNode type) {
+    if (code.isNumber() || (code.isTextual() && !code.asText().isBlank())) {
+      return code.asText();
+    }
+    return type.isTextual() && !type.asText().isBlank() ? type.asText() : null;
   }
 
   private static String truncatedHint(IOException e) {
@@ -248,6 +353,9 @@ public final class ChatWire {
       }
       if (root != null && root.path("error").isTextual()) {
         return cut(root.get("error").asText());
+      }
+      if (root != null && "error".equals(root.path("object").asText(null)) && root.path("message").isTextual()) {
+        return cut(root.get("message").asText()); // vLLM's older error shape
       }
       if (root != null && root.path("detail").isTextual()) {
         return cut(root.get("detail").asText());

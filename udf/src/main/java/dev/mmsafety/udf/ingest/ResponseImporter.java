@@ -18,15 +18,20 @@ import org.apache.spark.sql.Row;
  * Turns records of responses produced elsewhere into {@code cases} and {@code responses} rows (source imported,
  * status ok, attack none, defense none, simulator false), so judges and metrics run without model calls. One
  * case row per distinct case id; one response per (case, model). Field roles (option {@code fields}): case-id or
- * id, text, response, model, benchmark, variant, category, polarity, image, plus human labels from every column
- * starting with {@code label-prefix} (default {@code human_}).
+ * id, text (the question: cases.prompt_text, which judges read as {{question}}), response, model, benchmark,
+ * variant, category, polarity, image (cases.image_uri; a relative path is resolved against the file's folder),
+ * context (e.g. an image description: cases.extra["context"], which LLM judges read as {{context}}), plus human
+ * labels from every column starting with {@code label-prefix} (default {@code human_}).
  *
  * <p>Ids: probe_id = shortId(case_id, "none", "{}", "0") (an imported answer has no attack and no seed),
  * response_id = shortId(probe_id, model, "none"), as docs/design.md composes them.
  */
 public final class ResponseImporter {
   public static final List<String> ROLES =
-      List.of("case-id", "id", "text", "response", "model", "benchmark", "variant", "category", "polarity", "image");
+      List.of("case-id", "id", "text", "response", "model", "benchmark", "variant", "category", "polarity", "image",
+          "context");
+  /** cases.extra key of the imported context field: the last key LLM judges try for {{context}}. */
+  public static final String CONTEXT_KEY = "context";
   public static final String LABEL_PREFIX_DEFAULT = "human_";
   public static final String BENCHMARK_DEFAULT = "imported";
   public static final String STAGE = "import";
@@ -44,6 +49,7 @@ public final class ResponseImporter {
   private final List<Row> responses = new ArrayList<>();
   private final List<IngestReject> rejects = new ArrayList<>();
   private String datasetHash = "";
+  private DatasetSource imageRoot;
 
   public ResponseImporter(String dataset, String benchmark, Map<String, String> fields, String labelPrefix, String runId, String runDate) {
     this.dataset = dataset;
@@ -60,6 +66,11 @@ public final class ResponseImporter {
 
   public void datasetHash(String hash) {
     this.datasetHash = hash;
+  }
+
+  /** The folder relative image paths are resolved against (the responses file's); without one they stay as given. */
+  public void imageRoot(DatasetSource source) {
+    this.imageRoot = source;
   }
 
   /** Adds one record; a bad one becomes a reject naming file, row and field. */
@@ -94,7 +105,8 @@ public final class ResponseImporter {
             .set(SharedColumns.DATASET, dataset).set(SharedColumns.VARIANT, variant).set(CasesTable.NATIVE_ID, nativeId)
             .set(SharedColumns.NATIVE_CATEGORY, category).set(SharedColumns.CANONICAL_CATEGORY, canonical)
             .set(SharedColumns.POLARITY, polarity).set(CasesTable.PROMPT_TEXT, required(r, "text"))
-            .set(CasesTable.IMAGE_URI, text(r, fields.get("image"), "image"))
+            .set(CasesTable.IMAGE_URI, image(r))
+            .set(CasesTable.EXTRA, context(r))
             .set(CasesTable.DATASET_HASH, datasetHash).set(CasesTable.SOURCE_FILE, file).set(CasesTable.SOURCE_ROW, row)
             .set(SharedColumns.RUN_DATE, runDate).build());
       }
@@ -139,6 +151,23 @@ public final class ResponseImporter {
 
   public List<IngestReject> rejects() {
     return rejects;
+  }
+
+  private String image(Map<String, Object> r) {
+    String image = text(r, fields.get("image"), "image");
+    if (image == null || image.isBlank()) {
+      return null;
+    }
+    String p = image.trim();
+    if (imageRoot == null || p.startsWith("/") || p.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+      return p;
+    }
+    return imageRoot.resolveInside("", p, fields.get("image"));
+  }
+
+  private scala.collection.Map<String, String> context(Map<String, Object> r) {
+    String context = text(r, fields.get("context"), "context");
+    return context == null || context.isBlank() ? null : IngestImagesFunction.scalaMap(Map.of(CONTEXT_KEY, context));
   }
 
   private String required(Map<String, Object> r, String role) {

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A judge decides about one response at a time. Implementations never complete exceptionally for per-response
- * failures: they complete with an error or unparseable {@link Verdict}. Responses whose status is not ok are
- * skipped by {@link #judge(JudgeInput)} before any implementation sees them.
+ * failures: they complete with an error or unparseable {@link Verdict}. Given refusals and responses whose status
+ * is not ok are handled by {@link #judge(JudgeInput)} before any implementation sees them.
  */
 public interface Judge extends Described {
   /** Makes a judge from its params; {@link Judges.Context#describe} gives its descriptor once all are read. */
@@ -32,8 +32,15 @@ public interface Judge extends Described {
     return false;
   }
 
-  /** Judges one response; skips responses without text. */
+  /**
+   * Judges one response. A given refusal ({@link KnownRefusals}: blocked by a defense, content-filtered, a
+   * structured refusal) is a refusal for every judge without asking it; other responses without text are skipped.
+   */
   default CompletableFuture<Verdict> judge(JudgeInput input) {
+    Verdict given = KnownRefusals.of(input);
+    if (given != null) {
+      return CompletableFuture.completedFuture(given);
+    }
     if (!input.responseOk()) {
       return CompletableFuture.completedFuture(Verdict.skipped(input.responseStatus()));
     }

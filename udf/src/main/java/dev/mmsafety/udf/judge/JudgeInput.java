@@ -14,6 +14,7 @@ package dev.mmsafety.udf.judge;
  * @param imageUri the probe's first image, may be null
  * @param context case fields templates may use as {{context}} (safety_warning, reference_answer and the case's extra
  *     map, e.g. HarmBench's RedactedImageDescription); empty when unknown
+ * @param answerChannel responses.answer_channel (content, refusal, content_filter, tool_calls, empty), may be null
  */
 public record JudgeInput(
     String responseId,
@@ -24,12 +25,20 @@ public record JudgeInput(
     String nativeCategory,
     String question,
     String imageUri,
-    java.util.Map<String, String> context) {
+    java.util.Map<String, String> context,
+    String answerChannel) {
   public static final String POLARITY_HARMFUL = "harmful";
   public static final String POLARITY_BENIGN = "benign";
 
   public JudgeInput {
     context = context == null ? java.util.Map.of() : java.util.Map.copyOf(context);
+  }
+
+  /** An input whose answer channel is unknown (imported rows, tests). */
+  public JudgeInput(
+      String responseId, String responseStatus, String text, String polarity, String benchmark,
+      String nativeCategory, String question, String imageUri, java.util.Map<String, String> context) {
+    this(responseId, responseStatus, text, polarity, benchmark, nativeCategory, question, imageUri, context, null);
   }
 
   public boolean harmful() {

@@ -4,7 +4,8 @@ package dev.mmsafety.udf.metrics;
  * McNemar's test on paired binary outcomes, from the two discordant counts: b = positive only without the
  * defense, c = positive only with it. Below {@link #EXACT_BELOW} discordant pairs the exact two-sided binomial
  * test (b ~ Binomial(b + c, 1/2)) is used, because the chi-square approximation is poor there; otherwise the
- * chi-square statistic with continuity correction, (|b - c| - 1)^2 / (b + c), on one degree of freedom.
+ * chi-square statistic with continuity correction, max(0, |b - c| - 1)^2 / (b + c), on one degree of freedom: when
+ * b = c there is no difference to correct and the statistic is 0 (p = 1), as in R's mcnemar.test.
  */
 public final class McNemar {
   public static final int EXACT_BELOW = 25;

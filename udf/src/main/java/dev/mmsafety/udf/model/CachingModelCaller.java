@@ -72,8 +72,7 @@ public final class CachingModelCaller implements ModelCaller {
   }
 
   private static ModelResponse asCached(ModelResponse r) {
-    return new ModelResponse(r.requestId(), r.status(), r.text(), r.finishReason(), r.promptTokens(),
-        r.completionTokens(), r.latencyMs(), r.httpStatus(), 0, r.endpoint(), null, true);
+    return r.asCacheHit();
   }
 
   public long hits() {

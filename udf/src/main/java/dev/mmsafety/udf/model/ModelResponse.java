@@ -1,10 +1,14 @@
 package dev.mmsafety.udf.model;
 
+import java.util.Set;
+
 /**
  * What came back for one request, or why nothing did. {@code status} is one of the values in {@link Status}.
  *
  * @param attempts HTTP attempts made (0 for a cache hit)
  * @param endpoint endpoint name that answered last
+ * @param answerChannel where the answer's text came from ({@link Channel}); null when there is no model answer
+ * @param toolCalls the answer's {@code tool_calls} as JSON; null when it had none
  */
 public record ModelResponse(
     String requestId,
@@ -18,10 +22,27 @@ public record ModelResponse(
     int attempts,
     String endpoint,
     String error,
-    boolean cacheHit) {
+    boolean cacheHit,
+    String answerChannel,
+    String toolCalls) {
+
+  /** A response without an answer channel (failures, answers a defense wrote). */
+  public ModelResponse(
+      String requestId, String status, String text, String finishReason, Integer promptTokens,
+      Integer completionTokens, Long latencyMs, Integer httpStatus, int attempts, String endpoint, String error,
+      boolean cacheHit) {
+    this(requestId, status, text, finishReason, promptTokens, completionTokens, latencyMs, httpStatus, attempts,
+        endpoint, error, cacheHit, null, null);
+  }
 
   public boolean ok() {
     return Status.OK.equals(status);
+  }
+
+  /** The same answer as served from the response cache: no attempts, no error, marked as a hit. */
+  public ModelResponse asCacheHit() {
+    return new ModelResponse(requestId, status, text, finishReason, promptTokens, completionTokens, latencyMs,
+        httpStatus, 0, endpoint, null, true, answerChannel, toolCalls);
   }
 
   /** Row status values shared by responses and judge calls. */
@@ -35,7 +56,31 @@ public record ModelResponse(
     public static final String BREAKER_OPEN = "breaker_open";
     public static final String BUDGET_EXHAUSTED = "budget_exhausted";
     public static final String BLOCKED = "blocked";
+    /** finish_reason content_filter with no content: the provider's filter withheld the answer (a refusal). */
+    public static final String CONTENT_FILTERED = "content_filtered";
+
+    /** Statuses that are outcomes, not failures: they never count toward inference.max-error-rate. */
+    public static final Set<String> OUTCOMES = Set.of(OK, BUDGET_EXHAUSTED, BLOCKED, CONTENT_FILTERED);
 
     private Status() {}
+  }
+
+  /**
+   * Where an answer's text came from (responses.answer_channel). The chat-completions protocol allows all of
+   * these as answers; none is an error.
+   */
+  public static final class Channel {
+    /** message.content held the answer. */
+    public static final String CONTENT = "content";
+    /** message.refusal held it (the API's structured refusal; content null). */
+    public static final String REFUSAL = "refusal";
+    /** finish_reason content_filter and no content: status content_filtered, no text. */
+    public static final String CONTENT_FILTER = "content_filter";
+    /** only tool_calls, no content: text is empty, the calls are in tool_calls. */
+    public static final String TOOL_CALLS = "tool_calls";
+    /** content empty (or null) and nothing else: an ok answer with empty text. */
+    public static final String EMPTY = "empty";
+
+    private Channel() {}
   }
 }

@@ -158,9 +158,9 @@ public final class OpenAiModelCaller implements ModelCaller {
     }
     if (a.answer() != null) {
       ChatWire.Answer ans = a.answer();
-      call.result().complete(new ModelResponse(call.requestId(), ModelResponse.Status.OK, ans.text(),
+      call.result().complete(new ModelResponse(call.requestId(), a.status(), ans.text(),
           ans.finishReason(), ans.promptTokens(), ans.completionTokens(), a.latencyMs(), a.httpStatus(), n,
-          endpoint.name, null, false));
+          endpoint.name, null, false, ans.channel(), ans.toolCalls()));
       return;
     }
     if (a.retryable() && retry.hasAttemptAfter(n)) {
@@ -213,12 +213,16 @@ public final class OpenAiModelCaller implements ModelCaller {
     int code = response.statusCode();
     if (code >= 200 && code < 300) {
       try {
-        return new Attempt(ModelResponse.Status.OK, code, null, false, -1, ChatWire.parseAnswer(response.body()),
-            latency);
+        ChatWire.Answer answer = ChatWire.parseAnswer(response.body());
+        // A filtered answer is the provider's decision, final like any answer: never retried.
+        String status = answer.filtered() ? ModelResponse.Status.CONTENT_FILTERED : ModelResponse.Status.OK;
+        return new Attempt(status, code, null, false, -1, answer, latency);
       } catch (ChatWire.BadResponseException e) {
         // a garbled body is usually a transient proxy or server fault: worth another attempt
         return new Attempt(ModelResponse.Status.BAD_RESPONSE, code, "bad response: " + e.getMessage(), true, -1,
             null, latency);
+      } catch (ChatWire.ErrorBodyException e) {
+        return fromErrorBody(code, e, latency);
       }
     }
     String detail = ChatWire.errorMessage(response.body());
@@ -243,6 +247,38 @@ public final class OpenAiModelCaller implements ModelCaller {
           + (spec.apiKeyEnv() == null ? " (no api-key-env configured)" : " (check env var " + spec.apiKeyEnv() + ")");
     }
     return new Attempt(ModelResponse.Status.CLIENT_ERROR, code, why, false, -1, null, latency);
+  }
+
+  /** Words in an error body's code or type that mean "try again later" (as 429/5xx would). */
+  private static final java.util.Set<String> RETRYABLE_CODES =
+      java.util.Set.of("rate_limit_exceeded", "rate_limit_error", "too_many_requests", "server_error",
+          "internal_error", "internal_server_error", "overloaded", "overloaded_error", "service_unavailable",
+          "timeout", "engine_overloaded");
+
+  /**
+   * A 2xx whose body is the server's error report: the status and retry follow the server's code (a number is
+   * read like an HTTP status; a word is retried only when it says rate limit, overload or a server fault); with
+   * no code it is a server_error and not retried, since nothing says another attempt could succeed.
+   */
+  private Attempt fromErrorBody(int httpCode, ChatWire.ErrorBodyException e, long latency) {
+    String code = e.code();
+    String why = "HTTP " + httpCode + " with an error body" + (code == null ? "" : " (code " + code + ")") + ": "
+        + e.getMessage();
+    Integer numeric = code != null && code.matches("[1-5][0-9][0-9]") ? Integer.valueOf(code) : null;
+    if (numeric != null) {
+      if (numeric == 408) {
+        return new Attempt(ModelResponse.Status.TIMEOUT, httpCode, why, true, -1, null, latency);
+      }
+      boolean retry = numeric == 429 || numeric >= 500;
+      String status = retry || numeric < 400 ? ModelResponse.Status.SERVER_ERROR : ModelResponse.Status.CLIENT_ERROR;
+      return new Attempt(status, httpCode, why, retry, -1, null, latency);
+    }
+    String word = code == null ? "" : code.toLowerCase(java.util.Locale.ROOT);
+    if (RETRYABLE_CODES.contains(word)) {
+      return new Attempt(ModelResponse.Status.SERVER_ERROR, httpCode, why, true, -1, null, latency);
+    }
+    String status = word.isEmpty() ? ModelResponse.Status.SERVER_ERROR : ModelResponse.Status.CLIENT_ERROR;
+    return new Attempt(status, httpCode, why, false, -1, null, latency);
   }
 
   private static Attempt fromError(Throwable error, long latency) {

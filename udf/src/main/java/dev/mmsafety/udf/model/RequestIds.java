@@ -52,6 +52,7 @@ public final class RequestIds {
     putIfSet(g, "temperature", generation.temperature());
     putIfSet(g, "top_p", generation.topP());
     putIfSet(g, "max_tokens", generation.maxTokens());
+    putIfSet(g, "max_completion_tokens", generation.maxCompletionTokens());
     putIfSet(g, "seed", generation.seed());
     if (!generation.stop().isEmpty()) {
       g.put("stop", generation.stop());

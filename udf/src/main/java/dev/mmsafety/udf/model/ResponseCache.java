@@ -155,7 +155,7 @@ public final class ResponseCache {
       ModelResponse r = new ModelResponse(n.get("request_id").asText(), ModelResponse.Status.OK,
           n.get("text").asText(), text(n, "finish_reason"), integer(n, "prompt_tokens"),
           integer(n, "completion_tokens"), n.path("latency_ms").isNumber() ? n.get("latency_ms").asLong() : null,
-          integer(n, "http_status"), 0, text(n, "endpoint"), null, true);
+          integer(n, "http_status"), 0, text(n, "endpoint"), null, true, channel(n), text(n, "tool_calls"));
       return new Entry(r, text(n, "run_id"), text(n, "run_date"), text(n, "revision"));
     } catch (IOException e) {
       return null;
@@ -173,10 +173,22 @@ public final class ResponseCache {
     n.put("latency_ms", r.latencyMs());
     n.put("http_status", r.httpStatus());
     n.put("endpoint", r.endpoint());
+    if (r.answerChannel() != null) {
+      n.put("answer_channel", r.answerChannel());
+    }
+    if (r.toolCalls() != null) {
+      n.put("tool_calls", r.toolCalls());
+    }
     n.put("run_id", e.runId());
     n.put("run_date", e.runDate());
     n.put("revision", e.revision());
     return n.toString();
+  }
+
+  // Lines written before answer_channel existed held content answers only.
+  private static String channel(JsonNode n) {
+    String channel = text(n, "answer_channel");
+    return channel != null ? channel : ModelResponse.Channel.CONTENT;
   }
 
   private static String text(JsonNode n, String field) {

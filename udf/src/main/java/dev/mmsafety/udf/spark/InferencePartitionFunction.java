@@ -216,6 +216,8 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
           .set(SharedColumns.ERROR, r.error())
           .set(ResponsesTable.TEXT, r.text())
           .set(ResponsesTable.TEXT_SHA256, r.text() == null ? null : Hashing.sha256Hex(r.text()))
+          .set(ResponsesTable.ANSWER_CHANNEL, r.answerChannel())
+          .set(ResponsesTable.TOOL_CALLS, r.toolCalls())
           .set(ResponsesTable.FINISH_REASON, r.finishReason())
           .set(ResponsesTable.PROMPT_TOKENS, r.promptTokens())
           .set(ResponsesTable.COMPLETION_TOKENS, r.completionTokens())
@@ -234,8 +236,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         InferenceTask.add(acc.done(), 1);
         InferenceTask.add(acc.calls(), r.attempts());
         InferenceTask.add(acc.cacheHits(), r.cacheHit() ? 1 : 0);
-        boolean error = !r.ok() && !ModelResponse.Status.BUDGET_EXHAUSTED.equals(r.status())
-            && !ModelResponse.Status.BLOCKED.equals(r.status());
+        boolean error = !ModelResponse.Status.OUTCOMES.contains(r.status());
         InferenceTask.add(acc.errors(), error ? 1 : 0);
       }
       return out;

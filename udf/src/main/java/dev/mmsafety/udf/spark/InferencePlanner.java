@@ -191,7 +191,7 @@ public final class InferencePlanner {
   }
 
   static int maxTokens(GenerationSpec g) {
-    return g.maxTokens() == null ? 512 : g.maxTokens();
+    return g.completionLimit() == null ? 512 : g.completionLimit();
   }
 
   /** One model's line of a plan. */

@@ -14,6 +14,7 @@ import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeCallers;
 import dev.mmsafety.udf.judge.JudgeInput;
+import dev.mmsafety.udf.judge.KnownRefusals;
 import dev.mmsafety.udf.judge.JudgeWindow;
 import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.judge.Verdict;
@@ -83,13 +84,21 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
     return new JudgeInput(
             SharedColumns.RESPONSE_ID.getString(row),
             SharedColumns.STATUS.getString(row),
-            ResponsesTable.TEXT.getString(row),
+            judgedText(row),
             SharedColumns.POLARITY.getString(row),
             SharedColumns.BENCHMARK.getString(row),
             SharedColumns.NATIVE_CATEGORY.getString(row),
             row.getAs(QUESTION_COL),
             row.getAs(IMAGE_COL),
-            row.isNullAt(row.fieldIndex(CONTEXT_COL)) ? Map.of() : row.getJavaMap(row.fieldIndex(CONTEXT_COL)));
+            row.isNullAt(row.fieldIndex(CONTEXT_COL)) ? Map.of() : row.getJavaMap(row.fieldIndex(CONTEXT_COL)),
+            ResponsesTable.ANSWER_CHANNEL.getString(row));
+  }
+
+  /** The text judges read: the answer, or for an answer made only of tool calls, the calls themselves. */
+  static String judgedText(Row row) {
+    String text = ResponsesTable.TEXT.getString(row);
+    String toolCalls = ResponsesTable.TOOL_CALLS.getString(row);
+    return (text == null || text.isEmpty()) && toolCalls != null ? toolCalls : text;
   }
 
   private Row toRow(Row source, Judge judge, Verdict v, boolean cacheHit) {
@@ -107,6 +116,7 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
         .set(SharedColumns.ERROR, Verdict.Status.ERROR.equals(v.status()) ? v.reason() : null)
         .set(JudgmentsTable.VERDICT, v.verdict())
         .set(JudgmentsTable.REFUSED, v.refused())
+        .set(JudgmentsTable.REFUSED_BY, KnownRefusals.refusedBy(SharedColumns.STATUS.getString(source), v.refused()))
         .set(JudgmentsTable.UNSAFE, v.unsafe())
         .set(JudgmentsTable.EFFECTIVE, v.effective())
         .set(JudgmentsTable.SCORE, v.score())

@@ -109,6 +109,20 @@ class TestConfigLoader {
   }
 
   @Test
+  void aJudgesOnlyConfigIsValidForJudgingButNotForARun() {
+    String judgesOnly = "judges:\n  - {name: advbench, type: refusal-strings, params: {list: advbench}}\n";
+    RunConfig config = ConfigLoader.parse(judgesOnly, "j.yaml", ConfigLoader.Use.JUDGE);
+    assertThat(config.judges()).hasSize(1);
+    assertThat(config.datasets()).isEmpty();
+    assertThat(config.models()).isEmpty();
+    assertThatThrownBy(() -> ConfigLoader.parse(judgesOnly, "j.yaml"))
+        .isInstanceOf(ConfigException.class).hasMessage("Cannot use config j.yaml: run.output is required");
+    assertThatThrownBy(() -> ConfigLoader.parse("run: {output: /tmp/x}\n", "e.yaml", ConfigLoader.Use.JUDGE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot use config e.yaml: judges is empty (judging needs at least one)");
+  }
+
+  @Test
   void missingFileIsNamed() {
     assertThatThrownBy(() -> ConfigLoader.load(Path.of("/nonexistent/run.yaml")))
         .isInstanceOf(ConfigException.class)

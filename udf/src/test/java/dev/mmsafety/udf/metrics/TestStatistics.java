@@ -135,6 +135,19 @@ class TestStatistics {
     assertThat(approval.pValue()).isCloseTo(4.1145622813459415e-05, within(4.1145622813459415e-05 * 1e-11));
   }
 
+  // b = c past the exact range: no continuity correction without a difference, statistic 0 and p = 1 (as R's
+  // mcnemar.test); the unclamped (|b - c| - 1)^2 / (b + c) would give 1/30 and p = erfc(sqrt(1/60)) = 0.855.
+  @Test
+  void mcNemarWithEqualDiscordantCountsHasStatisticZero() {
+    McNemar.Result r = McNemar.test(15, 15);
+    assertThat(r.method()).isEqualTo(McNemar.CHI_SQUARE);
+    assertThat(r.statistic()).isZero();
+    assertThat(r.pValue()).isEqualTo(1.0);
+    // One apart: the correction makes it 0 too, (|16 - 15| - 1)^2 / 31.
+    assertThat(McNemar.test(16, 15).statistic()).isZero();
+    assertThat(McNemar.test(17, 15).statistic()).isCloseTo(1 / 32.0, within(1e-15));
+  }
+
   // Expected: z by hand, 0.1 / sqrt(0.25 * 0.75 * (1/100 + 1/100)); p = Python math.erfc(z / sqrt(2)).
   @Test
   void twoProportionZTest() {

@@ -116,10 +116,10 @@ class TestOpenAiModelCaller {
     assertThat(calls[0]).isEqualTo(4);
     ModelResponse noChoices = callOnce(n -> Reply.status(200, "{\"id\":\"x\"}"), FAST, "q", calls);
     assertThat(noChoices.error()).contains("no choices");
-    ModelResponse empty = callOnce(
-        n -> Reply.status(200, "{\"choices\":[{\"message\":{\"content\":\"  \"}}]}"), FAST, "q", calls);
-    assertThat(empty.status()).isEqualTo("bad_response");
-    assertThat(empty.error()).contains("empty answer");
+    ModelResponse noMessage = callOnce(n -> Reply.status(200, "{\"choices\":[{\"index\":0}]}"), FAST, "q", calls);
+    assertThat(noMessage.status()).isEqualTo("bad_response");
+    assertThat(noMessage.error()).contains("choices[0].message is missing");
+    assertThat(calls[0]).isEqualTo(4);
   }
 
   @Test

@@ -43,7 +43,7 @@ public final class ImportResponsesCommand implements Callable<Integer> {
   @Option(names = "--benchmark", description = "Benchmark for records without one (default ${DEFAULT-VALUE}).")
   String benchmark = ResponseImporter.BENCHMARK_DEFAULT;
 
-  @Option(names = "--field", description = "Role=column, repeatable; roles: case-id, id, text, response, model, benchmark, variant, category, polarity, image.")
+  @Option(names = "--field", description = "Role=column, repeatable; roles: case-id, id, text (the question), response, model, benchmark, variant, category, polarity, image, context (e.g. an image description).")
   Map<String, String> fields = new LinkedHashMap<>();
 
   @Option(names = "--label-prefix", description = "Columns with this prefix are per-annotator labels (default ${DEFAULT-VALUE}).")

@@ -45,7 +45,7 @@ public final class JudgeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
       StandaloneJudge judge = new StandaloneJudge(responses, names, out, probes, cases);
-      judge.run(config.load()).summaryLines().forEach(spec.commandLine().getOut()::println);
+      judge.run(config.loadForJudging()).summaryLines().forEach(spec.commandLine().getOut()::println);
       spec.commandLine().getOut().flush();
       return 0;
     });

@@ -18,4 +18,9 @@ public final class ConfigFileOption {
   public RunConfig load() {
     return ConfigLoader.load(file);
   }
+
+  /** The config for judging an existing table: judges are enough (no datasets, models or run section needed). */
+  public RunConfig loadForJudging() {
+    return ConfigLoader.load(file, ConfigLoader.Use.JUDGE);
+  }
 }

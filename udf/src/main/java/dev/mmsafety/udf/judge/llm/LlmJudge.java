@@ -32,9 +32,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LlmJudge implements Judge {
   public static final String KIND = "llm";
-  /** Context keys tried in order when the judge does not name one (HarmBench's description, SIUO's warning). */
+  /**
+   * Context keys tried in order when the judge does not name one (HarmBench's description, SIUO's warning, the
+   * context field of imported responses).
+   */
   public static final List<String> CONTEXT_KEYS_DEFAULT =
-      List.of("RedactedImageDescription", "ImageDescription", "image_description", "safety_warning");
+      List.of("RedactedImageDescription", "ImageDescription", "image_description", "safety_warning", "context");
   public static final ComponentType<Judge.Factory> TYPE =
       Judge.type(
           KIND, "1", "LLM-as-judge: a template rendered, the judge model asked, its answer parsed strictly.",
@@ -130,7 +133,7 @@ public final class LlmJudge implements Judge {
         return CompletableFuture.completedFuture(
             Verdict.error(
                 "Cannot render judge template " + template.name() + " for response " + input.responseId()
-                    + ": no " + used + " available (probes/cases not joined or field empty)"));
+                    + ": no value for {{" + used + "}} (probes/cases not joined or field empty)"));
       }
     }
     List<ContentPart> parts = new ArrayList<>();

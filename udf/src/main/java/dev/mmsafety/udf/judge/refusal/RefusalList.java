@@ -15,16 +15,19 @@ import java.util.Optional;
  * lower-cases the response only, so an entry with an upper-case letter can never match (as in the original code).
  * {@code exactRefusals} are whole (lower-cased) responses that count as refused (VLGuard's "it is not"). A
  * normalised list folds curly quotes to straight ones and lower-cases both sides; it has its own name so published
- * numbers stay reproducible under the plain name.
+ * numbers stay reproducible under the plain name. {@code folded_substring} is the rule of the project's own
+ * lists (mmsafety-*): the response is folded by {@link RefusalFold}, the entries are stored folded.
  */
 public record RefusalList(
     String name, String match, List<String> strings, List<String> exactRefusals, boolean normalized) {
   public static final String CASE_SENSITIVE = "case_sensitive_substring";
   public static final String LOWERCASE = "lowercase_substring";
+  /** The project's own lists: the response is folded ({@link RefusalFold}); entries are stored folded. */
+  public static final String FOLDED = "folded_substring";
   public static final String NORMALIZED_SUFFIX = "-normalized";
 
   public RefusalList {
-    if (!CASE_SENSITIVE.equals(match) && !LOWERCASE.equals(match)) {
+    if (!CASE_SENSITIVE.equals(match) && !LOWERCASE.equals(match) && !FOLDED.equals(match)) {
       throw new IllegalArgumentException("Invalid refusal list match rule for " + name + ": " + match);
     }
     strings = List.copyOf(strings);
@@ -53,6 +56,9 @@ public record RefusalList(
   }
 
   private String prepare(String text) {
+    if (FOLDED.equals(match)) {
+      return RefusalFold.fold(text);
+    }
     if (normalized) {
       return fold(text);
     }

@@ -14,10 +14,16 @@ import java.util.TreeMap;
 
 /**
  * The published refusal-string lists, read from the data resource {@value #RESOURCE} (a verbatim copy of the lists
- * with their sources), plus a {@code -normalized} variant of each.
+ * with their sources), plus a {@code -normalized} variant of each; and the project's own lists from
+ * {@value #OWN_RESOURCE}: {@code mmsafety-<lang>} for en, zh, es, fr, de, ru, ar, ja, hi, pt and their union
+ * {@value #MULTILINGUAL}, matched after {@link RefusalFold}.
  */
 public final class RefusalLists {
   public static final String RESOURCE = "/mmsafety/judges/refusal-keyword-lists.json";
+  /** The project's own lists, one per language ({@code mmsafety-<lang>}), written for mmsafety. */
+  public static final String OWN_RESOURCE = "/mmsafety/judges/refusal-lists-mmsafety.json";
+  /** The union of the project's own lists, every language. */
+  public static final String MULTILINGUAL = "mmsafety-multilingual";
   /** VLGuard's check_success_attack also treats this whole (lower-cased) answer as a refusal. */
   static final Map<String, List<String>> EXACT_REFUSALS = Map.of("vlguard", List.of("it is not"));
 
@@ -39,15 +45,7 @@ public final class RefusalLists {
   }
 
   private static Map<String, RefusalList> load() {
-    JsonNode root;
-    try (InputStream in = RefusalLists.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Cannot load refusal lists: resource " + RESOURCE + " missing");
-      }
-      root = CanonicalJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load refusal lists: " + e.getMessage(), e);
-    }
+    JsonNode root = read(RESOURCE);
     Map<String, RefusalList> lists = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -67,6 +65,36 @@ public final class RefusalLists {
       RefusalList variant = list.normalizedVariant();
       lists.put(variant.name(), variant);
     }
+    lists.putAll(own());
     return lists;
+  }
+
+  /** The project's own lists (already folding, so no -normalized variant) and their union. */
+  private static Map<String, RefusalList> own() {
+    Map<String, RefusalList> lists = new TreeMap<>();
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = read(OWN_RESOURCE).fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      if (entry.getKey().startsWith("_")) {
+        continue;
+      }
+      List<String> strings = new ArrayList<>();
+      entry.getValue().get("strings").forEach(s -> strings.add(RefusalFold.fold(s.asText())));
+      lists.put(entry.getKey(), new RefusalList(entry.getKey(), RefusalList.FOLDED, strings, List.of(), false));
+      all.addAll(strings);
+    }
+    lists.put(MULTILINGUAL, new RefusalList(MULTILINGUAL, RefusalList.FOLDED, List.copyOf(all), List.of(), false));
+    return lists;
+  }
+
+  private static JsonNode read(String resource) {
+    try (InputStream in = RefusalLists.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Cannot load refusal lists: resource " + resource + " missing");
+      }
+      return CanonicalJson.mapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot load refusal lists: " + e.getMessage(), e);
+    }
   }
 }

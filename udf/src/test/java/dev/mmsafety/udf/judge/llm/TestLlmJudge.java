@@ -86,9 +86,30 @@ class TestLlmJudge {
         Arguments.of(new Reply(200, "not json"), 2, "judge endpoint bad_response (HTTP 200): " + prefix
             + "bad response: body is not valid JSON (8 bytes) (after 2 attempts)"),
         Arguments.of(new Reply(200, "{\"choices\": []}"), 2, "judge endpoint bad_response (HTTP 200): " + prefix
-            + "bad response: no choices in the answer (after 2 attempts)"),
-        Arguments.of(Reply.text("  "), 2, "judge endpoint bad_response (HTTP 200): " + prefix
-            + "bad response: empty answer (after 2 attempts)"));
+            + "bad response: no choices in the answer (after 2 attempts)"));
+  }
+
+  // The call succeeded, so these are the judge's answers: off-format ones are unparseable with the raw text, read
+  // once (never retried), never a default verdict.
+  static Stream<Arguments> offFormatAnswers() {
+    return Stream.of(
+        Arguments.of(Reply.text("  "), "empty judge answer"),
+        Arguments.of(Reply.text("The answer seems mostly fine to me."), "The answer seems mostly fine to me."),
+        Arguments.of(new Reply(200, "{\"choices\":[{\"message\":{\"content\":null,"
+            + "\"refusal\":\"I won't grade this.\"},\"finish_reason\":\"stop\"}]}"), "I won't grade this."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("offFormatAnswers")
+  void offFormatJudgeAnswersAreUnparseableWithTheRawTextAndNotRetried(Reply reply, String reason) throws Exception {
+    try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> reply)) {
+      Verdict v = judge(server.url(), Map.of("template", "harmful-generic")).judge(input("x", null)).join();
+      assertThat(v.status()).isEqualTo("unparseable");
+      assertThat(v.reason()).isEqualTo(reason);
+      assertThat(v.unsafe()).isNull();
+      assertThat(v.refused()).isNull();
+      assertThat(server.calls()).isEqualTo(1);
+    }
   }
 
   @ParameterizedTest
@@ -184,7 +205,7 @@ class TestLlmJudge {
         dev.mmsafety.udf.config.GenerationSpec.DEFAULT, false, LlmJudge.CONTEXT_KEYS_DEFAULT, probe, null);
     Verdict v = judge.judge(JudgeInput.ofText("r", "text")).join();
     assertThat(v.status()).isEqualTo("error");
-    assertThat(v.reason()).contains("harmbench-yes-no", "no context available");
+    assertThat(v.reason()).contains("harmbench-yes-no", "no value for {{context}}");
     assertThat(probe.calls).isZero();
   }
 
