@@ -1,13 +1,15 @@
 package dev.mmsafety.udf.attack;
 
 import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.image.ImageCheckException;
+import dev.mmsafety.udf.image.ImageDecoder;
+import dev.mmsafety.udf.image.Srgb;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -69,35 +71,21 @@ public final class ImageOps {
     }
   }
 
-  /** Decodes to 3-byte BGR; corrupt or unsupported bytes are an image_corrupt reject. */
+  /**
+   * Decodes as a browser shows the image: upright by its EXIF orientation, converted once to 8-bit sRGB BGR
+   * ({@link ImageDecoder}); undecodable bytes are a reject with the decoder's reason code.
+   */
   public static BufferedImage decode(byte[] bytes, String what) throws AttackException {
-    BufferedImage image;
     try {
-      image = ImageIO.read(new ByteArrayInputStream(bytes));
-    } catch (IOException | RuntimeException e) {
-      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": " + e.getMessage());
+      return ImageDecoder.decode(bytes, MAX_PIXELS).image();
+    } catch (ImageCheckException e) {
+      String verb = ImageCheckException.TOO_LARGE.equals(e.reasonCode()) ? "use" : "decode";
+      throw new AttackException(e.reasonCode(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
     }
-    if (image == null) {
-      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": not a PNG, JPEG, GIF or BMP");
-    }
-    if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
-      throw new AttackException(
-          "image_too_large", "image_uri", "Cannot use image " + what + ": " + image.getWidth() + "x" + image.getHeight());
-    }
-    return toBgr(image);
   }
 
   public static BufferedImage toBgr(BufferedImage image) {
-    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-      return image;
-    }
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = out.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    return out;
+    return Srgb.toBgr(image);
   }
 
   /** {@code top} above {@code bottom}, left-aligned on white: width = max, height = sum (MM-SafetyBench SD_TYPO). */
