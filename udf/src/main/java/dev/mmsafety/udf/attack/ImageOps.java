@@ -3,6 +3,7 @@ package dev.mmsafety.udf.attack;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.image.ImageCheckException;
 import dev.mmsafety.udf.image.ImageDecoder;
+import dev.mmsafety.udf.image.ImageEncoders;
 import dev.mmsafety.udf.image.Srgb;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,15 +11,9 @@ import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Pixel operations for attacks. Everything works on 8-bit BGR rasters and uses only integer or strict floating
@@ -211,20 +206,7 @@ public final class ImageOps {
 
   /** JPEG bytes at {@code quality} (1-100); the baseline encoder writes no timestamps, so output is stable. */
   public static byte[] jpeg(BufferedImage in, int quality) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality / 100f);
-      writer.write(null, new IIOImage(toBgr(in), null, null), param);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot encode JPEG", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    return ImageEncoders.jpeg(in, quality);
   }
 
   /** Horizontal bands of equal height (the last takes the remainder). */

@@ -98,6 +98,11 @@ public final class ConfigLoader {
             "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()
                 + "' is not data-url or uri");
       }
+      try {
+        m.imageSendPolicy();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "]: " + e.getMessage());
+      }
     }
     for (JudgeSpec j : config.judges()) {
       require(j.name(), "judges[].name", source);

@@ -1,5 +1,7 @@
 package dev.mmsafety.udf.config;
 
+import dev.mmsafety.udf.image.ImageSendPolicy;
+import dev.mmsafety.udf.image.ModelImageLimits;
 import java.util.List;
 
 /**
@@ -12,6 +14,8 @@ import java.util.List;
  * @param imageTransport data-url (base64 inline) or uri (server reads the path/URL itself)
  * @param systemPrompt optional system prompt
  * @param generation generation parameters
+ * @param imageFormats image formats the server accepts (default png, jpeg, webp, gif); others are converted
+ * @param imageLimits the server's image limits, checked before any call (see {@link ModelImageLimits})
  */
 public record ModelSpec(
     String name,
@@ -20,7 +24,9 @@ public record ModelSpec(
     String apiKeyEnv,
     String imageTransport,
     String systemPrompt,
-    GenerationSpec generation) {
+    GenerationSpec generation,
+    List<String> imageFormats,
+    ModelImageLimits imageLimits) {
   public static final String TRANSPORT_DATA_URL = "data-url";
   public static final String TRANSPORT_URI = "uri";
 
@@ -29,22 +35,38 @@ public record ModelSpec(
     imageTransport = imageTransport == null ? TRANSPORT_DATA_URL : imageTransport;
     generation = generation == null ? GenerationSpec.DEFAULT : generation;
     model = model == null ? name : model;
+    imageFormats = imageFormats == null ? null : List.copyOf(imageFormats);
+  }
+
+  public ModelSpec(
+      String name, String model, List<EndpointSpec> endpoints, String apiKeyEnv, String imageTransport,
+      String systemPrompt, GenerationSpec generation) {
+    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null);
+  }
+
+  /** What image bytes this model's server is sent (formats and limits with defaults filled in). */
+  public ImageSendPolicy imageSendPolicy() {
+    return new ImageSendPolicy(imageFormats, imageLimits);
   }
 
   public ModelSpec withEndpoints(List<EndpointSpec> value) {
-    return new ModelSpec(name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation);
+    return new ModelSpec(
+        name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation, imageFormats, imageLimits);
   }
 
   public ModelSpec withApiKeyEnv(String value) {
-    return new ModelSpec(name, model, endpoints, value, imageTransport, systemPrompt, generation);
+    return new ModelSpec(
+        name, model, endpoints, value, imageTransport, systemPrompt, generation, imageFormats, imageLimits);
   }
 
   public ModelSpec withImageTransport(String value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, value, systemPrompt, generation);
+    return new ModelSpec(
+        name, model, endpoints, apiKeyEnv, value, systemPrompt, generation, imageFormats, imageLimits);
   }
 
   public ModelSpec withGeneration(GenerationSpec value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value);
+    return new ModelSpec(
+        name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value, imageFormats, imageLimits);
   }
 
   public boolean usesSimulator() {

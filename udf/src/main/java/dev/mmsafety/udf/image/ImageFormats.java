@@ -31,7 +31,7 @@ public final class ImageFormats {
     if (startsWith(b, 0, 0x89, 'P', 'N', 'G')) {
       return image("png", "a PNG image");
     }
-    if (startsWith(b, 0, 0xff, 0xd8, 0xff)) {
+    if (startsWith(b, 0, 0xff, 0xd8)) { // SOI; browsers also want the next marker's 0xff, but a bare SOI is a broken JPEG
       return image("jpeg", "a JPEG image");
     }
     if (startsWith(b, 0, 'G', 'I', 'F', '8')) {

@@ -35,6 +35,8 @@ public record ModelResponse(
     public static final String BREAKER_OPEN = "breaker_open";
     public static final String BUDGET_EXHAUSTED = "budget_exhausted";
     public static final String BLOCKED = "blocked";
+    /** The model's image-limits refused an image of the request; nothing was sent. */
+    public static final String IMAGE_REJECTED = "image_rejected";
 
     private Status() {}
   }

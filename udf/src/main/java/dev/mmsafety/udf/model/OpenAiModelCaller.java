@@ -32,6 +32,7 @@ public final class OpenAiModelCaller implements ModelCaller {
   private final HttpClient http;
   private final ImageDataUrls images;
   private final String authorization;
+  private final dev.mmsafety.udf.image.ImageSendPolicy sendPolicy;
 
   OpenAiModelCaller(
       ModelSpec spec,
@@ -51,6 +52,7 @@ public final class OpenAiModelCaller implements ModelCaller {
     this.http = http;
     this.images = images;
     this.authorization = apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey;
+    this.sendPolicy = spec.imageSendPolicy();
   }
 
   public ModelSpec spec() {
@@ -64,6 +66,10 @@ public final class OpenAiModelCaller implements ModelCaller {
     ChatWire.Body body;
     try {
       body = ChatWire.requestBodyParts(spec.model(), request.messages(), request.generation(), this::imageUrl);
+    } catch (ImageDataUrls.ImageRejectedException e) {
+      return CompletableFuture.completedFuture(
+          failure(requestId, ModelResponse.Status.IMAGE_REJECTED, "Cannot send to model " + spec.name() + ": "
+              + e.getMessage(), null, 0, null, null));
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.completedFuture(
           failure(requestId, ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e), null, 0, null,
@@ -79,7 +85,10 @@ public final class OpenAiModelCaller implements ModelCaller {
       return part.imageUri().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     try {
-      return images.dataUrlBytes(part);
+      return images.dataUrlBytes(part, sendPolicy);
+    } catch (ImageDataUrls.ImageRejectedException e) {
+      throw new ImageDataUrls.ImageRejectedException(e.reasonCode(), "image " + part.imageUri() + ": "
+          + e.getMessage().substring(e.reasonCode().length() + 2));
     } catch (IOException e) {
       throw new IOException("cannot read image " + part.imageUri() + ": " + reason(e), e);
     }
