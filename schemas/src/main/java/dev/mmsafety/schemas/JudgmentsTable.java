@@ -14,7 +14,7 @@ import java.util.List;
  * Booleans are null unless status is ok. NEXT ID TO ASSIGN: 414
  */
 public final class JudgmentsTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column JUDGMENT_ID =
       Column.required(400, "judgment_id", StringType, "Hash of response id, judge and template hash.");
@@ -54,7 +54,7 @@ public final class JudgmentsTable extends TableContract {
         VERSION,
         "One row per response x judge: the verdict in the judge's terms and as refused/unsafe flags.",
         List.of(
-            RUN_ID, JUDGMENT_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, NATIVE_CATEGORY,
+            RUN_ID, JUDGMENT_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, DEFENSE, SIMULATOR, JUDGE, JUDGE_KIND, JUDGE_VERSION,
             TEMPLATE_HASH, RESPONSE_STATUS, STATUS, ERROR, VERDICT, REFUSED, UNSAFE, EFFECTIVE, SCORE, MATCHED,
             CATEGORIES, CACHE_HIT, REASON, RUN_DATE, MODEL),

@@ -11,10 +11,11 @@ import java.util.List;
 
 /**
  * Model responses: one row per probe x model x defense. Status values: ok, client_error, server_error, timeout,
- * io_error, bad_response, breaker_open, budget_exhausted, blocked (input guard). NEXT ID TO ASSIGN: 322
+ * io_error, bad_response, breaker_open, budget_exhausted, blocked (input guard), image_rejected (the model's
+ * image-limits refused an image; nothing was sent). NEXT ID TO ASSIGN: 322
  */
 public final class ResponsesTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column DEFENSE_VERSION =
       Column.required(300, "defense_version", StringType, "Version of the defense implementation.");
@@ -69,7 +70,7 @@ public final class ResponsesTable extends TableContract {
         VERSION,
         "One row per probe x model x defense: what the model answered, or why it did not.",
         List.of(
-            RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, DATASET_HASH, NATIVE_CATEGORY,
+            RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, DEFENSE,
             DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
             TEXT, TEXT_SHA256, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS, HTTP_STATUS, ATTEMPTS,

@@ -184,6 +184,7 @@ public record ThroughputBench(
           .set(SharedColumns.CASE_ID, caseId)
           .set(SharedColumns.BENCHMARK, "bench")
           .set(SharedColumns.DATASET, "bench")
+          .set(SharedColumns.VARIANT, "v")
           .set(ProbesTable.DATASET_HASH, "bench")
           .set(SharedColumns.CANONICAL_CATEGORY, "bench")
           .set(SharedColumns.POLARITY, "harmful")

@@ -175,14 +175,36 @@ public final class ImageOps {
     return out;
   }
 
-  /** Rotates about the centre on a same-size white canvas, bilinear. */
+  /** Rotates about the centre on a same-size white canvas, bilinear (corners leave the canvas). */
   public static BufferedImage rotate(BufferedImage in, double degrees) {
-    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    return rotate(in, degrees, false);
+  }
+
+  /**
+   * Rotates about the centre, bilinear, on white. With {@code expand} the canvas grows to the rotated image's
+   * bounding box, so nothing is cropped (a wide typographic banner keeps its text); else it keeps its size.
+   */
+  public static BufferedImage rotate(BufferedImage in, double degrees, boolean expand) {
+    double rad = Math.toRadians(degrees);
+    int w = in.getWidth();
+    int h = in.getHeight();
+    int ow = w;
+    int oh = h;
+    if (expand) {
+      double cos = Math.abs(Math.cos(rad));
+      double sin = Math.abs(Math.sin(rad));
+      // The small epsilon keeps 90-degree turns from gaining a pixel to floating-point noise.
+      ow = (int) Math.ceil(w * cos + h * sin - 1e-9);
+      oh = (int) Math.ceil(w * sin + h * cos - 1e-9);
+    }
+    BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = out.createGraphics();
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.fillRect(0, 0, ow, oh);
     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(in, AffineTransform.getRotateInstance(Math.toRadians(degrees), in.getWidth() / 2.0, in.getHeight() / 2.0), null);
+    AffineTransform t = AffineTransform.getTranslateInstance((ow - w) / 2.0, (oh - h) / 2.0);
+    t.rotate(rad, w / 2.0, h / 2.0);
+    g.drawImage(in, t, null);
     g.dispose();
     return out;
   }
@@ -209,20 +231,72 @@ public final class ImageOps {
     return ImageEncoders.jpeg(in, quality);
   }
 
-  /** Horizontal bands of equal height (the last takes the remainder). */
-  public static java.util.List<BufferedImage> bands(BufferedImage in, int parts) {
-    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
-    int step = in.getHeight() / parts;
-    for (int i = 0; i < parts; i++) {
-      int y = i * step;
-      int h = i == parts - 1 ? in.getHeight() - y : step;
-      BufferedImage band = new BufferedImage(in.getWidth(), h, BufferedImage.TYPE_3BYTE_BGR);
-      Graphics2D g = band.createGraphics();
-      g.drawImage(in, 0, -y, null);
-      g.dispose();
-      out.add(band);
+  /** A row is ink-free when no pixel is darker than this in any channel (antialiased edges reach ~230). */
+  static final int INK_THRESHOLD = 240;
+
+  /**
+   * Up to {@code parts} horizontal bands cut only through ink-free rows between lines of text, each cut at the
+   * middle of the gap nearest to an equal split. Fewer bands come back when the image has fewer gaps between
+   * lines than cuts wanted; an image with no gap is one band.
+   */
+  public static java.util.List<BufferedImage> bandsBetweenLines(BufferedImage in, int parts) {
+    java.util.List<Integer> gaps = lineGaps(toBgr(in));
+    java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+    for (int k = 1; k < parts && !gaps.isEmpty(); k++) {
+      double ideal = (double) k * in.getHeight() / parts;
+      Integer best = null;
+      for (int g : gaps) {
+        if (!cuts.contains(g) && (best == null || Math.abs(g - ideal) < Math.abs(best - ideal))) {
+          best = g;
+        }
+      }
+      if (best != null) {
+        cuts.add(best);
+      }
     }
+    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+    int top = 0;
+    for (int cut : cuts) {
+      out.add(crop(in, top, cut - top));
+      top = cut;
+    }
+    out.add(crop(in, top, in.getHeight() - top));
     return out;
+  }
+
+  /** Middle rows of the ink-free runs that lie between two inked rows. */
+  static java.util.List<Integer> lineGaps(BufferedImage bgr) {
+    byte[] d = data(bgr);
+    int w = bgr.getWidth();
+    int h = bgr.getHeight();
+    boolean[] ink = new boolean[h];
+    for (int y = 0; y < h; y++) {
+      for (int i = y * w * 3, end = (y + 1) * w * 3; i < end; i++) {
+        if ((d[i] & 0xff) < INK_THRESHOLD) {
+          ink[y] = true;
+          break;
+        }
+      }
+    }
+    java.util.List<Integer> gaps = new java.util.ArrayList<>();
+    int lastInk = -1;
+    for (int y = 0; y < h; y++) {
+      if (ink[y]) {
+        if (lastInk >= 0 && y - lastInk > 1) {
+          gaps.add((lastInk + 1 + y) / 2);
+        }
+        lastInk = y;
+      }
+    }
+    return gaps;
+  }
+
+  private static BufferedImage crop(BufferedImage in, int y, int h) {
+    BufferedImage band = new BufferedImage(in.getWidth(), h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = band.createGraphics();
+    g.drawImage(in, 0, -y, null);
+    g.dispose();
+    return band;
   }
 
   private static BufferedImage copy(BufferedImage in) {
