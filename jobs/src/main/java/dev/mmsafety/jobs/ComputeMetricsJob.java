@@ -44,8 +44,8 @@ public final class ComputeMetricsJob {
   private static final org.apache.spark.sql.Column[] USED_COLUMNS =
       java.util.stream.Stream.of(
               "run_id", "model", "response_id", "probe_id", "benchmark", "dataset", "variant", "canonical_category",
-              "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "refused", "unsafe",
-              "effective")
+              "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "response_status",
+              "refused", "unsafe", "effective")
           .map(org.apache.spark.sql.functions::col)
           .toArray(org.apache.spark.sql.Column[]::new);
 

@@ -1,5 +1,7 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.jobs.io.ComponentPreflight;
+import dev.mmsafety.jobs.io.EndpointPreflight;
 import dev.mmsafety.jobs.io.Preflight;
 import dev.mmsafety.jobs.io.TableIO;
 import dev.mmsafety.schemas.CasesTable;
@@ -10,6 +12,7 @@ import dev.mmsafety.schemas.RunsTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.config.ConfigLoader;
 import dev.mmsafety.udf.config.RunConfig;
+import dev.mmsafety.udf.report.ReportData;
 import java.io.PrintWriter;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,11 +26,16 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs a whole evaluation: ingest, attack, infer, judge, metrics, report, in that order. Each stage writes its
  * table for the run date and the next stage reads it back, so a model is called once per probe whatever later
- * stages recompute. A {@code runs} row records how it ended: succeeded, or failed with the reason. A failed run
- * leaves no report claiming completeness, and readers select succeeded runs through {@code runs}.
+ * stages recompute. A {@code runs} row records how it ended: succeeded, partial (a budget cap left rows unrun;
+ * the row names the cap and the rows not run per dataset), or failed with the reason. A failed run leaves no
+ * report claiming completeness, and readers select succeeded (or partial) runs through {@code runs}.
  */
 public final class EvaluationPipeline {
   public static final String NIGHTLY = "nightly";
+  /** runs.status values written here: partial = a budget cap left rows unrun (see {@link RunCompleteness}). */
+  public static final String SUCCEEDED = "succeeded";
+  public static final String PARTIAL = "partial";
+  public static final String FAILED = "failed";
   private final String command;
   private final PrintWriter out;
   private final Clock clock;
@@ -41,11 +49,14 @@ public final class EvaluationPipeline {
   /** Runs {@code config} end to end; throws what a stage threw after recording the failed run. */
   public Result run(RunConfig config, String source) {
     RunIdentity identity = RunIdentity.of(config, clock);
-    // Cheap checks first (master URL, secrets in Spark conf), then the session, then the output root and
-    // object store: a bad master, unreachable S3 or a foreign output root fails before anything is written.
+    // Cheap checks first (master URL, secrets in Spark conf, every attack, defense, judge and loader), then the
+    // model endpoints, then the session, then the output root and object store: a bad component, an unreachable
+    // endpoint or S3, or a foreign output root fails before anything is read, written or called.
     Preflight.beforeSession(config, source);
+    ComponentPreflight.Checked components = ComponentPreflight.checkRun(config);
     try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
       RunConfig resolved = simulator.config();
+      EndpointPreflight.check(resolved, components);
       String root = trimSlash(resolved.run().output());
       SparkSession spark = SparkSessions.getOrCreate(resolved.spark(), "mmsafety-" + command, root);
       Preflight.afterSession(spark, resolved);
@@ -55,10 +66,12 @@ public final class EvaluationPipeline {
       List<String> lines = new ArrayList<>();
       try {
         Result result = runStages(context, counts, lines);
-        writeRun(context, identity, config, "succeeded", null, counts, simulator.running());
-        return result;
+        ReportData.Completeness completeness = RunCompleteness.of(context);
+        String status = completeness.partial() ? PARTIAL : SUCCEEDED;
+        writeRun(context, identity, config, status, null, counts, simulator.running(), completeness);
+        return result.withStatus(status);
       } catch (RuntimeException e) {
-        writeRun(context, identity, config, "failed", e.getMessage(), counts, simulator.running());
+        writeRun(context, identity, config, FAILED, e.getMessage(), counts, simulator.running(), null);
         throw e;
       }
     }
@@ -112,7 +125,7 @@ public final class EvaluationPipeline {
     WriteReportJob.Result report = jobs.writeReport().execute();
     stage("report", report, counts, lines);
     return new Result(
-        context.runId(), context.runDate(), context.outputRoot(), counts, lines, metrics.anyFlagged());
+        context.runId(), context.runDate(), context.outputRoot(), counts, lines, metrics.anyFlagged(), SUCCEEDED);
   }
 
   private void stage(String name, StageResult result, Map<String, Long> counts, List<String> lines) {
@@ -133,7 +146,8 @@ public final class EvaluationPipeline {
       String status,
       String error,
       Map<String, Long> counts,
-      boolean simulator) {
+      boolean simulator,
+      ReportData.Completeness completeness) {
     Row row =
         RunsTable.INSTANCE
             .newRow()
@@ -150,6 +164,11 @@ public final class EvaluationPipeline {
             .set(RunsTable.COUNTS, counts)
             .set(RunsTable.OUTPUT_ROOT, context.outputRoot())
             .set(RunsTable.CONFIG_JSON, ConfigLoader.toJson(original))
+            .set(RunsTable.CACHE_SCOPE, original.inference().cacheScope())
+            .set(RunsTable.BUDGET_CAPS, completeness == null || completeness.caps().isEmpty() ? null
+                : String.join(", ", completeness.caps()))
+            .set(RunsTable.NOT_RUN, completeness == null ? null : completeness.notRunByDataset())
+            .set(RunsTable.REUSED_FROM, completeness == null ? null : completeness.reusedFrom())
             .build();
     context
         .tables()
@@ -160,12 +179,17 @@ public final class EvaluationPipeline {
     return root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
   }
 
-  /** How a run ended, for the CLI to print. */
+  /** How a run ended, for the CLI to print; {@code status} is succeeded or partial. */
   public record Result(
       String runId,
       String runDate,
       String outputRoot,
       Map<String, Long> counts,
       List<String> summaryLines,
-      boolean regressionFlagged) {}
+      boolean regressionFlagged,
+      String status) {
+    Result withStatus(String value) {
+      return new Result(runId, runDate, outputRoot, counts, summaryLines, regressionFlagged, value);
+    }
+  }
 }

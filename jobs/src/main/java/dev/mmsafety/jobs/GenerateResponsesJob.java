@@ -17,6 +17,7 @@ import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.model.ResponseCache;
+import dev.mmsafety.udf.model.ServerRevisions;
 import dev.mmsafety.udf.spark.InferencePartitionFunction;
 import dev.mmsafety.udf.spark.InferencePlanner;
 import dev.mmsafety.udf.spark.InferenceProgress;
@@ -41,7 +42,9 @@ import org.apache.spark.sql.Row;
  * plans request ids against the response cache and the run's budget; repartitions the work into
  * {@code spark.partitions} partitions (the only shuffle; each partition keeps {@code inference.window} requests
  * in flight); writes; compacts the cache; reads the written rows back for the counts and the error-rate check.
- * A run killed midway or re-run makes only the calls the cache does not already hold.
+ * A run killed midway or re-run makes only the calls the cache does not already hold; answers of earlier nights
+ * are reused only under {@code inference.cache-scope: revision}, for models with a revision (read with what their
+ * servers report, {@link ServerRevisions}, before any call).
  */
 public final class GenerateResponsesJob {
   public static final String JOB_GROUP = "GENERATE-RESPONSES";
@@ -86,11 +89,12 @@ public final class GenerateResponsesJob {
     if (input == null) {
       throw new ConfigException("Cannot generate responses: no probes given (call input(probes))");
     }
-    List<ModelSpec> targets = models != null ? models : context.config().models();
-    if (targets.isEmpty()) {
+    List<ModelSpec> configured = models != null ? models : context.config().models();
+    if (configured.isEmpty()) {
       throw new ConfigException("Cannot generate responses: the config lists no models");
     }
-    checkResolved(targets);
+    checkResolved(configured);
+    checkResolved(context.config().helpers());
     List<DefenseSpec> defenses = context.config().defenses();
     defenses.forEach(Defenses::create); // unknown defense names fail here, on the driver, with the name
     if (input.isEmpty()) {
@@ -98,11 +102,15 @@ public final class GenerateResponsesJob {
     }
     InferenceSpec inference = context.config().inference();
     SparkContext sc = context.spark().sparkContext();
+    List<String> notes = new ArrayList<>();
+    // Targets and the helpers defenses call, each with its effective revision (part of their request keys).
+    List<ModelSpec> targets = withServerRevisions(configured, inference, notes);
+    List<ModelSpec> helpers = withServerRevisions(context.config().helpers(), inference, notes);
     return context.inJobGroup(JOB_GROUP, "Generate responses for run " + context.runId(), () -> {
       Dataset<Row> work = plan(targets, defenses, inference);
       long total = input.count() * targets.size() * defenses.size(); // cheaper than counting the cross join
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
-      InferenceTask task = new InferenceTask(targets, allModels(targets), defenses, inference, context.runId(),
+      InferenceTask task = new InferenceTask(targets, helpers, defenses, inference, context.runId(),
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new HadoopImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =
@@ -113,7 +121,7 @@ public final class GenerateResponsesJob {
         progress.finish();
       }
       compactCache(sc);
-      return checkAndCount(targets, inference);
+      return checkAndCount(targets, inference, notes);
     });
   }
 
@@ -134,19 +142,21 @@ public final class GenerateResponsesJob {
       return work.withColumn(InferenceTask.ADMITTED_COL, lit(true));
     }
     Dataset<Row> withIds = InferencePlanner.withRequestIds(work, targets);
-    return InferencePlanner.admit(withIds, InferencePlanner.cachedIds(context.spark(), context.outputRoot()),
-        inference, targets);
+    return InferencePlanner.admit(withIds, InferencePlanner.cachedIds(context.spark(), context.outputRoot(),
+        new ResponseCache.Scope(context.runDate(), inference.reusesAcrossRuns())), inference, targets);
   }
 
-  /** Targets plus every other configured model, so defenses can call guards by name. */
-  private List<ModelSpec> allModels(List<ModelSpec> targets) {
-    List<ModelSpec> all = new ArrayList<>(targets);
-    for (ModelSpec m : context.config().models()) {
-      if (all.stream().noneMatch(t -> t.name().equals(m.name()))) {
-        all.add(m);
+  /** Under cache-scope revision, each model's revision plus what its servers report (ServerRevisions). */
+  static List<ModelSpec> withServerRevisions(List<ModelSpec> specs, InferenceSpec inference, List<String> notes) {
+    List<ModelSpec> out = new ArrayList<>();
+    for (ModelSpec m : specs) {
+      ServerRevisions.Resolved r = ServerRevisions.resolve(m, inference);
+      out.add(r.spec());
+      if (r.note() != null) {
+        notes.add(r.note());
       }
     }
-    return all;
+    return out;
   }
 
   /** JVMs that run tasks: each gets its share of every endpoint's max-concurrency. */
@@ -166,7 +176,7 @@ public final class GenerateResponsesJob {
     }
   }
 
-  private Result checkAndCount(List<ModelSpec> targets, InferenceSpec inference) {
+  private Result checkAndCount(List<ModelSpec> targets, InferenceSpec inference, List<String> notes) {
     Dataset<Row> written = context.tables().readRun(ResponsesTable.INSTANCE, context.runId())
         .where(col(SharedColumns.MODEL.name()).isin(targets.stream().map(ModelSpec::name).toArray()));
     List<Row> byStatus = written.groupBy(col(SharedColumns.STATUS.name()))
@@ -198,9 +208,15 @@ public final class GenerateResponsesJob {
               + " statuses %s (rows are written; fix the endpoints and re-run: cached answers are not paid again)",
           context.runId(), errors, rows, 100 * rate, 100 * inference.maxErrorRate(), statuses));
     }
-    List<String> summary = List.of(String.format(Locale.ROOT,
-        "responses: %d rows, %d HTTP calls, %d cache hits, statuses %s", rows, calls, hits, statuses));
-    return new Result(Map.copyOf(counts), summary);
+    List<String> summary = new ArrayList<>(List.of(String.format(Locale.ROOT,
+        "responses: %d rows, %d HTTP calls, %d cache hits, statuses %s", rows, calls, hits, statuses)));
+    summary.addAll(notes);
+    long notRun = statuses.getOrDefault(ModelResponse.Status.BUDGET_EXHAUSTED, 0L);
+    if (notRun > 0) {
+      summary.add(String.format(Locale.ROOT, "budget cap reached: %d rows not run (the run is partial; rows were"
+          + " admitted stratified by dataset and category)", notRun));
+    }
+    return new Result(Map.copyOf(counts), List.copyOf(summary));
   }
 
   private static String shortUuid() {

@@ -122,9 +122,10 @@ public final class IngestCasesJob {
       try {
         Dataset<Row> cases = out.where(functions.col(IngestOutput.CASE).isNotNull()).select(IngestOutput.CASE + ".*");
         Dataset<Row> rejects = out.where(functions.col(IngestOutput.REJECT).isNotNull()).select(IngestOutput.REJECT + ".*");
+        // Counted before writing: a dataset left with no case after its images were read fails with nothing written.
+        Result result = summarize(loaded, out);
         context.tables().write(cases, CasesTable.INSTANCE);
         context.tables().writePartition(rejects, RejectsTable.INSTANCE, RejectsTable.STAGE, IngestOutput.STAGE);
-        Result result = summarize(loaded, out);
         if (reused.isEmpty()) {
           return result;
         }
@@ -317,6 +318,9 @@ public final class IngestCasesJob {
           "%s (%s): rows read %d, cases written %d, rejected %d%s, image-paired %d/%d (%s)",
           r.dataset(), r.benchmark(), r.rowsRead(), cases, rejected, reasons.isEmpty() ? "" : " " + reasons,
           withImage, wantedImage, wantedImage == 0 ? "text-only" : String.format("%.1f%%", 100.0 * withImage / wantedImage)));
+      if (cases == 0) {
+        throw r.noCases(reasons, firstReject(out, r.dataset()));
+      }
       if (r.rowsRead() != cases + rejected) {
         throw new IllegalStateException(
             "Cannot reconcile ingest of " + r.dataset() + ": read " + r.rowsRead() + " != cases " + cases + " + rejects " + rejected);
@@ -326,6 +330,15 @@ public final class IngestCasesJob {
     counts.put("cases", allCases);
     counts.put("rejects", allRejects);
     return new Result(counts, lines);
+  }
+
+  /** The first reject of a dataset by source row, for the no-cases error. */
+  private static IngestReject firstReject(Dataset<Row> out, String dataset) {
+    Row first = out.where(functions.col("reject.dataset").equalTo(dataset))
+        .select("reject.source_file", "reject.source_row", "reject.field", "reject.reason_code", "reject.reason")
+        .orderBy("source_file", "source_row").limit(1).collectAsList().stream().findFirst().orElse(null);
+    return first == null ? null : new IngestReject(null, dataset, first.getString(0), first.getString(1),
+        first.getString(2), first.getString(3), first.getString(4), null);
   }
 
   /** Sends key i to partition i: the planner already decided. */

@@ -93,15 +93,15 @@ public final class JudgeResponsesJob {
     // Creating the judges on the driver checks the config (types, lists, templates) before any task starts.
     List<JudgeSpec> pool = context.config().judges();
     Map<String, Judge> created =
-        Judges.createAll(specs, pool, new Judges.Resources(callers, context.config().inference(), null));
+        Judges.createAll(specs, pool, new Judges.Resources(callers, context.config().inference(), null, context.config().helpers()));
     Dataset<Row> responses = input != null ? input : context.tables().readRun(ResponsesTable.INSTANCE, context.runId());
     return context.inJobGroup(JOB_GROUP, "judge responses with " + created.keySet(), () -> {
       Dataset<Row> pairs = withCache(withJudges(withContext(conformResponses(responses)), created));
       Dataset<Row> judged =
           pairs.repartition(context.partitions())
               .mapPartitions(
-                  new JudgeRowsFunction(specs, pool, context.config().inference(), callers, context.runId(),
-                      context.runDate()),
+                  new JudgeRowsFunction(specs, pool, context.config().helpers(), context.config().inference(), callers,
+                      context.runId(), context.runDate()),
                   Encoders.row(JudgmentsTable.INSTANCE.schema()));
       context.tables().write(judged, JudgmentsTable.INSTANCE);
       Dataset<Row> written = context.tables().readRun(JudgmentsTable.INSTANCE, context.runId());

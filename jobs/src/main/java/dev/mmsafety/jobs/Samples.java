@@ -20,6 +20,8 @@ public final class Samples {
   public static final String CONFIG = "quickstart.yaml";
   /** Placeholder in quickstart.yaml for the folder the samples were extracted to. */
   public static final String SAMPLES_VAR = "${samples}";
+  /** Placeholder in quickstart.yaml for the output root. */
+  public static final String OUT_VAR = "${out}";
 
   private Samples() {}
 
@@ -33,9 +35,22 @@ public final class Samples {
   }
 
   /**
+   * Copies the samples into {@code dir} and writes {@code dir/quickstart.yaml} with both placeholders filled in,
+   * so the file runs as it is ({@code ./mmsafety run --config dir/quickstart.yaml}).
+   *
+   * @return the path of the config
+   */
+  public static Path extractTo(Path dir, String outputRoot) throws IOException {
+    Path config = extractTo(dir);
+    Files.writeString(config, Files.readString(config, StandardCharsets.UTF_8).replace(OUT_VAR, outputRoot),
+        StandardCharsets.UTF_8);
+    return config;
+  }
+
+  /**
    * Copies the samples into {@code dir} (created if absent; existing files are replaced) and writes
-   * {@code dir/quickstart.yaml} with {@code ${samples}} replaced by the absolute path of {@code dir}.
-   * {@code ${out}} is left for the caller.
+   * {@code dir/quickstart.yaml} with {@code ${samples}} replaced by the absolute path of {@code dir}, keeping
+   * {@code ${out}} as a template for callers (tests) that choose the output root afterwards.
    *
    * @return the path of the substituted config
    */

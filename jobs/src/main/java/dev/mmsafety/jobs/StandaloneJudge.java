@@ -25,23 +25,28 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
 
   /** Checks names and paths (before any session starts), then judges. */
   public JudgeResponsesJob.Result run(RunConfig config) {
-    List<JudgeSpec> specs = select(config.judges(), judgeNames);
+    select(config.judges(), judgeNames); // unknown names fail before any path is checked
     for (Path p : new Path[] {responses, probes, cases}) {
       if (p != null && !Files.exists(p)) {
         throw new ConfigException("Cannot judge responses: " + p + ": no such file or folder");
       }
     }
-    RunContext context =
-        RunContext.standalone("judge", config.withRun(config.run().withOutput(out.toAbsolutePath().toString())));
-    SparkSession spark = context.spark();
-    JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(specs).input(read(spark, responses));
-    if (probes != null) {
-      job.probes(read(spark, probes));
+    // Helpers served by the simulator (url: simulator) need it running while the judges call them.
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(config)) {
+      RunConfig resolved = simulator.config();
+      RunContext context = RunContext.standalone(
+          "judge", resolved.withRun(resolved.run().withOutput(out.toAbsolutePath().toString())));
+      SparkSession spark = context.spark();
+      JudgeResponsesJob job = EvalJobs.get(context).judgeResponses().judges(select(resolved.judges(), judgeNames))
+          .input(read(spark, responses));
+      if (probes != null) {
+        job.probes(read(spark, probes));
+      }
+      if (cases != null) {
+        job.cases(read(spark, cases));
+      }
+      return job.execute();
     }
-    if (cases != null) {
-      job.cases(read(spark, cases));
-    }
-    return job.execute();
   }
 
   /** The configured judges named (all when no names are given), in the order named. */

@@ -62,6 +62,10 @@ public final class SummaryTable {
     if (rows.stream().anyMatch(r -> r.getBoolean(r.fieldIndex("simulator")))) {
       lines.add("* answered by the built-in SIMULATED worker, not a real model: the rates show the pipeline, not a model.");
     }
+    for (dev.mmsafety.udf.config.ModelSpec h : context.config().helpers()) {
+      lines.add("helper " + h.name() + " (" + h.role() + (h.usesSimulator() ? ", SIMULATED" : "")
+          + "): not evaluated; called by the defenses and judges that name it");
+    }
     return lines;
   }
 }

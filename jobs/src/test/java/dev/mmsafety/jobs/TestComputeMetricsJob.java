@@ -65,6 +65,7 @@ class TestComputeMetricsJob extends SparkTestBase {
         .add("sim-m", "p3", "harmful", "none", "none", "j1", "ok", true, false)
         .add("sim-m", "p4", "harmful", "none", "none", "j1", "error", null, null)
         .add("sim-m", "p5", "harmful", "none", "none", "j1", "unparseable", null, null)
+        .add("sim-m", "p8", "harmful", "none", "none", "j1", "not_run", null, null)
         .add("sim-m", "p6", "benign", "none", "none", "j1", "ok", true, false)
         .add("sim-m", "p7", "benign", "none", "none", "j1", "ok", false, false);
     ComputeMetricsJob.Result result =
@@ -77,6 +78,8 @@ class TestComputeMetricsJob extends SparkTestBase {
     assertThat(MetricsTable.K.<Long>get(asr)).isEqualTo(2L);
     assertThat(MetricsTable.N_ERROR.<Long>get(asr)).isEqualTo(1L);
     assertThat(MetricsTable.N_UNPARSEABLE.<Long>get(asr)).isEqualTo(1L);
+    // a row a budget cap left unrun is neither in n nor an error
+    assertThat(MetricsTable.N_NOT_RUN.<Long>get(asr)).isEqualTo(1L);
     Interval ci = Wilson.interval95(2, 3);
     assertThat(MetricsTable.RATE.<Double>get(asr)).isCloseTo(2 / 3.0, within(1e-12));
     assertThat(MetricsTable.CI_LOW.<Double>get(asr)).isEqualTo(ci.low());

@@ -7,6 +7,7 @@ import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.udf.sim.SimulatorAnswers;
 import dev.mmsafety.udf.spark.ModelSqlFunctions;
+import dev.mmsafety.udf.spark.SqlCallGuard;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -42,6 +43,16 @@ class TestModelSqlFunctions extends SparkTestBase {
       Row unknown = spark().sql("SELECT mllm_generate('no-such-model', 'x', NULL) AS r").first().getStruct(0);
       assertThat(unknown.getString(2)).isEqualTo("Cannot call model no-such-model: not in the config's models");
       assertThat(sim.counters().calls()).isEqualTo(2);
+      // a guard stops calls past its cap with a row that says so
+      SqlCallGuard guard = new SqlCallGuard(1, spark().sparkContext().longAccumulator());
+      ModelSqlFunctions.register(spark(), ctx.config(), guard);
+      List<Row> guarded = spark().sql("SELECT r.status, r.error FROM (SELECT mllm_generate('sim-model', prompt, NULL)"
+          + " AS r FROM VALUES ('one'), ('two') AS t(prompt))").collectAsList();
+      guard.release();
+      assertThat(guarded).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("ok", "budget_exhausted");
+      assertThat(guarded).extracting(r -> r.getString(1)).contains(
+          "Cannot call model sim-model: --max-calls 1 reached for this query");
+      assertThat(sim.counters().calls()).isEqualTo(3);
     }
   }
 }

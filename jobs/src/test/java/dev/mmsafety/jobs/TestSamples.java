@@ -41,6 +41,11 @@ class TestSamples extends SparkTestBase {
     assertThat(parsed.attacks()).extracting(a -> a.label()).containsExactly("none", "figstep");
     assertThat(parsed.models().get(0).usesSimulator()).isTrue();
 
+    // What quickstart extracts holds no placeholder: the file runs as it is.
+    Path ready = Samples.extractTo(dir.resolve("ready"), dir.resolve("out").toString());
+    assertThat(Files.readString(ready)).doesNotContain("${");
+    assertThat(ConfigLoader.load(ready).run().output()).isEqualTo(dir.resolve("out").toString());
+
     RunContext context = context(yaml, dir.resolve("out"), "qs");
     IngestCasesJob.Result result = EvalJobs.get(context).ingestCases().execute();
     // 11 FigStep rows x (image, question); 8 MM-SafetyBench questions x 4 variants; 4 MOSSBench items.

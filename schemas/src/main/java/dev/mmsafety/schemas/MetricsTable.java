@@ -13,10 +13,10 @@ import java.util.List;
  * benign), safe_rate, effective_rate. n counts distinct requests: probes whose request content (prompt text and
  * image hashes) is identical within a row's group count once, with the majority of their verdicts (a tie counts
  * as the flag set). n_probes and k_probes are the same figures over every verdict. Errors and unparseable
- * verdicts are excluded from n and counted apart. NEXT ID TO ASSIGN: 512
+ * verdicts are excluded from n and counted apart. NEXT ID TO ASSIGN: 512 (514 used)
  */
 public final class MetricsTable extends TableContract {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   public static final String ALL = "ALL";
 
   public static final Column METRIC = Column.required(500, "metric", StringType, "Metric name (see table doc).");
@@ -27,7 +27,8 @@ public final class MetricsTable extends TableContract {
   public static final Column CI_LOW = Column.optional(504, "ci_low", DoubleType, "Wilson 95% lower bound.");
   public static final Column CI_HIGH = Column.optional(505, "ci_high", DoubleType, "Wilson 95% upper bound.");
   public static final Column N_ERROR =
-      Column.required(506, "n_error", LongType, "Verdicts with status error or skipped (excluded from n).");
+      Column.required(506, "n_error", LongType,
+          "Verdicts with status error or skipped (excluded from n); rows not run under a budget cap are n_not_run.");
   public static final Column N_UNPARSEABLE =
       Column.required(507, "n_unparseable", LongType, "Verdicts with status unparseable (excluded from n).");
   public static final Column GROUPING =
@@ -40,6 +41,11 @@ public final class MetricsTable extends TableContract {
   public static final Column K_PROBES =
       Column.optional(511, "k_probes", LongType, "Numerator over n_probes.");
 
+  public static final Column N_NOT_RUN =
+      Column.optional(514, "n_not_run", LongType,
+          "Verdicts skipped because the response was not run (budget cap; excluded from n and n_error). Null for"
+              + " paired deltas.");
+
   public static final MetricsTable INSTANCE = new MetricsTable();
 
   private MetricsTable() {
@@ -50,7 +56,7 @@ public final class MetricsTable extends TableContract {
         List.of(
             RUN_ID, GROUPING, BENCHMARK, DATASET, VARIANT, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE,
             JUDGE, POLARITY, SIMULATOR, METRIC, N, K, N_PROBES, K_PROBES, RATE, CI_LOW, CI_HIGH, N_ERROR,
-            N_UNPARSEABLE, DETAIL, RUN_DATE, MODEL),
+            N_UNPARSEABLE, N_NOT_RUN, DETAIL, RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 /**
  * Model responses: one row per probe x model x defense. Status values: ok, client_error, server_error, timeout,
  * io_error, bad_response, breaker_open, budget_exhausted, blocked (input guard), image_rejected (the model's
- * image-limits refused an image; nothing was sent). NEXT ID TO ASSIGN: 322
+ * image-limits refused an image; nothing was sent). NEXT ID TO ASSIGN: 322 (330-334 used)
  */
 public final class ResponsesTable extends TableContract {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public static final Column DEFENSE_VERSION =
       Column.required(300, "defense_version", StringType, "Version of the defense implementation.");
@@ -28,7 +28,8 @@ public final class ResponsesTable extends TableContract {
   public static final Column GEN_PARAMS =
       Column.required(304, "gen_params", StringType, "Generation parameters as canonical JSON.");
   public static final Column REQUEST_ID =
-      Column.required(305, "request_id", StringType, "Cache key: hash of model, generation params and messages.");
+      Column.required(305, "request_id", StringType,
+          "Cache key: hash of model, revision (when set), generation params and messages.");
   public static final Column TEXT = Column.optional(306, "text", StringType, "Answer text (see redaction options).");
   public static final Column FINISH_REASON =
       Column.optional(307, "finish_reason", StringType, "finish_reason from the server.");
@@ -62,6 +63,15 @@ public final class ResponsesTable extends TableContract {
   public static final Column DATASET_HASH =
       Column.optional(321, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
 
+  public static final Column REVISION =
+      Column.optional(330, "revision", StringType,
+          "Model revision (models[].revision, plus the server's root from GET /models under cache-scope revision).");
+  public static final Column REUSED_FROM_RUN_ID =
+      Column.optional(331, "reused_from_run_id", StringType,
+          "For a cache hit, the run id the answer was first received in; null for an answer called in this run.");
+  public static final Column REUSED_FROM_RUN_DATE =
+      Column.optional(332, "reused_from_run_date", StringType, "Run date of reused_from_run_id.");
+
   public static final ResponsesTable INSTANCE = new ResponsesTable();
 
   private ResponsesTable() {
@@ -72,9 +82,9 @@ public final class ResponsesTable extends TableContract {
         List.of(
             RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, DEFENSE,
-            DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
+            DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, REVISION, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
             TEXT, TEXT_SHA256, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS, HTTP_STATUS, ATTEMPTS,
-            CACHE_HIT, DEFENSE_TRACE, SOURCE, HUMAN_LABELS, RUN_DATE, MODEL),
+            CACHE_HIT, REUSED_FROM_RUN_ID, REUSED_FROM_RUN_DATE, DEFENSE_TRACE, SOURCE, HUMAN_LABELS, RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

@@ -10,6 +10,7 @@ import dev.mmsafety.jobs.cli.commands.NightlyCommand;
 import dev.mmsafety.jobs.cli.commands.PlanCommand;
 import dev.mmsafety.jobs.cli.commands.QuickstartCommand;
 import dev.mmsafety.jobs.cli.commands.RunCommand;
+import dev.mmsafety.jobs.cli.commands.SqlCommand;
 import dev.mmsafety.jobs.cli.commands.TablesDocCommand;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
       AttackCommand.class,
       PlanCommand.class,
       JudgeCommand.class,
+      SqlCommand.class,
       BenchCommand.class,
       TablesDocCommand.class,
       DocsCommand.class,

@@ -25,7 +25,9 @@ public final class RunPrinter {
   public static void printResult(CommandLine.Model.CommandSpec spec, EvaluationPipeline.Result result) {
     PrintWriter out = out(spec);
     out.println();
-    out.println("run " + result.runId() + " (run_date=" + result.runDate() + ") succeeded");
+    out.println("run " + result.runId() + " (run_date=" + result.runDate() + ") " + result.status()
+        + (EvaluationPipeline.PARTIAL.equals(result.status())
+            ? ": a budget cap left rows unrun (see runs.not_run and the report)" : ""));
     out.println("tables:  " + result.outputRoot() + "/{cases,probes,image_lineage,responses,judgments,metrics,"
         + "rejects,runs}/run_date=" + result.runDate());
     out.println("report:  " + result.outputRoot() + "/report.html");

@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * The rate metrics: the judgments expanded into every grouping set (dimensions outside the set become {@code ALL}),
@@ -50,7 +51,12 @@ public final class RateMetrics {
     List<Column> perRequest = new ArrayList<>();
     perRequest.add(max(col(SharedColumns.SIMULATOR.name()).cast("int")).as("simulator_any"));
     perRequest.add(count(lit(1)).as("total"));
-    perRequest.add(sum(when(col("status").isin(MetricSpec.ERROR_STATUSES.toArray()), 1).otherwise(0)).as("n_error"));
+    // A response a budget cap left unrun is not an error: it is counted apart, so the report never calls it one.
+    Column notRun = col("status").equalTo(MetricSpec.STATUS_SKIPPED)
+        .and(col("response_status").equalTo(MetricSpec.RESPONSE_NOT_RUN));
+    perRequest.add(sum(when(col("status").isin(MetricSpec.ERROR_STATUSES.toArray()).and(functions.not(notRun)), 1)
+        .otherwise(0)).as("n_error"));
+    perRequest.add(sum(when(notRun, 1).otherwise(0)).as("n_not_run"));
     perRequest.add(sum(when(col("status").equalTo(MetricSpec.STATUS_UNPARSEABLE), 1).otherwise(0)).as("n_unparseable"));
     for (String flag : FLAGS) {
       perRequest.add(sum(when(ok.and(col(flag).isNotNull()), 1).otherwise(0)).as(countColumn(flag, "n_probes")));
@@ -58,7 +64,7 @@ public final class RateMetrics {
     }
     List<Column> perGroup = new ArrayList<>();
     perGroup.add(max(col("simulator_any")).as("simulator_any"));
-    for (String c : List.of("total", "n_error", "n_unparseable")) {
+    for (String c : List.of("total", "n_error", "n_not_run", "n_unparseable")) {
       perGroup.add(sum(col(c)).as(c));
     }
     for (String flag : FLAGS) {
@@ -116,6 +122,7 @@ public final class RateMetrics {
                 .set(MetricsTable.CI_HIGH, ci == null ? null : ci.high())
                 .set(MetricsTable.N_ERROR, ((Number) g.getAs("n_error")).longValue())
                 .set(MetricsTable.N_UNPARSEABLE, ((Number) g.getAs("n_unparseable")).longValue())
+                .set(MetricsTable.N_NOT_RUN, ((Number) g.getAs("n_not_run")).longValue())
                 .build());
       }
     }
@@ -137,7 +144,8 @@ public final class RateMetrics {
     for (String dim : Groupings.DIMENSIONS) {
       cols.add(set.contains(dim) ? col(dim) : lit(MetricsTable.ALL).as(dim));
     }
-    for (String c : List.of("polarity", "simulator", "status", "refused", "unsafe", "effective", REQUEST_KEY)) {
+    for (String c : List.of("polarity", "simulator", "status", "response_status", "refused", "unsafe", "effective",
+        REQUEST_KEY)) {
       cols.add(col(c));
     }
     return cols.toArray(new Column[0]);

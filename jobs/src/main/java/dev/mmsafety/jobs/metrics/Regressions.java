@@ -31,12 +31,19 @@ public final class Regressions {
   /** A baseline run: its id and run date. */
   public record Baseline(String runId, String runDate) {}
 
-  /** The latest succeeded run with an earlier run_date, from the runs table rows (any order). */
+  /**
+   * Runs that can be a baseline. A partial run (budget cap) counts: its rows were admitted stratified, so its rates
+   * estimate the same groups, and a night that is always capped still gets compared.
+   */
+  public static final java.util.Set<String> BASELINE_STATUSES = java.util.Set.of("succeeded", "partial");
+
+  /** The latest succeeded or partial run with an earlier run_date, from the runs table rows (any order). */
   public static Optional<Baseline> latestBefore(List<Row> runs, String runDate) {
     Row best = null;
     for (Row r : runs) {
       String date = SharedColumns.RUN_DATE.getString(r);
-      if (!"succeeded".equals(RunsTable.RUN_STATUS.getString(r)) || date == null || date.compareTo(runDate) >= 0) {
+      if (!BASELINE_STATUSES.contains(RunsTable.RUN_STATUS.getString(r)) || date == null
+          || date.compareTo(runDate) >= 0) {
         continue;
       }
       if (best == null || compare(r, best) > 0) {

@@ -76,7 +76,17 @@ public final class ReportDataReader {
         trend(),
         rejects(),
         samples(),
-        context.config().report().redactSamples());
+        context.config().report().redactSamples(),
+        helpers(),
+        dev.mmsafety.jobs.RunCompleteness.of(context));
+  }
+
+  /** The config's helper models, by endpoint name (the resolved URLs of the simulator mean nothing later). */
+  private List<ReportData.Helper> helpers() {
+    return context.config().helpers().stream()
+        .map(h -> new ReportData.Helper(h.name(), h.role(), h.model(),
+            h.endpoints().stream().map(dev.mmsafety.udf.config.EndpointSpec::name).toList(), h.usesSimulator()))
+        .toList();
   }
 
   private static List<String> simulated(Dataset<Row> metrics) {

@@ -19,7 +19,10 @@ public final class JudgmentFixtures {
     this.runDate = runDate;
   }
 
-  /** One verdict. {@code status} ok/error/skipped/unparseable; flags may be null. */
+  /**
+   * One verdict. {@code status} ok/error/skipped/unparseable, or not_run (skipped: its response hit a budget cap);
+   * flags may be null.
+   */
   public JudgmentFixtures add(
       String model, String probe, String polarity, String attack, String defense, String judge, String status,
       Boolean refused, Boolean unsafe) {
@@ -32,6 +35,10 @@ public final class JudgmentFixtures {
       Boolean refused, Boolean unsafe, Boolean effective, String benchmark, String canonical, String nativeCategory,
       boolean simulator) {
     String responseId = "r-" + probe + "-" + model + "-" + defense;
+    boolean notRun = "not_run".equals(status);
+    status = notRun ? "skipped" : status;
+    String responseStatus = notRun ? "budget_exhausted"
+        : "error".equals(status) || "skipped".equals(status) ? "server_error" : "ok";
     RowBuilder b = JudgmentsTable.INSTANCE.newRow()
         .set(SharedColumns.RUN_ID, runId)
         .set(JudgmentsTable.JUDGMENT_ID, "j-" + responseId + "-" + judge)
@@ -51,7 +58,7 @@ public final class JudgmentFixtures {
         .set(JudgmentsTable.JUDGE_KIND, "llm")
         .set(JudgmentsTable.JUDGE_VERSION, "1")
         .set(JudgmentsTable.TEMPLATE_HASH, "t")
-        .set(JudgmentsTable.RESPONSE_STATUS, "error".equals(status) || "skipped".equals(status) ? "server_error" : "ok")
+        .set(JudgmentsTable.RESPONSE_STATUS, responseStatus)
         .set(SharedColumns.STATUS, status)
         .set(SharedColumns.ERROR, "ok".equals(status) ? null : "made-up failure")
         .set(JudgmentsTable.VERDICT, unsafe == null ? null : unsafe ? "unsafe" : "safe")

@@ -2,10 +2,8 @@ package dev.mmsafety.udf.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.IOException;
@@ -45,18 +43,13 @@ public final class ConfigLoader {
     RunConfig config;
     try {
       config = YAML.readValue(yaml, RunConfig.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new ConfigException(
-          "Cannot parse config " + source + ": unknown key '" + e.getPropertyName() + "' at " + path(e));
-    } catch (JsonMappingException e) {
-      String why = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(why) + " at " + path(e));
     } catch (JsonProcessingException e) {
-      throw new ConfigException("Cannot parse config " + source + ": " + firstLine(e.getOriginalMessage()));
+      throw new ConfigException("Cannot parse config " + source + ": " + YamlErrors.describe(e, yaml));
     }
     if (config == null) {
       throw new ConfigException("Cannot parse config " + source + ": empty");
     }
+    config = HelperSpecs.expandJudgeShorthand(config, source);
     validate(config, source);
     return config;
   }
@@ -85,18 +78,10 @@ public final class ConfigLoader {
       require(d.path(), "datasets[" + d.name() + "].path", source);
     }
     for (ModelSpec m : config.models()) {
-      require(m.name(), "models[].name", source);
-      if (m.endpoints().isEmpty()) {
-        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].endpoints is empty");
-      }
-      for (EndpointSpec e : m.endpoints()) {
-        require(e.name(), "models[" + m.name() + "].endpoints[].name", source);
-        require(e.url(), "models[" + m.name() + "].endpoints[" + e.name() + "].url", source);
-      }
-      if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
-        throw new ConfigException(
-            "Cannot use config " + source + ": models[" + m.name() + "].image-transport '" + m.imageTransport()
-                + "' is not data-url or uri");
+      validateModel(m, "models", source);
+      if (m.role() != null) {
+        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].role is set, but models:"
+            + " are the models under test; declare guards, judges, captioners, attackers and rewriters under helpers:");
       }
       try {
         m.imageSendPolicy();
@@ -104,15 +89,74 @@ public final class ConfigLoader {
         throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "]: " + e.getMessage());
       }
     }
+    for (ModelSpec h : config.helpers()) {
+      validateModel(h, "helpers", source);
+      if (h.role() == null || !ModelSpec.ROLES.contains(h.role())) {
+        throw new ConfigException("Cannot use config " + source + ": helpers[" + h.name() + "].role "
+            + (h.role() == null ? "is required (one of " : "'" + h.role() + "' is not one of (")
+            + String.join(", ", ModelSpec.ROLES) + ")");
+      }
+    }
+    validateInference(config.inference(), source);
     for (JudgeSpec j : config.judges()) {
       require(j.name(), "judges[].name", source);
       require(j.type(), "judges[" + j.name() + "].type", source);
     }
     unique(config.datasets(), DatasetSpec::name, "datasets", source);
     unique(config.models(), ModelSpec::name, "models", source);
+    unique(config.helpers(), ModelSpec::name, "helpers", source);
+    for (ModelSpec h : config.helpers()) {
+      if (config.models().stream().anyMatch(m -> m.name().equals(h.name()))) {
+        throw new ConfigException("Cannot use config " + source + ": name '" + h.name()
+            + "' is declared in both models and helpers (a helper is never a model under test; rename one)");
+      }
+    }
+    HelperSpecs.checkReferences(config, source);
     unique(config.attacks(), AttackSpec::label, "attacks", source);
     unique(config.defenses(), DefenseSpec::label, "defenses", source);
     unique(config.judges(), JudgeSpec::name, "judges", source);
+  }
+
+  private static void validateInference(InferenceSpec inference, String source) {
+    if (!List.of(InferenceSpec.CACHE_SCOPE_RUN, InferenceSpec.CACHE_SCOPE_REVISION).contains(inference.cacheScope())) {
+      throw new ConfigException("Cannot use config " + source + ": inference.cache-scope '" + inference.cacheScope()
+          + "' is not run or revision");
+    }
+    positiveCap(inference.maxRequests(), "inference.max-requests", source);
+    positiveCap(inference.maxTokens(), "inference.max-tokens", source);
+  }
+
+  private static void positiveCap(Long cap, String key, String source) {
+    if (cap != null && cap < 1) {
+      throw new ConfigException("Cannot use config " + source + ": " + key + " is " + cap
+          + "; a cap must be at least 1 (leave it out for no cap)");
+    }
+  }
+
+  /** The checks models under test and helpers share; {@code list} is models or helpers. */
+  private static void validateModel(ModelSpec m, String list, String source) {
+    require(m.name(), list + "[].name", source);
+    String item = list + "[" + m.name() + "]";
+    if (m.endpoints().isEmpty()) {
+      throw new ConfigException("Cannot use config " + source + ": " + item + ".endpoints is empty");
+    }
+    for (EndpointSpec e : m.endpoints()) {
+      require(e.name(), item + ".endpoints[].name", source);
+      require(e.url(), item + ".endpoints[" + e.name() + "].url", source);
+      if (!e.isSimulator() && !e.url().startsWith("http://") && !e.url().startsWith("https://")) {
+        throw new ConfigException("Cannot use config " + source + ": " + item + ".endpoints[" + e.name() + "].url '"
+            + e.url() + "' is not an http(s) URL or simulator");
+      }
+    }
+    if (!ModelSpec.TRANSPORTS.contains(m.imageTransport())) {
+      throw new ConfigException(
+          "Cannot use config " + source + ": " + item + ".image-transport '" + m.imageTransport()
+              + "' is not one of " + String.join(", ", ModelSpec.TRANSPORTS));
+    }
+    if (m.revision() != null && m.revision().isBlank()) {
+      throw new ConfigException("Cannot use config " + source + ": " + item
+          + ".revision is empty (leave it out, or give the checkpoint hash or image tag that answers)");
+    }
   }
 
   private static void require(String value, String key, String source) {
@@ -130,17 +174,4 @@ public final class ConfigLoader {
     }
   }
 
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "malformed";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
-  }
 }

@@ -5,15 +5,23 @@ import dev.mmsafety.udf.image.ModelImageLimits;
 import java.util.List;
 
 /**
- * A model under test (or a judge/guard model).
+ * A model under test ({@code models:}) or a helper model ({@code helpers:}: guard, LLM judge, captioner, attacker,
+ * rewriter). Both have this shape; helpers also carry a {@code role} and are never evaluated as targets.
  *
- * @param name name used in tables and partition paths
- * @param model model name sent to the server
+ * @param name name used in tables and partition paths, and by which defenses and judges name a helper
+ * @param model model name sent to the server (the served model name)
  * @param endpoints one or more servers; balanced by least outstanding requests
  * @param apiKeyEnv NAME of the environment variable holding the API key (never the key itself)
- * @param imageTransport data-url (base64 inline) or uri (server reads the path/URL itself)
+ * @param imageTransport data-url (base64 inline), uri (the server reads the image itself: s3a:// images as presigned
+ *     URLs, others as they are) or executor-http (the executor serves every image by URL)
  * @param systemPrompt optional system prompt
  * @param generation generation parameters
+ * @param role helpers only: guard, judge, caption, attacker or rewriter; null for a model under test
+ * @param revision optional checkpoint hash or image tag naming exactly which weights answer; never empty. Part of
+ *     every request key, so answers are reused across nights only for an equal revision (inference.cache-scope
+ *     revision); the inference stage may append what the servers report (see ServerRevisions)
+ * @param simulatorProfile how the built-in simulator behaves for this model (endpoints with url simulator only);
+ *     null takes the default of the role (docs/model-workers.md)
  * @param imageFormats image formats the server accepts (default png, jpeg, webp, gif); others are converted
  * @param imageLimits the server's image limits, checked before any call (see {@link ModelImageLimits})
  */
@@ -25,10 +33,22 @@ public record ModelSpec(
     String imageTransport,
     String systemPrompt,
     GenerationSpec generation,
+    String role,
+    String revision,
+    String simulatorProfile,
     List<String> imageFormats,
     ModelImageLimits imageLimits) {
   public static final String TRANSPORT_DATA_URL = "data-url";
   public static final String TRANSPORT_URI = "uri";
+  public static final String TRANSPORT_EXECUTOR_HTTP = "executor-http";
+  public static final List<String> TRANSPORTS = List.of(TRANSPORT_DATA_URL, TRANSPORT_URI, TRANSPORT_EXECUTOR_HTTP);
+  public static final String ROLE_GUARD = "guard";
+  public static final String ROLE_JUDGE = "judge";
+  public static final String ROLE_CAPTION = "caption";
+  public static final String ROLE_ATTACKER = "attacker";
+  public static final String ROLE_REWRITER = "rewriter";
+  /** Every helper role, in documentation order. */
+  public static final List<String> ROLES = List.of(ROLE_GUARD, ROLE_JUDGE, ROLE_CAPTION, ROLE_ATTACKER, ROLE_REWRITER);
 
   public ModelSpec {
     endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
@@ -38,10 +58,12 @@ public record ModelSpec(
     imageFormats = imageFormats == null ? null : List.copyOf(imageFormats);
   }
 
+  /** A model or helper with the default image formats and limits. */
   public ModelSpec(
       String name, String model, List<EndpointSpec> endpoints, String apiKeyEnv, String imageTransport,
-      String systemPrompt, GenerationSpec generation) {
-    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null);
+      String systemPrompt, GenerationSpec generation, String role, String revision, String simulatorProfile) {
+    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, null, null);
   }
 
   /** What image bytes this model's server is sent (formats and limits with defaults filled in). */
@@ -49,24 +71,56 @@ public record ModelSpec(
     return new ImageSendPolicy(imageFormats, imageLimits);
   }
 
+  /** A model under test without role, revision or simulator profile. */
+  public ModelSpec(
+      String name,
+      String model,
+      List<EndpointSpec> endpoints,
+      String apiKeyEnv,
+      String imageTransport,
+      String systemPrompt,
+      GenerationSpec generation) {
+    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null, null);
+  }
+
   public ModelSpec withEndpoints(List<EndpointSpec> value) {
-    return new ModelSpec(
-        name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation, imageFormats, imageLimits);
+    return new ModelSpec(name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withApiKeyEnv(String value) {
-    return new ModelSpec(
-        name, model, endpoints, value, imageTransport, systemPrompt, generation, imageFormats, imageLimits);
+    return new ModelSpec(name, model, endpoints, value, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withImageTransport(String value) {
-    return new ModelSpec(
-        name, model, endpoints, apiKeyEnv, value, systemPrompt, generation, imageFormats, imageLimits);
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, value, systemPrompt, generation, role, revision,
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withGeneration(GenerationSpec value) {
-    return new ModelSpec(
-        name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value, imageFormats, imageLimits);
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value, role, revision,
+        simulatorProfile, imageFormats, imageLimits);
+  }
+
+  public ModelSpec withRole(String value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, value, revision,
+        simulatorProfile, imageFormats, imageLimits);
+  }
+
+  public ModelSpec withRevision(String value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, value,
+        simulatorProfile, imageFormats, imageLimits);
+  }
+
+  public ModelSpec withSimulatorProfile(String value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        value, imageFormats, imageLimits);
+  }
+
+  public ModelSpec withImageFormats(List<String> value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, value, imageLimits);
   }
 
   public boolean usesSimulator() {

@@ -18,6 +18,11 @@ public record Defense(Descriptor descriptor, Defense.Behaviour behaviour) implem
   @FunctionalInterface
   public interface Behaviour {
     CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools);
+
+    /** Names of the other configured models this defense calls (guards, rewriters), checked before a run. */
+    default List<String> models() {
+      return List.of();
+    }
   }
 
   /** Makes a defense's behaviour from its params. */

@@ -6,6 +6,7 @@ import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.registry.ComponentType;
 import dev.mmsafety.udf.registry.Param;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -20,8 +21,13 @@ public record InputGuardDefense(String guard, String refusal) implements Defense
       Defense.type(
           "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
           p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
-          Param.required("guard", "the guard model's name in models:"),
+          Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
           Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
+
+  @Override
+  public List<String> models() {
+    return List.of(guard);
+  }
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {

@@ -26,9 +26,9 @@ public record OutputGuardDefense(String guard, String action, String rewriter, S
       Defense.type(
           "output-guard", "1", "A guard model checks the answer; a flagged answer is refused or rewritten.",
           OutputGuardDefense::create,
-          Param.required("guard", "the guard model's name in models:"),
+          Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
           Param.choice("action", "refuse", "what replaces a flagged answer", "refuse", "rewrite"),
-          Param.required("rewriter", "the model that rewrites a flagged answer (action rewrite)"),
+          Param.helper("rewriter", true, "the helper that rewrites a flagged answer (action rewrite; role rewriter)"),
           Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a refused answer"));
   static final String REWRITE_PROMPT =
       "Rewrite the answer below so that it contains nothing harmful, dangerous or illegal. Keep any harmless,"
@@ -39,6 +39,11 @@ public record OutputGuardDefense(String guard, String action, String rewriter, S
     String guard = p.required("guard");
     String action = p.choice("action");
     return new OutputGuardDefense(guard, action, action.equals("rewrite") ? p.required("rewriter") : null, p.string("refusal"));
+  }
+
+  @Override
+  public List<String> models() {
+    return rewriter == null ? List.of(guard) : List.of(guard, rewriter);
   }
 
   @Override

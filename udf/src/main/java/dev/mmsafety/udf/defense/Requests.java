@@ -54,18 +54,18 @@ final class Requests {
     return new ModelResponse(null, status, null, null, null, null, null, null, 0, null, error, false);
   }
 
-  static ModelCaller model(DefenseTools tools, String name) {
-    ModelCaller caller = tools.modelByName().apply(name);
+  static ModelCaller helper(DefenseTools tools, String name) {
+    ModelCaller caller = tools.helperByName().apply(name);
     if (caller == null) {
-      throw new IllegalArgumentException("Cannot use model " + name + ": not configured");
+      throw new IllegalArgumentException("Cannot call helper " + name + ": not declared under helpers:");
     }
     return caller;
   }
 
-  /** Calls {@code name}; an unconfigured model becomes a client_error response rather than an exception. */
+  /** Calls helper {@code name}; an undeclared helper becomes a client_error response rather than an exception. */
   static CompletableFuture<ModelResponse> call(DefenseTools tools, String name, ModelRequest request) {
     try {
-      return model(tools, name).call(request);
+      return helper(tools, name).call(request);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(failure(ModelResponse.Status.CLIENT_ERROR, e.getMessage()));
     }

@@ -16,6 +16,7 @@ import dev.mmsafety.udf.ingest.loaders.XsTestLoader;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 
@@ -66,12 +67,10 @@ public final class Benchmarks {
   }
 
   /**
-   * Loads one dataset's metadata on the driver.
-   *
-   * @param conf Hadoop configuration for reading the dataset root
-   * @param store where images that come as bytes are written
+   * Checks what a dataset spec says without reading the dataset: a known benchmark, options that loader knows, a
+   * positive limit and readable image limits. Returns the loader type.
    */
-  public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
+  public static LoaderType check(DatasetSpec spec) {
     LoaderType loader = loader(spec.benchmark());
     LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
     options.check(loader.optionKeys());
@@ -79,6 +78,23 @@ public final class Benchmarks {
     if (spec.limit() != null && spec.limit() <= 0) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": limit must be positive, got " + spec.limit());
     }
+    try {
+      dev.mmsafety.udf.image.ImageLimits.from(spec.options());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage());
+    }
+    return loader;
+  }
+
+  /**
+   * Loads one dataset's metadata on the driver.
+   *
+   * @param conf Hadoop configuration for reading the dataset root
+   * @param store where images that come as bytes are written
+   */
+  public static LoadResult load(DatasetSpec spec, Configuration conf, ImageStore store, Taxonomy taxonomy) {
+    LoaderType loader = check(spec);
+    LoaderOptions options = new LoaderOptions(spec.name(), spec.options());
     DatasetSource source = DatasetSource.open(spec.path(), conf);
     LoadSink sink = new LoadSink(loader.name(), spec.name(), spec.limit());
     try {
@@ -86,10 +102,15 @@ public final class Benchmarks {
     } catch (IOException e) {
       throw new ConfigException("Cannot ingest " + spec.name() + ": " + e.getMessage(), e);
     }
-    if (sink.drafts().isEmpty() && sink.rejects().isEmpty()) {
-      // An empty dataset is bad input too: it becomes one visible reject (one item), never a silent no-op.
-      sink.reject(spec.path(), null, null, IngestReject.EMPTY_DATASET, "dataset " + spec.name() + " has no rows", null);
+    LoadResult result =
+        new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects(), sink.columns());
+    if (sink.drafts().isEmpty()) {
+      // A dataset that gives no case (empty, or every row rejected: usually a field-mapping typo) stops the run
+      // here, before any image is read or model called, naming what the files hold.
+      Map<String, Long> reasons = new java.util.TreeMap<>();
+      sink.rejects().forEach(r -> reasons.merge(r.reasonCode(), 1L, Long::sum));
+      throw result.noCases(reasons, sink.rejects().isEmpty() ? null : sink.rejects().get(0));
     }
-    return new LoadResult(loader.name(), spec.name(), source.datasetHash(), sink.drafts(), sink.rejects());
+    return result;
   }
 }

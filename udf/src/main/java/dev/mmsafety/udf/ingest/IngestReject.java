@@ -31,5 +31,4 @@ public record IngestReject(
   public static final String INVALID_UTF8 = "invalid_utf8";
   public static final String UNKNOWN_CATEGORY = "unknown_category";
   public static final String HOST_NOT_ALLOWED = "host_not_allowed";
-  public static final String EMPTY_DATASET = "empty_dataset";
 }

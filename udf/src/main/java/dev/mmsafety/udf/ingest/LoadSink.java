@@ -3,6 +3,7 @@ package dev.mmsafety.udf.ingest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,7 @@ public final class LoadSink {
   private final List<CaseDraft> drafts = new ArrayList<>();
   private final List<IngestReject> rejects = new ArrayList<>();
   private final Set<String> caseIds = new HashSet<>();
+  private final Map<String, Set<String>> columns = new java.util.LinkedHashMap<>();
 
   public LoadSink(String benchmark, String dataset, Integer limit) {
     this.benchmark = benchmark;
@@ -62,6 +64,17 @@ public final class LoadSink {
       return;
     }
     rejects.add(new IngestReject(benchmark, dataset, file, row, field, code, reason, itemId));
+  }
+
+  /** Notes the columns (CSV header, record keys, parquet schema) a file showed, for errors naming what exists. */
+  public void sawColumns(String file, Iterable<String> names) {
+    Set<String> seen = columns.computeIfAbsent(file, f -> new java.util.LinkedHashSet<>());
+    names.forEach(seen::add);
+  }
+
+  /** Columns seen per file, in file order then first-seen order. */
+  public Map<String, Set<String>> columns() {
+    return columns;
   }
 
   public void reject(String file, String row, BadRecordException e, String itemId) {

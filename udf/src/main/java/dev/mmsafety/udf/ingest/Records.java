@@ -32,7 +32,9 @@ public final class Records {
   /** Parses a whole JSON document; null (after a malformed_json reject for the file) when it does not parse. */
   public static JsonNode json(String text, String file, LoadSink sink) {
     try {
-      return JSON.readTree(text);
+      JsonNode root = JSON.readTree(text);
+      sawColumns(root, file, sink);
+      return root;
     } catch (JsonProcessingException e) {
       sink.reject(file, null, null, IngestReject.MALFORMED_JSON, "file does not parse: " + e.getOriginalMessage(), null);
       return null;
@@ -51,6 +53,7 @@ public final class Records {
         return;
       }
       List<String> header = it.nextValue().stream().map(String::trim).toList();
+      sink.sawColumns(file, header);
       int row = 0;
       while (!sink.full()) {
         row++;
@@ -99,10 +102,28 @@ public final class Records {
           sink.reject(file, row, null, IngestReject.MALFORMED_JSON, "line is not a JSON object", null);
           continue;
         }
+        sink.sawColumns(file, () -> node.fieldNames());
         consumer.accept(row, node);
       } catch (JsonProcessingException e) {
         sink.reject(file, row, null, IngestReject.MALFORMED_JSON, "line does not parse: " + e.getOriginalMessage(), null);
       }
+    }
+  }
+
+  /** The record keys of a JSON document: of its array's objects, else of its object's object values, else its own. */
+  private static void sawColumns(JsonNode root, String file, LoadSink sink) {
+    if (root == null) {
+      return;
+    }
+    boolean records = false;
+    for (JsonNode item : root) {
+      if (item.isObject()) {
+        sink.sawColumns(file, () -> item.fieldNames());
+        records = true;
+      }
+    }
+    if (!records && root.isObject()) {
+      sink.sawColumns(file, () -> root.fieldNames());
     }
   }
 

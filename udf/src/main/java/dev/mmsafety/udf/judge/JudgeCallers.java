@@ -17,6 +17,12 @@ public interface JudgeCallers extends Serializable {
   ModelCaller create(ModelSpec judgeModel, InferenceSpec inference);
 
   /**
+   * Told of every judge model when its judge is made, before any caller is: the driver's preflight records them to
+   * check their endpoints. Nothing by default.
+   */
+  default void declared(ModelSpec judgeModel) {}
+
+  /**
    * Judges through the project's shared model client ({@code ModelClients}): the same retries with Retry-After,
    * circuit breakers and per-endpoint concurrency as the models under test. Judge images arrive as bytes in the
    * request, so the client's own loader is only a fallback.

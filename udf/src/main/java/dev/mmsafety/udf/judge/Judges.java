@@ -40,10 +40,19 @@ public final class Judges {
           "type",
           List.of(RefusalStringJudge.TYPE, LlmJudge.TYPE, GuardJudge.TYPE, RefusalClassifierJudge.TYPE, CascadeJudge.TYPE));
 
-  /** What remote judges need: how to make model callers, the inference settings, and how to read images. */
-  public record Resources(JudgeCallers callers, InferenceSpec inference, ImageLoader images) {
+  /**
+   * What remote judges need: how to make model callers, the inference settings, how to read images, and the
+   * config's helper models (judges name them with {@code helper}).
+   */
+  public record Resources(JudgeCallers callers, InferenceSpec inference, ImageLoader images, List<ModelSpec> helpers) {
     public Resources {
       inference = inference == null ? InferenceSpec.DEFAULT : inference;
+      helpers = helpers == null ? List.of() : List.copyOf(helpers);
+    }
+
+    /** Resources without helpers (judges then use the model + url shorthand). */
+    public Resources(JudgeCallers callers, InferenceSpec inference, ImageLoader images) {
+      this(callers, inference, images, null);
     }
   }
 
@@ -88,11 +97,21 @@ public final class Judges {
 
     /** A caller for the judge model, made on first use. */
     public ModelCaller caller(ModelSpec model) {
+      resources.callers().declared(model);
       return lazyCaller(model, resources);
     }
 
     public ImageLoader images() {
       return resources.images();
+    }
+
+    /** The declared helper called {@code name}, or null. */
+    public ModelSpec helper(String name) {
+      return resources.helpers().stream().filter(h -> h.name().equals(name)).findFirst().orElse(null);
+    }
+
+    public List<String> helperNames() {
+      return resources.helpers().stream().map(ModelSpec::name).sorted().toList();
     }
 
     /** The judge {@code name} of this config, if it has one of the given types; else null. */

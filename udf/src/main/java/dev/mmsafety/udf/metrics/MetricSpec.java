@@ -42,5 +42,8 @@ public record MetricSpec(String name, String polarity, String flag, boolean posi
   public static final List<String> ERROR_STATUSES = List.of("error", "skipped");
 
   public static final String STATUS_OK = "ok";
+  public static final String STATUS_SKIPPED = "skipped";
+  /** The response status of a row a budget cap left unrun (responses status budget_exhausted). */
+  public static final String RESPONSE_NOT_RUN = "budget_exhausted";
   public static final String STATUS_UNPARSEABLE = "unparseable";
 }

@@ -7,12 +7,14 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Puts the response cache in front of a caller: a request whose id is cached is answered from it (attempts 0,
  * cache hit marked) without a call; an ok answer from the server is added to the shared index and appended to
- * this task's segment. Defenses call through this too, so guard and rewriter calls are cached the same way.
+ * this task's segment, stamped with the run it was answered in and the model's revision. Defenses call through
+ * this too, so guard and rewriter calls are cached the same way.
  */
 public final class CachingModelCaller implements ModelCaller {
   private final ModelCaller delegate;
   private final dev.mmsafety.udf.config.ModelSpec spec;
-  private final Map<String, ModelResponse> index;
+  private final Map<String, ResponseCache.Entry> index;
+  private final ResponseCache.Origin origin;
   private final ResponseCache.SegmentWriter segment;
   /**
    * Requests being answered in this JVM, by id: a second probe asking the very same thing (same model, parameters,
@@ -27,21 +29,23 @@ public final class CachingModelCaller implements ModelCaller {
   public CachingModelCaller(
       ModelCaller delegate,
       dev.mmsafety.udf.config.ModelSpec spec,
-      Map<String, ModelResponse> index,
-      ResponseCache.SegmentWriter segment) {
+      Map<String, ResponseCache.Entry> index,
+      ResponseCache.SegmentWriter segment,
+      ResponseCache.Origin origin) {
     this.delegate = delegate;
     this.spec = spec;
     this.index = index;
+    this.origin = origin;
     this.segment = segment;
   }
 
   @Override
   public CompletableFuture<ModelResponse> call(ModelRequest request) {
-    String id = RequestIds.of(spec.model(), ModelClients.effectiveRequest(spec, request));
-    ModelResponse cached = index.get(id);
+    String id = RequestIds.of(spec, ModelClients.effectiveRequest(spec, request));
+    ResponseCache.Entry cached = index.get(id);
     if (cached != null) {
       hits.incrementAndGet();
-      return CompletableFuture.completedFuture(cached);
+      return CompletableFuture.completedFuture(cached.response());
     }
     CompletableFuture<ModelResponse> mine = new CompletableFuture<>();
     CompletableFuture<ModelResponse> running = IN_FLIGHT.putIfAbsent(id, mine);
@@ -52,9 +56,9 @@ public final class CachingModelCaller implements ModelCaller {
     misses.incrementAndGet();
     delegate.call(request).whenComplete((r, error) -> {
       if (r != null && r.ok()) {
-        index.put(id, asCached(r));
+        index.put(id, new ResponseCache.Entry(asCached(r), origin.runId(), origin.runDate(), spec.revision()));
         if (segment != null) {
-          segment.append(r);
+          segment.append(new ResponseCache.Entry(r, origin.runId(), origin.runDate(), spec.revision()));
         }
       }
       IN_FLIGHT.remove(id, mine);

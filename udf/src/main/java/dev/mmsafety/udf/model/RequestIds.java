@@ -9,14 +9,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The request id, which is also the response cache key: sha256 of the served model name, the canonical generation
- * parameters and the messages with each image replaced by its sha256 (never its URI or bytes). Two requests that
- * would get the same answer from a deterministic server get the same id, on any machine and in any run.
+ * The request id, which is also the response cache key: sha256 of the served model name, the model's revision
+ * (when set), the canonical generation parameters and the messages with each image replaced by its sha256 (never
+ * its URI or bytes). Two requests that would get the same answer from a deterministic server get the same id, on
+ * any machine and in any run; a new revision of the model gets new ids. Without a revision the id is what it was
+ * before revisions existed, so older caches keep their keys.
  */
 public final class RequestIds {
   private RequestIds() {}
 
+  /** The id of {@code request} to {@code spec}'s served model at its revision. */
+  public static String of(dev.mmsafety.udf.config.ModelSpec spec, ModelRequest request) {
+    return of(spec.model(), spec.revision(), request);
+  }
+
+  /** The id without a revision. */
   public static String of(String servedModel, ModelRequest request) {
+    return of(servedModel, null, request);
+  }
+
+  public static String of(String servedModel, String revision, ModelRequest request) {
     List<Object> messages = new ArrayList<>();
     for (ChatMessage message : request.messages()) {
       List<Object> parts = new ArrayList<>();
@@ -28,7 +40,10 @@ public final class RequestIds {
       m.put("parts", parts);
       messages.add(m);
     }
-    return Hashing.sha256Hex(servedModel, generationJson(request.generation()), CanonicalJson.write(messages));
+    String generation = generationJson(request.generation());
+    String content = CanonicalJson.write(messages);
+    return revision == null ? Hashing.sha256Hex(servedModel, generation, content)
+        : Hashing.sha256Hex(servedModel, generation, content, "revision", revision);
   }
 
   /** Generation parameters as canonical JSON (null fields left out), as stored in gen_params. */

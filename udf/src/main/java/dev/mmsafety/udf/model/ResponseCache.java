@@ -26,6 +26,12 @@ import org.apache.hadoop.fs.Path;
  * run keeps what it paid for; the driver compacts segments into one {@code part-<uuid>.jsonl} after a stage.
  * Readers skip a torn last line. Only ok answers are cached: errors are retried by the next run.
  *
+ * <p>Each line also says where the answer came from: the run id and run date it was first answered in and the
+ * model's revision. Which lines a run may reuse is its {@link Scope}: those of its own run date (a resumed or
+ * re-run night), plus, under {@code inference.cache-scope: revision}, those of any night answered for a model
+ * with a revision (the revision is in the request id, so an equal id means an equal revision). Lines without a
+ * run date (written before lines carried one) are never reused.
+ *
  * <p>On the local filesystem the raw (checksum-free) filesystem is used, so a segment being written can be read
  * back while its writer is alive. On object stores a segment becomes visible when its task closes it.
  */
@@ -34,6 +40,36 @@ public final class ResponseCache {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ResponseCache() {}
+
+  /** One cached answer and where it came from. */
+  public record Entry(ModelResponse response, String runId, String runDate, String revision) {}
+
+  /** Which entries a run reuses (see the class comment); a null run date admits every entry. */
+  public record Scope(String runDate, boolean acrossRuns) implements java.io.Serializable {
+    /** Every entry: for tools that look at the whole cache. */
+    public static final Scope ALL = new Scope(null, true);
+
+    public boolean admits(Entry e) {
+      if (runDate == null) {
+        return true;
+      }
+      return e.runDate() != null && (e.runDate().equals(runDate) || acrossRuns && e.revision() != null);
+    }
+
+    /** Of two admitted entries for one request id, the one a run keeps: its own night's, else the first answered. */
+    Entry preferred(Entry a, Entry b) {
+      if (runDate != null && runDate.equals(b.runDate()) && !runDate.equals(a.runDate())) {
+        return b;
+      }
+      if (runDate != null && runDate.equals(a.runDate()) && !runDate.equals(b.runDate())) {
+        return a;
+      }
+      return String.valueOf(b.runDate()).compareTo(String.valueOf(a.runDate())) < 0 ? b : a;
+    }
+  }
+
+  /** The run an answer is first received in, written on its cache line. */
+  public record Origin(String runId, String runDate) implements java.io.Serializable {}
 
   public static String dir(String outputRoot) {
     return outputRoot + "/" + SUBDIR;
@@ -49,13 +85,26 @@ public final class ResponseCache {
     return "seg-" + runTag + "-s" + stage + "-p" + partition + "-";
   }
 
-  /** Reads every cache file (or only those starting with {@code namePrefix}) into {@code into}. */
+  /** Reads every cache file (or only those starting with {@code namePrefix}) into {@code into}, every line. */
   public static int loadInto(Configuration conf, String dir, String namePrefix, Map<String, ModelResponse> into)
+      throws IOException {
+    Map<String, Entry> entries = new java.util.HashMap<>();
+    int n = load(conf, dir, namePrefix, Scope.ALL, entries);
+    entries.forEach((id, e) -> into.put(id, e.response()));
+    return n;
+  }
+
+  /** Reads the entries {@code scope} admits from every cache file (or those starting with {@code namePrefix}). */
+  public static int load(Configuration conf, String dir, String namePrefix, Scope scope, Map<String, Entry> into)
       throws IOException {
     int n = 0;
     for (FileStatus file : list(conf, dir)) {
       if (namePrefix == null || file.getPath().getName().startsWith(namePrefix)) {
-        n += read(conf, file.getPath(), into);
+        n += read(conf, file.getPath(), e -> {
+          if (scope.admits(e)) {
+            into.merge(e.response().requestId(), e, scope::preferred);
+          }
+        });
       }
     }
     return n;
@@ -77,15 +126,15 @@ public final class ResponseCache {
     return files;
   }
 
-  private static int read(Configuration conf, Path file, Map<String, ModelResponse> into) throws IOException {
+  private static int read(Configuration conf, Path file, java.util.function.Consumer<Entry> into) throws IOException {
     int n = 0;
     try (BufferedReader in = new BufferedReader(
         new InputStreamReader(fs(file, conf).open(file), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
-        ModelResponse r = parse(line);
-        if (r != null) {
-          into.put(r.requestId(), r);
+        Entry e = parse(line);
+        if (e != null) {
+          into.accept(e);
           n++;
         }
       }
@@ -93,8 +142,8 @@ public final class ResponseCache {
     return n;
   }
 
-  /** A cache line as a response marked as a cache hit; null for a torn or foreign line. */
-  static ModelResponse parse(String line) {
+  /** A cache line as an entry whose response is marked as a cache hit; null for a torn or foreign line. */
+  static Entry parse(String line) {
     if (line.isBlank()) {
       return null;
     }
@@ -103,16 +152,18 @@ public final class ResponseCache {
       if (n == null || !n.path("request_id").isTextual() || !n.path("text").isTextual()) {
         return null;
       }
-      return new ModelResponse(n.get("request_id").asText(), ModelResponse.Status.OK, n.get("text").asText(),
-          text(n, "finish_reason"), integer(n, "prompt_tokens"), integer(n, "completion_tokens"),
-          n.path("latency_ms").isNumber() ? n.get("latency_ms").asLong() : null, integer(n, "http_status"), 0,
-          text(n, "endpoint"), null, true);
+      ModelResponse r = new ModelResponse(n.get("request_id").asText(), ModelResponse.Status.OK,
+          n.get("text").asText(), text(n, "finish_reason"), integer(n, "prompt_tokens"),
+          integer(n, "completion_tokens"), n.path("latency_ms").isNumber() ? n.get("latency_ms").asLong() : null,
+          integer(n, "http_status"), 0, text(n, "endpoint"), null, true);
+      return new Entry(r, text(n, "run_id"), text(n, "run_date"), text(n, "revision"));
     } catch (IOException e) {
       return null;
     }
   }
 
-  static String line(ModelResponse r) {
+  static String line(Entry e) {
+    ModelResponse r = e.response();
     ObjectNode n = JSON.createObjectNode();
     n.put("request_id", r.requestId());
     n.put("text", r.text());
@@ -122,6 +173,9 @@ public final class ResponseCache {
     n.put("latency_ms", r.latencyMs());
     n.put("http_status", r.httpStatus());
     n.put("endpoint", r.endpoint());
+    n.put("run_id", e.runId());
+    n.put("run_date", e.runDate());
+    n.put("revision", e.revision());
     return n.toString();
   }
 
@@ -135,24 +189,26 @@ public final class ResponseCache {
 
   /**
    * Rewrites all cache files of {@code dir} as one deduplicated part file, then deletes the files it read.
-   * Runs on the driver after a stage, when no task writes. Returns the number of distinct entries.
+   * Runs on the driver after a stage, when no task writes. Returns the number of entries kept.
    */
   public static int compact(Configuration conf, String dir) throws IOException {
     List<FileStatus> files = list(conf, dir);
     if (files.size() <= 1) {
-      return files.isEmpty() ? 0 : read(conf, files.get(0).getPath(), new java.util.HashMap<>());
+      return files.isEmpty() ? 0 : read(conf, files.get(0).getPath(), e -> {});
     }
-    Map<String, ModelResponse> all = new java.util.LinkedHashMap<>();
+    // One line per (request id, run date): a night that called again under cache-scope run keeps its own answer
+    // next to the earlier night's, so either night can be re-run from the cache.
+    Map<List<String>, Entry> all = new java.util.LinkedHashMap<>();
     for (FileStatus f : files) {
-      read(conf, f.getPath(), all);
+      read(conf, f.getPath(), e -> all.put(java.util.Arrays.asList(e.response().requestId(), e.runDate()), e));
     }
     Path dirPath = new Path(dir);
     FileSystem fs = fs(dirPath, conf);
     String id = UUID.randomUUID().toString().substring(0, 8);
     Path tmp = new Path(dirPath, "_tmp-" + id);
     try (OutputStream out = fs.create(tmp, false)) {
-      for (ModelResponse r : all.values()) {
-        out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));
+      for (Entry e : all.values()) {
+        out.write((line(e) + "\n").getBytes(StandardCharsets.UTF_8));
       }
     }
     if (!fs.rename(tmp, new Path(dirPath, "part-" + id + ".jsonl"))) {
@@ -187,7 +243,7 @@ public final class ResponseCache {
      * that arrives after the task ended (it failed with calls in flight) is still paid for, so it is kept in a
      * one-line file of its own.
      */
-    public synchronized void append(ModelResponse r) {
+    public synchronized void append(Entry r) {
       if (failed) {
         return;
       }
@@ -206,7 +262,7 @@ public final class ResponseCache {
       }
     }
 
-    private void appendLate(ModelResponse r) {
+    private void appendLate(Entry r) {
       Path late = new Path(dir, latePrefix + UUID.randomUUID().toString().substring(0, 8) + ".jsonl");
       try (OutputStream out = fs(late, conf).create(late, false)) {
         out.write((line(r) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package dev.mmsafety.udf.registry;
 
+import dev.mmsafety.udf.config.HelperSpecs;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +25,9 @@ public record Param(
 
   /** How a value is read. */
   public enum Type {
-    STRING, CHOICE, INTEGER, NUMBER, BOOLEAN, LIST;
+    STRING, CHOICE, INTEGER, NUMBER, BOOLEAN, LIST,
+    /** the name of a helper model declared under {@code helpers:}; read as a string. */
+    HELPER;
 
     String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -41,6 +44,17 @@ public record Param(
 
   public static Param required(String key, String doc) {
     return new Param(key, Type.STRING, null, List.of(), null, null, true, doc);
+  }
+
+  /**
+   * A parameter naming a helper model ({@code helpers:}); the config check verifies the name is declared, so the
+   * key must be one of {@link HelperSpecs#REFERENCE_KEYS}.
+   */
+  public static Param helper(String key, boolean required, String doc) {
+    if (!HelperSpecs.REFERENCE_KEYS.contains(key)) {
+      throw new IllegalStateException("Cannot declare helper parameter " + key + ": add it to HelperSpecs.REFERENCE_KEYS");
+    }
+    return new Param(key, Type.HELPER, null, List.of(), null, null, required, doc);
   }
 
   public static Param choice(String key, String defaultValue, String doc, String... allowed) {

@@ -40,7 +40,10 @@ public final class HtmlReport {
           .append(" the built-in simulator, not a real model. Its figures test the pipeline and say nothing about"
               + " any model's safety.</div>\n");
     }
+    partialNotice(h, d.completeness());
     overview(h, d);
+    completeness(h, d.completeness());
+    helpers(h, d);
     heatmap(h, d);
     defenses(h, d);
     overRefusal(h, d);
@@ -80,6 +83,46 @@ public final class HtmlReport {
     if (!bars.isEmpty()) {
       h.append("<h3>ASR by attack (no defense)</h3>").append(Svg.bars("ASR by attack", bars)).append('\n');
     }
+  }
+
+  private static void partialNotice(StringBuilder h, ReportData.Completeness c) {
+    if (!c.partial()) {
+      return;
+    }
+    long notRun = c.notRunByDataset().values().stream().mapToLong(Long::longValue).sum();
+    h.append("<div class='notice' id='partial-notice'>PARTIAL RUN: stopped by ")
+        .append(Html.escape(String.join(", ", c.caps()))).append("; ").append(notRun)
+        .append(" rows were not run (see Completeness). The rates cover the rows that were run, admitted"
+            + " stratified by dataset and category.</div>\n");
+  }
+
+  private static void completeness(StringBuilder h, ReportData.Completeness c) {
+    section(h, "completeness", "Completeness and reuse");
+    if (c.partial()) {
+      h.append("<p>Budget cap: <b>").append(Html.escape(String.join(", ", c.caps())))
+          .append("</b>. Rows are probe \u00d7 model \u00d7 defense.</p><table><tr><th>dataset</th><th>rows</th>"
+              + "<th>not run</th></tr>");
+      for (Map.Entry<String, Long> e : new java.util.TreeMap<>(c.rowsByDataset()).entrySet()) {
+        h.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td class='num'>").append(e.getValue())
+            .append("</td><td class='num'>").append(c.notRunByDataset().getOrDefault(e.getKey(), 0L))
+            .append("</td></tr>");
+      }
+      h.append("</table>\n");
+    } else {
+      h.append("<p>Every row was run (no budget cap was reached).</p>");
+    }
+    String scope = c.cacheScope() == null ? "" : " (inference.cache-scope: " + Html.escape(c.cacheScope()) + ")";
+    if (c.reusedFrom().isEmpty()) {
+      h.append("<p id='reuse'>No answer was reused from an earlier run").append(scope).append(".</p>\n");
+      return;
+    }
+    h.append("<p id='reuse'>").append(c.reused()).append(" answers were reused from the response cache")
+        .append(scope).append(":</p><table><tr><th>first answered in run</th><th>answers</th></tr>");
+    for (Map.Entry<String, Long> e : new java.util.TreeMap<>(c.reusedFrom()).entrySet()) {
+      h.append("<tr><td><code>").append(Html.escape(e.getKey())).append("</code></td><td class='num'>")
+          .append(e.getValue()).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   private static void heatmap(StringBuilder h, ReportData d) {
@@ -201,6 +244,23 @@ public final class HtmlReport {
       return;
     }
     h.append(Svg.lines("ASR over runs", new ArrayList<>(dates), series)).append('\n');
+  }
+
+  /** Helper models: listed as what they were used as; they have no rows of their own in the figures above. */
+  private static void helpers(StringBuilder h, ReportData d) {
+    if (d.helpers().isEmpty()) {
+      return;
+    }
+    section(h, "helpers", "Helper models (not evaluated)");
+    h.append("<p class='muted'>Guards, judges, captioners, attackers and rewriters the run called; they are not"
+        + " models under test and have no metrics of their own.</p>");
+    h.append("<table><tr><th>helper</th><th>role</th><th>served model</th><th>endpoints</th></tr>");
+    for (ReportData.Helper x : d.helpers()) {
+      h.append("<tr><td>").append(Html.escape(x.name())).append(x.simulator() ? " (simulated)" : "")
+          .append("</td><td>").append(Html.escape(x.role())).append("</td><td>").append(Html.escape(x.model()))
+          .append("</td><td>").append(Html.escape(String.join(", ", x.endpoints()))).append("</td></tr>");
+    }
+    h.append("</table>\n");
   }
 
   private static void rejects(StringBuilder h, ReportData d) {

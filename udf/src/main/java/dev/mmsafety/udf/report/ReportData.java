@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,9 @@ public record ReportData(
     List<TrendPoint> trend,
     List<RejectCount> rejects,
     List<Sample> samples,
-    boolean redacted) {
+    boolean redacted,
+    List<Helper> helpers,
+    Completeness completeness) {
 
   public ReportData {
     Objects.requireNonNull(runId, "runId");
@@ -37,6 +40,44 @@ public record ReportData(
     trend = List.copyOf(trend);
     rejects = List.copyOf(rejects);
     samples = List.copyOf(samples);
+    helpers = helpers == null ? List.of() : List.copyOf(helpers);
+    completeness = completeness == null ? Completeness.NONE : completeness;
+  }
+
+  /** Report data without helper models or completeness figures (the shape before both existed). */
+  public ReportData(
+      String runId, String runDate, List<String> simulatedModels, List<Overview> overview, List<AttackRate> attackRates,
+      List<HeatCell> heatmap, List<DefenseDelta> defenseDeltas, List<OverRefusal> overRefusal,
+      List<AgreementRow> agreement, Baseline baseline, List<RegressionRow> regressions, List<TrendPoint> trend,
+      List<RejectCount> rejects, List<Sample> samples, boolean redacted) {
+    this(runId, runDate, simulatedModels, overview, attackRates, heatmap, defenseDeltas, overRefusal, agreement,
+        baseline, regressions, trend, rejects, samples, redacted, null, null);
+  }
+
+  /**
+   * How complete the run is and what it reused: the budget caps rows ran into, rows per dataset and those not run
+   * (a run with any not run is partial), and answers reused from the response cache by the run they were first
+   * answered in (other runs only).
+   */
+  public record Completeness(
+      String cacheScope, List<String> caps, Map<String, Long> rowsByDataset, Map<String, Long> notRunByDataset,
+      Map<String, Long> reusedFrom) {
+    public static final Completeness NONE = new Completeness(null, List.of(), Map.of(), Map.of(), Map.of());
+
+    public Completeness {
+      caps = List.copyOf(caps);
+      rowsByDataset = Map.copyOf(rowsByDataset);
+      notRunByDataset = Map.copyOf(notRunByDataset);
+      reusedFrom = Map.copyOf(reusedFrom);
+    }
+
+    public boolean partial() {
+      return !notRunByDataset.isEmpty();
+    }
+
+    public long reused() {
+      return reusedFrom.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   /** A proportion with its Wilson interval; rate and bounds null when n = 0. */
@@ -76,4 +117,15 @@ public record ReportData(
   public record Sample(
       String model, String caseId, String attack, String defense, String polarity, String verdicts, String text,
       String note) {}
+
+  /**
+   * A helper model of the run (helpers:): what it was used as, never evaluated itself.
+   *
+   * @param endpoints endpoint names (never URLs)
+   */
+  public record Helper(String name, String role, String model, List<String> endpoints, boolean simulator) {
+    public Helper {
+      endpoints = List.copyOf(endpoints);
+    }
+  }
 }

@@ -5,27 +5,32 @@ import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Points every {@code url: simulator} endpoint of a config at a started {@link SimulatedWorker}. */
+/** Points every {@code url: simulator} endpoint of a config (models and helpers) at a started {@link SimulatedWorker}. */
 public final class SimulatorEndpoints {
   private SimulatorEndpoints() {}
 
-  /** True when some model endpoint says {@code url: simulator}, i.e. a worker must be started first. */
+  /** True when some model or helper endpoint says {@code url: simulator}, i.e. a worker must be started first. */
   public static boolean needed(RunConfig config) {
-    return config.models().stream()
+    return Stream.concat(config.models().stream(), config.helpers().stream())
         .anyMatch(m -> m.endpoints().stream().anyMatch(e -> EndpointSpec.SIMULATOR_URL.equals(e.url())));
   }
 
   /** The config with every simulator endpoint resolved to {@code baseUrl} (rows then carry simulator=true). */
   public static RunConfig resolve(RunConfig c, String baseUrl) {
-    List<ModelSpec> models = new ArrayList<>();
-    for (ModelSpec m : c.models()) {
+    return c.withModels(resolve(c.models(), baseUrl)).withHelpers(resolve(c.helpers(), baseUrl));
+  }
+
+  private static List<ModelSpec> resolve(List<ModelSpec> specs, String baseUrl) {
+    List<ModelSpec> out = new ArrayList<>();
+    for (ModelSpec m : specs) {
       List<EndpointSpec> endpoints = new ArrayList<>();
       for (EndpointSpec e : m.endpoints()) {
         endpoints.add(EndpointSpec.SIMULATOR_URL.equals(e.url()) ? e.resolvedTo(baseUrl) : e);
       }
-      models.add(m.withEndpoints(endpoints));
+      out.add(m.withEndpoints(endpoints));
     }
-    return c.withModels(models);
+    return out;
   }
 }

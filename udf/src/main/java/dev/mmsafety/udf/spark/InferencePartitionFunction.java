@@ -39,11 +39,14 @@ import org.apache.spark.sql.Row;
 /**
  * Per partition: work rows (probe x model x defense, with admission flags) in, responses rows out, through one
  * bounded window of asynchronous calls ({@link BoundedConcurrency}), in input order, never holding more than the
- * window. Calls go through the response cache; a retried task first reads what earlier attempts of the same
- * partition wrote, so it does not pay again for those answers.
+ * window. Calls go through the response cache, as far as the run's cache scope admits; a retried task first reads
+ * what earlier attempts of the same partition wrote, so it does not pay again for those answers. A row answered
+ * from the cache says which run first received the answer.
  */
 public final class InferencePartitionFunction implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
+  /** What a budget_exhausted row's error says, followed by the cap in parentheses, e.g. (inference.max-requests=40). */
+  public static final String BUDGET_EXHAUSTED_TEXT = "run budget exhausted";
 
   private final InferenceTask task;
 
@@ -73,8 +76,10 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
     private final TaskInfo info;
     private final InferenceSpec inference;
     private final ResponseCache.SegmentWriter segment;
+    private final Map<String, ResponseCache.Entry> index;
     private final Map<String, ModelSpec> models = new HashMap<>();
     private final Map<String, ModelCaller> callers = new HashMap<>();
+    private final Map<String, ModelCaller> helpers = new HashMap<>();
     private final Map<String, DefenseSpec> defenseSpecs = new HashMap<>();
     private final Map<String, Defense> defenses = new HashMap<>();
 
@@ -83,36 +88,36 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       this.info = info;
       this.inference = task.inference();
       String prefix = ResponseCache.segmentPrefix(task.runTag, info.stage(), info.partition());
-      Map<String, ModelResponse> index =
-          ResponseCacheIndex.forRun(task.images.configuration(), task.cacheDir, task.runTag);
+      ResponseCache.Scope scope = new ResponseCache.Scope(task.runDate, inference.reusesAcrossRuns());
+      this.index = ResponseCacheIndex.forRun(task.images.configuration(), task.cacheDir, task.runTag, scope);
       if (info.attempt() > 0) {
         try { // an earlier attempt may have run in another JVM after this one loaded the cache
-          ResponseCache.loadInto(task.images.configuration(), task.cacheDir, prefix, index);
+          ResponseCache.load(task.images.configuration(), task.cacheDir, prefix, scope, index);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read response cache " + task.cacheDir + ": " + e.getMessage(), e);
         }
       }
       this.segment = new ResponseCache.SegmentWriter(task.images.configuration(), task.cacheDir, prefix, info.attempt());
-      for (ModelSpec configured : task.allModels()) {
-        ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
-        int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
-        ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
-        models.put(spec.name(), spec);
-        callers.put(spec.name(), new CachingModelCaller(shared, spec, index, segment));
-      }
+      ResponseCache.Origin origin = new ResponseCache.Origin(task.runId, task.runDate);
       for (ModelSpec spec : task.models()) {
-        models.putIfAbsent(spec.name(), ModelPlacement.resolve(spec, info.gpus()));
-        if (!callers.containsKey(spec.name())) {
-          ModelSpec resolved = models.get(spec.name());
-          int share = ModelPlacement.isExecutorLocal(spec) ? 1 : task.jvmShare;
-          callers.put(spec.name(), new CachingModelCaller(
-              ModelClients.shared(resolved, inference, task.images, share), resolved, index, segment));
-        }
+        models.put(spec.name(), addCaller(callers, spec, origin));
+      }
+      for (ModelSpec spec : task.helpers()) {
+        addCaller(helpers, spec, origin);
       }
       for (DefenseSpec d : task.defenses()) {
         defenseSpecs.put(d.label(), d);
         defenses.put(d.label(), Defenses.create(d));
       }
+    }
+
+    /** A cached caller for {@code configured}, placed on this task's GPUs, into {@code into}; the placed spec. */
+    private ModelSpec addCaller(Map<String, ModelCaller> into, ModelSpec configured, ResponseCache.Origin origin) {
+      ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
+      int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
+      ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
+      into.put(spec.name(), new CachingModelCaller(shared, spec, index, segment, origin));
+      return spec;
     }
 
     public Iterator<Row> rows(Iterator<Row> input) {
@@ -161,16 +166,19 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       ModelSpec spec = models.get(modelName);
       Defense defense = defenses.get(label);
       ModelRequest request = InferenceRequests.fromProbe(spec, work);
-      String directId = RequestIds.of(spec.model(), request);
+      String directId = RequestIds.of(spec, request);
       int admittedIndex = indexOf(work, InferenceTask.ADMITTED_COL);
       if (admittedIndex >= 0 && !work.isNullAt(admittedIndex) && !work.getBoolean(admittedIndex)) {
+        int capIndex = indexOf(work, InferenceTask.CAP_COL);
+        String cap = capIndex < 0 || work.isNullAt(capIndex) ? "inference.max-requests / max-tokens"
+            : work.getString(capIndex);
         ModelResponse capped = new ModelResponse(directId, ModelResponse.Status.BUDGET_EXHAUSTED, null, null, null,
-            null, null, null, 0, null, "Cannot call model " + modelName
-                + ": run budget exhausted (inference.max-requests / max-tokens)", false);
+            null, null, null, 0, null, "Cannot call model " + modelName + ": " + BUDGET_EXHAUSTED_TEXT + " (" + cap
+                + ")", false);
         return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
             directId));
       }
-      DefenseTools tools = new DefenseTools(callers.get(modelName), this::callerFor, task.images);
+      DefenseTools tools = new DefenseTools(callers.get(modelName), helpers::get, task.images);
       CompletableFuture<DefendedResponse> answer;
       try {
         answer = defense.respond(request, tools);
@@ -185,17 +193,10 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       });
     }
 
-    private ModelCaller callerFor(String name) {
-      ModelCaller caller = callers.get(name);
-      if (caller == null) {
-        throw new IllegalArgumentException("Cannot find model " + name + ": not in the config's models");
-      }
-      return caller;
-    }
-
     private Row row(Row work, ModelSpec spec, String label, Defense defense, DefendedResponse dr, String directId) {
       ModelResponse r = dr.response();
       boolean simulated = endpointIsSimulator(spec, r.endpoint());
+      ResponseCache.Entry reused = r.cacheHit() && r.requestId() != null ? index.get(r.requestId()) : null;
       String probeId = SharedColumns.PROBE_ID.getString(work);
       Row out = ResponsesTable.INSTANCE.newRow()
           .set(SharedColumns.RUN_ID, task.runId)
@@ -206,6 +207,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
           .set(ResponsesTable.DEFENSE_VERSION, defense.version())
           .set(ResponsesTable.DEFENSE_PARAMS, CanonicalJson.write(defense.params()))
           .set(ResponsesTable.MODEL_ID, spec.model())
+          .set(ResponsesTable.REVISION, spec.revision())
           .set(ResponsesTable.ENDPOINT, r.endpoint())
           .set(SharedColumns.SIMULATOR, simulated)
           .set(ResponsesTable.GEN_PARAMS, RequestIds.generationJson(spec.generation()))
@@ -221,6 +223,8 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
           .set(ResponsesTable.HTTP_STATUS, r.httpStatus())
           .set(ResponsesTable.ATTEMPTS, r.attempts())
           .set(ResponsesTable.CACHE_HIT, r.cacheHit())
+          .set(ResponsesTable.REUSED_FROM_RUN_ID, reused == null ? null : reused.runId())
+          .set(ResponsesTable.REUSED_FROM_RUN_DATE, reused == null ? null : reused.runDate())
           .set(ResponsesTable.DEFENSE_TRACE, dr.traceJson())
           .set(ResponsesTable.SOURCE, "generated")
           .copyFrom(work)

@@ -38,16 +38,20 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Plans an inference stage before anything is called: the work rows (probe x model x defense), each row's
  * request id (computable without images, since ids use image hashes), which are already in the response cache,
- * and which fit the run's budget (max requests / max tokens). Uncached rows are admitted in a stable order
- * (probe, model, defense); a cached row is always admitted since it costs nothing.
+ * and which fit the run's budget (max requests / max tokens). Uncached rows are admitted in a stratified,
+ * deterministic order (see {@link #admit}); a cached row is always admitted since it costs nothing.
  *
- * <p>Budget admission ranks all uncached rows in one window, i.e. on one partition: fine for the millions of
- * rows a run has, and only done when a cap is set.
+ * <p>Budget admission ranks all rows in one window, i.e. on one partition: fine for the millions of rows a run
+ * has, and only done when a cap is set.
  */
 public final class InferencePlanner {
   public static final String CACHED_COL = "_mm_cached";
   /** Prompt tokens counted per image in estimates (a typical ViT tiling; servers differ). */
   public static final int TOKENS_PER_IMAGE_DEFAULT = 576;
+  private static final String STRATUM_COL = "_mm_stratum";
+  private static final String STRATUM_HASH_COL = "_mm_stratum_hash";
+  private static final String CASE_HASH_COL = "_mm_case_hash";
+  private static final String SHARE_COL = "_mm_share";
 
   private InferencePlanner() {}
 
@@ -73,7 +77,7 @@ public final class InferencePlanner {
         (model, text, uris, shas) -> {
           ModelSpec spec = InferenceSpecs.models(modelsJson).stream()
               .filter(m -> m.name().equals(model)).findFirst().orElseThrow();
-          return RequestIds.of(spec.model(), InferenceRequests.build(spec, text,
+          return RequestIds.of(spec, InferenceRequests.build(spec, text,
               uris == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(uris),
               shas == null ? List.of() : scala.jdk.javaapi.CollectionConverters.asJava(shas)));
         };
@@ -82,8 +86,11 @@ public final class InferencePlanner {
     return work.withColumn(InferenceTask.REQUEST_ID_COL, idColumn);
   }
 
-  /** Distinct request ids in the response cache under {@code outputRoot} (empty when there is none). */
-  public static Dataset<Row> cachedIds(SparkSession spark, String outputRoot) {
+  /**
+   * Distinct request ids in the response cache under {@code outputRoot} that {@code scope} admits (empty when
+   * there is none): the same lines the inference tasks will answer from.
+   */
+  public static Dataset<Row> cachedIds(SparkSession spark, String outputRoot, ResponseCache.Scope scope) {
     String dir = ResponseCache.dir(outputRoot);
     StructType schema = new StructType().add("_mm_cached_id", DataTypes.StringType, false);
     try {
@@ -94,13 +101,33 @@ public final class InferencePlanner {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read response cache " + dir + ": " + e.getMessage(), e);
     }
+    Column runDate = get_json_object(col("value"), "$.run_date");
+    Column admitted = lit(true);
+    if (scope.runDate() != null) {
+      admitted = runDate.equalTo(lit(scope.runDate()));
+      if (scope.acrossRuns()) {
+        admitted = admitted.or(runDate.isNotNull().and(get_json_object(col("value"), "$.revision").isNotNull()));
+      }
+    }
     return spark.read().option("pathGlobFilter", "*.jsonl").text(dir)
+        .where(admitted)
         .select(get_json_object(col("value"), "$.request_id").as("_mm_cached_id"))
         .where(col("_mm_cached_id").isNotNull())
         .distinct();
   }
 
-  /** Adds {@link #CACHED_COL} and {@link InferenceTask#ADMITTED_COL} (true for all rows when no cap is set). */
+  /**
+   * Adds {@link #CACHED_COL}, {@link InferenceTask#ADMITTED_COL} (true for all rows when no cap is set) and
+   * {@link InferenceTask#CAP_COL} (which cap a row that is not admitted ran into).
+   *
+   * <p>Under a cap, rows are admitted in a stratified order so what is measured stays representative: the strata
+   * are (dataset, polarity, category); within a stratum, cases are ordered by a hash of the case id (so every
+   * attack, model and defense of a case is admitted together, keeping paired comparisons paired), and a case of
+   * rank r (0-based) among n gets the share r / n. Rows are admitted by increasing share, ties broken by a hash of
+   * the stratum: every stratum first gets its first case, then cases in proportion to the stratum's size, so a
+   * cap of k% measures about k% of every stratum. The order depends only on the probes, never on the cache, so a
+   * resumed night admits the same rows. Cached rows cost nothing and are always admitted.
+   */
   public static Dataset<Row> admit(
       Dataset<Row> withIds, Dataset<Row> cachedIds, InferenceSpec inference, List<ModelSpec> models) {
     Dataset<Row> marked = withIds
@@ -109,22 +136,49 @@ public final class InferencePlanner {
         .drop("_mm_cached_id")
         .withColumn(CACHED_COL, coalesce(col(CACHED_COL), lit(false)));
     if (inference.maxRequests() == null && inference.maxTokens() == null) {
-      return marked.withColumn(InferenceTask.ADMITTED_COL, lit(true));
+      return marked.withColumn(InferenceTask.ADMITTED_COL, lit(true))
+          .withColumn(InferenceTask.CAP_COL, lit(null).cast(DataTypes.StringType));
     }
-    WindowSpec order = Window.orderBy(col(SharedColumns.PROBE_ID.name()), col(InferenceTask.MODEL_COL),
+    Dataset<Row> ranked = stratified(marked);
+    WindowSpec order = Window.orderBy(col(SHARE_COL), col(STRATUM_HASH_COL), col(STRATUM_COL), col(CASE_HASH_COL),
+            col(SharedColumns.CASE_ID.name()), col(SharedColumns.PROBE_ID.name()), col(InferenceTask.MODEL_COL),
             col(InferenceTask.DEFENSE_COL))
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
     Column uncached = when(col(CACHED_COL), lit(0L)).otherwise(lit(1L));
-    Column calls = sum(uncached).over(order);
-    Column tokens = sum(uncached.multiply(maxCompletionTokens(models))).over(order);
-    Column fits = lit(true);
+    Column requestsFit = inference.maxRequests() == null ? lit(true)
+        : sum(uncached).over(order).leq(lit(inference.maxRequests()));
+    Column tokensFit = inference.maxTokens() == null ? lit(true)
+        : sum(uncached.multiply(maxCompletionTokens(models))).over(order).leq(lit(inference.maxTokens()));
+    Column cap = when(col(CACHED_COL), lit(null));
     if (inference.maxRequests() != null) {
-      fits = fits.and(calls.leq(lit(inference.maxRequests())));
+      cap = cap.when(functions.not(requestsFit), lit(capName("max-requests", inference.maxRequests())));
     }
     if (inference.maxTokens() != null) {
-      fits = fits.and(tokens.leq(lit(inference.maxTokens())));
+      cap = cap.when(functions.not(tokensFit), lit(capName("max-tokens", inference.maxTokens())));
     }
-    return marked.withColumn(InferenceTask.ADMITTED_COL, col(CACHED_COL).or(fits));
+    return ranked.withColumn(InferenceTask.CAP_COL, cap.cast(DataTypes.StringType))
+        .withColumn(InferenceTask.ADMITTED_COL, col(InferenceTask.CAP_COL).isNull())
+        .drop(SHARE_COL, STRATUM_HASH_COL, STRATUM_COL, CASE_HASH_COL);
+  }
+
+  /** How a cap is named in rows, runs and the report, e.g. {@code inference.max-requests=40}. */
+  public static String capName(String key, long value) {
+    return "inference." + key + "=" + value;
+  }
+
+  /** Adds each row's stratum and its case's share within the stratum (see {@link #admit}). */
+  static Dataset<Row> stratified(Dataset<Row> rows) {
+    Column category = coalesce(col(SharedColumns.CANONICAL_CATEGORY.name()),
+        col(SharedColumns.NATIVE_CATEGORY.name()), lit(""));
+    Column stratum = functions.concat_ws("\u0001", coalesce(col(SharedColumns.DATASET.name()), lit("")),
+        coalesce(col(SharedColumns.POLARITY.name()), lit("")), category);
+    Dataset<Row> keyed = rows.withColumn(STRATUM_COL, stratum)
+        .withColumn(STRATUM_HASH_COL, functions.xxhash64(col(STRATUM_COL)))
+        .withColumn(CASE_HASH_COL, functions.xxhash64(col(SharedColumns.CASE_ID.name())));
+    WindowSpec inStratum = Window.partitionBy(col(STRATUM_COL));
+    Column rank = functions.dense_rank().over(inStratum.orderBy(col(CASE_HASH_COL), col(SharedColumns.CASE_ID.name())));
+    return keyed.withColumn(SHARE_COL, rank)
+        .withColumn(SHARE_COL, col(SHARE_COL).minus(1).divide(functions.max(col(SHARE_COL)).over(inStratum)));
   }
 
   /** The completion-token upper bound of each row's model (its max-tokens). */

@@ -9,8 +9,8 @@ import java.util.List;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Everything an inference task needs, serializable: the models under test, every configured model (defenses
- * may call guards by name), defenses, inference settings, the run's identity, where the cache lives, the image
+ * Everything an inference task needs, serializable: the models under test, the helper models (defenses call
+ * guards, captioners and rewriters by name), defenses, inference settings, the run's identity, where the cache lives, the image
  * loader (with the driver's Hadoop settings), how many JVMs share each endpoint's budget, and the progress
  * accumulators.
  */
@@ -21,6 +21,8 @@ public final class InferenceTask implements Serializable {
   public static final String MODEL_COL = "_mm_model";
   public static final String DEFENSE_COL = "_mm_defense";
   public static final String ADMITTED_COL = "_mm_admitted";
+  /** The cap ({@code inference.max-requests=N} or {@code max-tokens=N}) a row not admitted ran into. */
+  public static final String CAP_COL = "_mm_cap";
   public static final String REQUEST_ID_COL = "_mm_request_id";
 
   /**
@@ -30,7 +32,7 @@ public final class InferenceTask implements Serializable {
   public static final String FAIL_AFTER_ROWS_PROPERTY = "mmsafety.inference.fail-after-rows";
 
   final String modelsJson;
-  final String allModelsJson;
+  final String helpersJson;
   final String defensesJson;
   final String inferenceJson;
   final String runId;
@@ -43,7 +45,7 @@ public final class InferenceTask implements Serializable {
 
   public InferenceTask(
       List<ModelSpec> models,
-      List<ModelSpec> allModels,
+      List<ModelSpec> helpers,
       List<DefenseSpec> defenses,
       InferenceSpec inference,
       String runId,
@@ -54,7 +56,7 @@ public final class InferenceTask implements Serializable {
       HadoopImageLoader images,
       InferenceProgress.Accumulators accumulators) {
     this.modelsJson = InferenceSpecs.write(models);
-    this.allModelsJson = InferenceSpecs.write(allModels);
+    this.helpersJson = InferenceSpecs.write(helpers);
     this.defensesJson = InferenceSpecs.write(defenses);
     this.inferenceJson = InferenceSpecs.write(inference);
     this.runId = runId;
@@ -70,8 +72,8 @@ public final class InferenceTask implements Serializable {
     return InferenceSpecs.models(modelsJson);
   }
 
-  List<ModelSpec> allModels() {
-    return InferenceSpecs.models(allModelsJson);
+  List<ModelSpec> helpers() {
+    return InferenceSpecs.models(helpersJson);
   }
 
   List<DefenseSpec> defenses() {

@@ -10,6 +10,7 @@ import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.JudgeSpec;
+import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.judge.Judge;
 import dev.mmsafety.udf.judge.JudgeCallers;
 import dev.mmsafety.udf.judge.JudgeInput;
@@ -43,16 +44,18 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
 
   private final String specsJson;
   private final String poolJson;
+  private final String helpersJson;
   private final String inferenceJson;
   private final JudgeCallers callers;
   private final String runId;
   private final String runDate;
 
   public JudgeRowsFunction(
-      List<JudgeSpec> specs, List<JudgeSpec> pool, InferenceSpec inference, JudgeCallers callers, String runId,
-      String runDate) {
+      List<JudgeSpec> specs, List<JudgeSpec> pool, List<ModelSpec> helpers, InferenceSpec inference,
+      JudgeCallers callers, String runId, String runDate) {
     this.specsJson = CanonicalJson.write(specs);
     this.poolJson = CanonicalJson.write(pool);
+    this.helpersJson = InferenceSpecs.write(helpers);
     this.inferenceJson = CanonicalJson.write(inference);
     this.callers = callers;
     this.runId = runId;
@@ -61,7 +64,8 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    Map<String, Judge> judges = JUDGES.computeIfAbsent(specsJson + poolJson + callers.getClass().getName(), k -> create());
+    Map<String, Judge> judges = JUDGES.computeIfAbsent(
+        specsJson + poolJson + helpersJson + callers.getClass().getName(), k -> create());
     int window = inference().window();
     return new JudgeWindow<>(rows, row -> judgeRow(row, judges), window);
   }
@@ -128,7 +132,8 @@ public final class JudgeRowsFunction implements MapPartitionsFunction<Row, Row> 
       TypeReference<List<JudgeSpec>> type = new TypeReference<>() {};
       List<JudgeSpec> specs = CanonicalJson.mapper().readValue(specsJson, type);
       List<JudgeSpec> pool = CanonicalJson.mapper().readValue(poolJson, type);
-      return Judges.createAll(specs, pool, new Judges.Resources(callers, inference(), HadoopImageLoader.local()));
+      return Judges.createAll(specs, pool, new Judges.Resources(callers, inference(), HadoopImageLoader.local(),
+          InferenceSpecs.models(helpersJson)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

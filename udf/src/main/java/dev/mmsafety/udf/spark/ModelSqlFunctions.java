@@ -25,17 +25,25 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * SQL access to configured models: {@code mllm_generate(model, text, image)} returns a struct
  * {@code (text, status, error, finish_reason, latency_ms, attempts, request_id)} for one request, e.g.
  * {@code SELECT mllm_generate('llava', prompt, image_uri).text FROM t}. {@code image} is a Hadoop URI or local
- * path, or NULL for text only. The function is non-deterministic (Spark never assumes two calls agree) and makes
- * one blocking call per row: fine for exploration; bulk runs use GenerateResponsesJob, which keeps a window of
- * calls in flight and uses the response cache.
+ * path, or NULL for text only (for a probe: {@code try_element_at(image_uris, 1)}, NULL on text-only rows). The
+ * function is non-deterministic (Spark never assumes two calls agree, so it is never evaluated twice for a row,
+ * but it is also never moved past a sort or limit) and makes one blocking call per row: fine for exploration;
+ * bulk runs use GenerateResponsesJob, which keeps a window of calls in flight and uses the response cache.
+ *
+ * <p>{@link #registerDryRun} registers a stand-in under the same name that calls nothing and counts the rows it
+ * is applied to, so a query can be counted before it is run ({@code ./mmsafety sql}); {@link SqlCallGuard} caps
+ * the calls of the real function.
  */
 public final class ModelSqlFunctions {
   public static final String GENERATE = "mllm_generate";
+  /** Status of a dry-run result (no call was made). */
+  public static final String DRY_RUN = "dry_run";
   public static final StructType RESULT = new StructType()
       .add("text", DataTypes.StringType)
       .add("status", DataTypes.StringType, false)
@@ -52,13 +60,38 @@ public final class ModelSqlFunctions {
     spark.udf().register(GENERATE, generate(spark, config.models(), config.inference()));
   }
 
+  /** As {@link #register(SparkSession, RunConfig)}, with at most {@code guard}'s calls (rows past it say so). */
+  public static void register(SparkSession spark, RunConfig config, SqlCallGuard guard) {
+    spark.udf().register(GENERATE, generate(spark, config.models(), config.inference(), guard));
+  }
+
+  /** Registers a stand-in that calls no model and adds one to {@code applied} per row it is applied to. */
+  public static void registerDryRun(SparkSession spark, LongAccumulator applied) {
+    UDF3<String, String, String, Row> count = (model, text, image) -> {
+      applied.add(1);
+      return result(null, DRY_RUN, null);
+    };
+    spark.udf().register(GENERATE, functions.udf(count, RESULT).asNondeterministic());
+  }
+
   /** The UDF itself, for DataFrame use: {@code df.select(ModelSqlFunctions.generate(...).apply(cols))}. */
   public static UserDefinedFunction generate(SparkSession spark, List<ModelSpec> models, InferenceSpec inference) {
+    return generate(spark, models, inference, null);
+  }
+
+  static UserDefinedFunction generate(
+      SparkSession spark, List<ModelSpec> models, InferenceSpec inference, SqlCallGuard guard) {
     String modelsJson = InferenceSpecs.write(models);
     String inferenceJson = InferenceSpecs.write(inference);
     HadoopImageLoader loader = new HadoopImageLoader(spark.sparkContext().hadoopConfiguration());
-    UDF3<String, String, String, Row> call = (model, text, image) ->
-        call(InferenceSpecs.models(modelsJson), InferenceSpecs.inference(inferenceJson), loader, model, text, image);
+    UDF3<String, String, String, Row> call = (model, text, image) -> {
+      if (guard != null && !guard.tryAcquire()) {
+        return result(null, ModelResponse.Status.BUDGET_EXHAUSTED, "Cannot call model " + model + ": --max-calls "
+            + guard.maxCalls() + " reached for this query");
+      }
+      return call(InferenceSpecs.models(modelsJson), InferenceSpecs.inference(inferenceJson), loader, model, text,
+          image);
+    };
     return functions.udf(call, RESULT).asNondeterministic();
   }
 

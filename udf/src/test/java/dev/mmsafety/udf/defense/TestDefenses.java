@@ -158,7 +158,7 @@ class TestDefenses {
 
     DefendedResponse missing = d.respond(request(null), tools(target, Map.of(), null)).get();
     assertThat(missing.response().status()).isEqualTo(ModelResponse.Status.CLIENT_ERROR);
-    assertThat(missing.response().error()).contains("Cannot use model lg3v: not configured");
+    assertThat(missing.response().error()).contains("Cannot call helper lg3v: not declared under helpers:");
   }
 
   @Test

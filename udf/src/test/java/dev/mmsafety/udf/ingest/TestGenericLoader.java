@@ -46,20 +46,59 @@ class TestGenericLoader {
     assertThat(draft(r, "generic:v1:1").imageUri()).contains("/images/sha256/");
     assertThat(draft(r, "generic:v1:1").promptText()).isEqualTo("Hello,\nworld");
     assertThat(draft(r, "generic:v1:2").extra()).containsEntry("lang", "de");
-    LoadResult strict = load("generic", root, Map.of("fields", Map.of("text", "question", "image-bytes", "pic"), "strict", true), null, dir);
-    assertThat(rejects(strict).keySet()).containsExactly("unknown_field");
-    assertThat(strict.rejects()).hasSize(2).allMatch(x -> x.field().equals("lang"));
+    // Strict mode rejects both rows (unknown_field lang): a dataset left with no case is one error saying why.
+    assertThatThrownBy(() -> load("generic", root,
+            Map.of("fields", Map.of("text", "question", "image-bytes", "pic"), "strict", true), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot ingest generic-test: 0 cases from 2 row(s) read (rejected: unknown_field 2; first:"
+            + " items.csv row 1 field lang: unknown field lang); columns found in items.csv: id, question, pic, lang");
   }
 
   @Test
   void parquetWithBinaryImageColumn(@TempDir Path dir) throws Exception {
     Path root = Fixtures.writeHades(dir.resolve("h"));
-    LoadResult r = load("generic", root.resolve("data"),
-        Map.of("format", "parquet", "fields", Map.of("text", "instruction", "image-bytes", "image", "category", "scenario")),
-        null, dir);
-    // The struct column is not bytes: mapped as image-bytes it is a wrong_type; ids repeat across steps.
-    assertThat(r.rowsRead()).isEqualTo(6);
-    assertThat(rejects(r).keySet()).contains("wrong_type");
+    // The struct column is not bytes: mapped as image-bytes it is a wrong_type; HADES' categories are not in the
+    // generic taxonomy. No row is left, so the load fails, with the counts per reason and the parquet columns.
+    assertThatThrownBy(() -> load("generic", root.resolve("data"),
+            Map.of("format", "parquet", "fields", Map.of("text", "instruction", "image-bytes", "image", "category", "scenario")),
+            null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("Cannot ingest generic-test: 0 cases from 6 row(s) read (rejected: unknown_category 4,"
+            + " wrong_type 2; first: test-00000-of-00002.parquet row 1 field scenario: category Animal is not in the")
+        .hasMessageContaining("columns found in test-00000-of-00002.parquet: image, id, scenario, keywords, step,"
+            + " category, instruction");
+    assertThatThrownBy(() -> load("generic", root.resolve("data"),
+            Map.of("format", "parquet", "fields", Map.of("text", "instruction", "image-bytes", "image")), null, dir))
+        .hasMessageStartingWith("Cannot ingest generic-test: 0 cases from 6 row(s) read (rejected: wrong_type 6; first:"
+            + " test-00000-of-00002.parquet row 1 field image: field image is not base64 image bytes)");
+  }
+
+  @Test
+  void aMappedColumnTheFileLacksIsOneErrorListingTheColumns(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("ds"));
+    Files.writeString(root.resolve("items.csv"), "id,question,lang\n1,Hello,en\n2,Second,de\n");
+    assertThatThrownBy(() -> load("generic", root, Map.of("fields", Map.of("text", "questoin")), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot ingest generic-test: fields.text names column 'questoin', which items.csv lacks"
+            + " (columns found: id, question, lang)");
+    assertThatThrownBy(() -> load("generic", root, Map.of("fields", Map.of("text", "question", "category", "cat")),
+            null, dir))
+        .hasMessage("Cannot ingest generic-test: fields.category names column 'cat', which items.csv lacks"
+            + " (columns found: id, question, lang)");
+    Files.delete(root.resolve("items.csv"));
+    Files.writeString(root.resolve("items.jsonl"), "{\"qid\": \"a\", \"text\": \"t\"}\n{\"qid\": \"b\", \"text\": \"u\"}\n");
+    assertThatThrownBy(() -> load("generic", root, Map.of(), null, dir))
+        .hasMessage("Cannot ingest generic-test: fields.id defaults to column 'id', which items.jsonl lacks"
+            + " (columns found: qid, text)");
+  }
+
+  @Test
+  void anEmptyDatasetIsAnErrorNotAReject(@TempDir Path dir) throws Exception {
+    Path root = Files.createDirectories(dir.resolve("ds"));
+    Files.writeString(root.resolve("cases.jsonl"), "\n");
+    assertThatThrownBy(() -> load("generic", root, Map.of(), null, dir))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot ingest generic-test: 0 cases from 0 row(s) read; no columns found");
   }
 
   @Test

@@ -70,7 +70,7 @@ class TestOpenAiModelCaller {
     byte[] dot = dev.mmsafety.udf.testing.ImageFixtures.bytes("1x1.png");
     byte[] webp = dev.mmsafety.udf.testing.ImageFixtures.bytes("webp-named.png");
     ModelSpec pngOnly = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", "http://127.0.0.1:1", 4, null)),
-        null, null, null, GenerationSpec.DEFAULT, List.of("png"), null);
+        null, null, null, GenerationSpec.DEFAULT).withImageFormats(List.of("png"));
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
       ModelCaller caller = ModelClients.create(pngOnly.withEndpoints(
           List.of(new EndpointSpec("e0", server.baseUrl(), 4, null))), FAST, null, 1);

@@ -58,6 +58,10 @@ final class ReportFixtures {
         trend,
         List.of(new RejectCount("ingest", "image_missing", 3), new RejectCount("attack", "text_too_long", 1)),
         samples,
-        redact);
+        redact,
+        List.of(),
+        new ReportData.Completeness("revision", List.of("inference.max-requests=40"),
+            java.util.Map.of("figstep", 40L, "xstest-" + EVIL, 10L), java.util.Map.of("xstest-" + EVIL, 4L),
+            java.util.Map.of("20260114T010203000Z-" + EVIL, 12L)));
   }
 }

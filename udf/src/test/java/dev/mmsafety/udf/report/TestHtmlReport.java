@@ -30,6 +30,20 @@ class TestHtmlReport {
   }
 
   @Test
+  void aPartialRunSaysSoAndNamesTheCapAndWhatWasReused() {
+    String html = HtmlReport.render(ReportFixtures.full(true, null));
+    int notice = html.indexOf("id='partial-notice'");
+    assertThat(notice).isPositive().isLessThan(html.indexOf("<h2 id='overview'>"));
+    assertThat(html).contains("PARTIAL RUN: stopped by inference.max-requests=40; 4 rows were not run",
+        "<h2 id='completeness'>", "<tr><td>figstep</td><td class='num'>40</td><td class='num'>0</td></tr>",
+        "12 answers were reused from the response cache (inference.cache-scope: revision)");
+    String complete = HtmlReport.render(new ReportData("r", "2026-01-15", List.of(), List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), true));
+    assertThat(complete).doesNotContain("partial-notice")
+        .contains("Every row was run (no budget cap was reached).", "No answer was reused from an earlier run.");
+  }
+
+  @Test
   void simulatorNoticeIsProminent() {
     String html = HtmlReport.render(ReportFixtures.full(true, null));
     int notice = html.indexOf("id='simulator-notice'");

@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Attack tools: preview attacked images and prompts as files.",
     subcommands = {AttackPreviewCommand.class},
-    footer = {"", "Example:", "  ./mmsafety attack preview --benchmark figstep --path data/FigStep --attack figstep --out /tmp/p"})
+    footer = {"", "Example:", "  ./mmsafety attack preview --benchmark xstest \\",
+      "      --path deploy/examples/datasets/xstest-sample --attack figstep \\",
+      "      --out /tmp/p"})
 public final class AttackCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

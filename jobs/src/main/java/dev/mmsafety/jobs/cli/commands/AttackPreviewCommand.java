@@ -22,9 +22,13 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Example:",
-      "  ./mmsafety attack preview --benchmark figstep --path data/FigStep --attack figstep --out /tmp/preview --limit 5",
-      "  ./mmsafety attack preview --cases out/cases --attack figstep --out /tmp/preview --limit 5",
-      "  ./mmsafety attack preview --cases out/cases --attack perturb --param kind=blur --param radius=3 --out /tmp/p"
+      "  ./mmsafety attack preview --benchmark xstest \\",
+      "      --path deploy/examples/datasets/xstest-sample \\",
+      "      --attack figstep --out /tmp/preview --limit 5",
+      "  ./mmsafety attack preview --cases mmsafety-out/cases --attack figstep \\",
+      "      --out /tmp/preview --limit 5",
+      "  ./mmsafety attack preview --cases mmsafety-out/cases --attack perturb \\",
+      "      --param kind=blur --param radius=3 --out /tmp/p"
     })
 public final class AttackPreviewCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

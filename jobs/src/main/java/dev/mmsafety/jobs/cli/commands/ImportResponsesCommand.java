@@ -23,7 +23,9 @@ import picocli.CommandLine.Spec;
     name = "import-responses",
     mixinStandardHelpOptions = true,
     description = "Import model responses (JSONL, CSV or Parquet) into the cases and responses tables.",
-    footer = {"", "Example:", "  ./mmsafety import-responses --file answers.jsonl --out out/ --field id=qid --field response=answer"})
+    footer = {"", "Example:", "  ./mmsafety import-responses \\",
+      "      --file deploy/examples/datasets/imported-answers.jsonl \\",
+      "      --out /tmp/mmsafety-imported --field id=qid --field response=answer"})
 public final class ImportResponsesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = "Read a benchmark as published into the cases table (+ rejects), validating its images.",
-    footer = {"", "Example:", "  ./mmsafety ingest --benchmark figstep --path data/FigStep --out out/ --limit 100"})
+    footer = {"", "Example:", "  ./mmsafety ingest --benchmark xstest \\",
+      "      --path deploy/examples/datasets/xstest-sample --out /tmp/mmsafety-ingest"})
 public final class IngestCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

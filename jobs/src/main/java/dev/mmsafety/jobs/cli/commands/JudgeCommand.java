@@ -17,7 +17,10 @@ import picocli.CommandLine.Spec;
     name = "judge",
     mixinStandardHelpOptions = true,
     description = "Run judges over a responses table; verdicts of LLM/guard judges are cached under OUT/cache/judgments.",
-    footer = "%nExample:%n  ./mmsafety judge --responses out/responses --config eval.yaml --judges advbench,clf --out out")
+    footer = {"", "Example, after ./mmsafety run --config deploy/examples/run-local.yaml:",
+      "  ./mmsafety judge --responses mmsafety-out/local-smoke/responses \\",
+      "      --config deploy/examples/run-local.yaml \\",
+      "      --judges refusal --out /tmp/mmsafety-rejudged"})
 public final class JudgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -22,7 +22,12 @@ import picocli.CommandLine.Option;
       "Run the nightly evaluation for one run date (default today, UTC), compare it with the previous night and",
       "exit 3 on a flagged regression when --fail-on-regression is given."
     },
-    footer = {"", "Example:", "  ./mmsafety nightly --config deploy/examples/nightly.yaml --fail-on-regression"})
+    footer = {"", "Examples:", "  ./mmsafety nightly --config deploy/examples/run-local.yaml \\",
+      "      --fail-on-regression",
+      "  deploy/spark-submit.sh --target k8s \\",
+      "      --master k8s://https://kube-api:6443 -- nightly \\",
+      "      --config /etc/mmsafety/run.yaml",
+      "  (/etc/mmsafety/run.yaml: the ConfigMap deploy/k8s/nightly-config.yaml)"})
 public final class NightlyCommand implements Callable<Integer> {
   public static final int EXIT_REGRESSION = 3;
 

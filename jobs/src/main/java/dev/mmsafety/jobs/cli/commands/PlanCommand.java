@@ -3,6 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.RunPlan;
 import dev.mmsafety.jobs.cli.UserErrors;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
+import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.udf.spark.InferencePlanner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,26 +12,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code plan --config FILE}: what the inference stage would cost, before anything is called. */
+/** {@code plan --config FILE}: what a run would cost, from the config alone, before anything is called. */
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = "Print requests per model, estimated tokens and time, and expected cache hits for a run's"
-        + " probes, without calling any model.",
-    footer = "%nExample:%n  ./mmsafety plan --config nightly.yaml --throughput 320")
+    description = {
+      "Print requests per model, estimated tokens and time, and expected cache hits for a run config, from the",
+      "config alone: datasets are read and attacks applied locally in a scratch folder; no model is called and",
+      "nothing is written under the output root."
+    },
+    footer = "%nExample:%n  ./mmsafety plan --config deploy/examples/run-local.yaml --latency-ms 1500")
 public final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin ConfigFileOption config;
 
-  @Option(names = "--throughput", paramLabel = "REQ_PER_S", defaultValue = "320",
-      description = "Requests per second assumed for the time estimate (default: ${DEFAULT-VALUE}).")
-  double throughput;
+  @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "" + RunPlan.LATENCY_MS_DEFAULT,
+      description = "Assumed time per request for the estimate (default: ${DEFAULT-VALUE}).")
+  long latencyMs;
 
-  // Not the RunDateOption mixin: here the date selects probes to read, and defaults to the latest written.
-  @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
-      description = "Probes partition to plan (default: run.run-date, else the latest).")
-  String runDate;
+  @Mixin RunDateOption runDate;
 
   @Option(names = "--tokens-per-image", defaultValue = "" + InferencePlanner.TOKENS_PER_IMAGE_DEFAULT,
       description = "Prompt tokens counted per image (default: ${DEFAULT-VALUE}).")
@@ -39,8 +40,8 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
-      RunPlan plan = new RunPlan(config.file().toString(), runDate, throughput, tokensPerImage);
-      plan.print(config.load(), spec.commandLine().getOut());
+      RunPlan plan = new RunPlan(config.file().toString(), latencyMs, tokensPerImage);
+      plan.print(runDate.applyTo(config.load()), spec.commandLine().getOut());
       return 0;
     });
   }

@@ -8,7 +8,6 @@ import dev.mmsafety.udf.config.ConfigLoader;
 import dev.mmsafety.udf.config.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,9 +44,8 @@ public final class QuickstartCommand implements Callable<Integer> {
     try {
       // Claim the root before the samples land in it, so an existing foreign folder is refused untouched.
       OutputRootGuard.claim(new org.apache.hadoop.conf.Configuration(), root.toString());
-      configFile = Samples.extractTo(root.resolve("samples"));
-      String yaml = Files.readString(configFile).replace("${out}", root.toString());
-      RunConfig config = runDate.applyTo(ConfigLoader.parse(yaml, configFile.toString()));
+      configFile = Samples.extractTo(root.resolve("samples"), root.toString());
+      RunConfig config = runDate.applyTo(ConfigLoader.load(configFile));
       RunPrinter.run(spec, "quickstart", config, configFile.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot prepare quickstart in " + root + ": " + e.getMessage(), e);

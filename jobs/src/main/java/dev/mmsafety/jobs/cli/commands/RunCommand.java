@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
     name = "run",
     mixinStandardHelpOptions = true,
     description = "Run a whole evaluation (ingest, attack, infer, judge, metrics, report) from a YAML config.",
-    footer = {"", "Example:", "  ./mmsafety run --config deploy/examples/vllm-run.yaml"})
+    footer = {"", "Example:", "  ./mmsafety run --config deploy/examples/run-local.yaml"})
 public final class RunCommand implements Callable<Integer> {
   @Mixin ConfigFileOption config;
 

@@ -56,7 +56,32 @@ class TestIngestCommands extends SparkTestBase {
         Arguments.of(new String[] {"--benchmark", "figstep", "--path", empty.resolve("none").toString(), "--out", "/tmp/x"}, "no such folder"),
         Arguments.of(new String[] {"--benchmark", "figstep", "--path", "/tmp", "--out", "/tmp/x", "--limit", "0"}, "must be positive"),
         Arguments.of(new String[] {"--benchmark", "figstep", "--path", Fixtures.root("figstep").toString(), "--out", "/tmp/x",
-            "--option", "split=huge"}, "option split value huge is not one of"));
+            "--option", "split=huge"}, "option split value huge is not one of"),
+        // A field-mapping typo and a dataset with no rows exit non-zero in one line naming what the file holds.
+        Arguments.of(new String[] {"--benchmark", "generic", "--path", BAD_INPUT.toString(), "--out", "/tmp/x",
+            "--option", "file=cases.csv", "--option", "fields=id:id;text:prompt"},
+            "Cannot ingest generic: fields.text names column 'prompt', which cases.csv lacks (columns found: id, text,"),
+        Arguments.of(new String[] {"--benchmark", "generic", "--path", BAD_INPUT.resolve("empty").toString(), "--out",
+            "/tmp/x"}, "Cannot ingest generic: 0 cases from 0 row(s) read; no columns found"));
+  }
+
+  private static final Path BAD_INPUT = Path.of("src/test/resources/bad-input").toAbsolutePath();
+
+  @Test
+  void aDatasetWhoseImagesAreAllMissingFailsWithNothingWritten() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("no-images"));
+    Files.writeString(root.resolve("cases.jsonl"), "{\"id\": \"a\", \"text\": \"t\", \"image\": \"gone/a.png\"}\n"
+        + "{\"id\": \"b\", \"text\": \"u\", \"image\": \"gone/b.png\"}\n");
+    Path out = dir.resolve("no-images-out");
+    Run r = run(new IngestCommand(), "--benchmark", "generic", "--path", root.toString(), "--out", out.toString(),
+        "--option", "fields=id:id;text:text;image:image", "--partitions", "2");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().trim())
+        .startsWith("Cannot ingest generic: 0 cases from 2 row(s) read (rejected: image_missing 2; first: cases.jsonl"
+            + " row 1 field image: ")
+        .endsWith("; columns found in cases.jsonl: id, text, image")
+        .doesNotContain("\n");
+    assertThat(out.resolve("cases")).doesNotExist();
   }
 
   @ParameterizedTest

@@ -56,6 +56,7 @@ public final class GenericLoader implements BenchmarkLoader {
         throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": fields." + role + " is not one of " + ROLES);
       }
     }
+    Set<String> mapped = Set.copyOf(fields.keySet());
     fields.putIfAbsent("id", "id");
     fields.putIfAbsent("text", "text");
     String formatOption = ctx.options().choice("format", null, FORMATS);
@@ -82,6 +83,29 @@ public final class GenericLoader implements BenchmarkLoader {
     for (String f : files) {
       String format = formatOption != null ? formatOption : f.substring(f.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
       read(ctx, f, format, m);
+      checkColumns(ctx, f, format, fields, mapped);
+    }
+  }
+
+  /**
+   * A mapped column the file does not have is a typo, not bad rows: one error naming the role, the column and the
+   * columns the file has. Optional roles are checked only where the columns are known whole (CSV header, parquet
+   * schema, or every JSON record read).
+   */
+  private static void checkColumns(
+      LoadContext ctx, String file, String format, Map<String, String> fields, Set<String> mapped) {
+    Set<String> found = ctx.sink().columns().getOrDefault(file, Set.of());
+    if (found.isEmpty()) {
+      return; // no record at all: the no-cases error says so
+    }
+    boolean whole = format.equals("csv") || format.equals("parquet") || !ctx.sink().full();
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      boolean required = e.getKey().equals("id") || e.getKey().equals("text");
+      if ((required || whole) && !found.contains(e.getValue())) {
+        throw new ConfigException("Cannot ingest " + ctx.spec().name() + ": fields." + e.getKey()
+            + (mapped.contains(e.getKey()) ? " names" : " defaults to") + " column '" + e.getValue() + "', which "
+            + file + " lacks (columns found: " + String.join(", ", found) + ")");
+      }
     }
   }
 
@@ -111,6 +135,7 @@ public final class GenericLoader implements BenchmarkLoader {
         ctx.source().hashByStatus(file);
         try {
           ParquetRecords.read(ctx.source().path(file), ctx.source().conf(), null, (row, r) -> {
+            ctx.sink().sawColumns(file, r.keySet());
             guarded(ctx, file, Long.toString(row), r, m);
             return !ctx.sink().full();
           });

@@ -49,7 +49,7 @@ public final class GuardJudge implements Judge {
   private static Judge create(Params p, Judges.Context context) {
     String mode = p.choice("mode");
     boolean withImage = p.bool("with-image");
-    ModelSpec model = JudgeModel.spec(p);
+    ModelSpec model = JudgeModel.spec(p, context);
     Descriptor descriptor = context.describe(p);
     return new GuardJudge(descriptor, mode, new JudgeCall(descriptor.name(), model.model(), model.generation(),
         withImage, context.caller(model), context.images()));

@@ -92,7 +92,7 @@ public final class LlmJudge implements Judge {
     }
     boolean withImage = p.bool("with-image");
     List<String> contextKeys = p.list("context-key");
-    ModelSpec model = JudgeModel.spec(p);
+    ModelSpec model = JudgeModel.spec(p, context);
     Descriptor descriptor = context.describe(p);
     return new LlmJudge(descriptor, templates, contextKeys, new JudgeCall(descriptor.name(), model.model(),
         model.generation(), withImage, context.caller(model), context.images()));
