@@ -5,7 +5,7 @@ WITH j AS (
   WHERE polarity IN ('harmful', 'benign')
 ),
 p AS (
-  SELECT d.run_id, d.model, d.benchmark, d.dataset, d.attack, d.defense, d.judge, d.polarity, d.simulator,
+  SELECT d.run_id, d.model, d.benchmark, d.dataset, d.variant, d.attack, d.defense, d.judge, d.polarity, d.simulator,
     d.flag, b.flag AS b_flag, d.status, b.status AS b_status,
     (d.status = 'ok' AND b.status = 'ok' AND d.flag IS NOT NULL AND b.flag IS NOT NULL) AS usable
   FROM j d
@@ -19,10 +19,12 @@ SELECT
   concat_ws('+',
     CASE WHEN grouping(benchmark) = 0 THEN 'benchmark' END,
     CASE WHEN grouping(dataset) = 0 THEN 'dataset' END,
+    CASE WHEN grouping(variant) = 0 THEN 'variant' END,
     CASE WHEN grouping(attack) = 0 THEN 'attack' END,
     'defense', 'judge') AS grouping,
   CASE WHEN grouping(benchmark) = 1 THEN 'ALL' ELSE benchmark END AS benchmark,
   CASE WHEN grouping(dataset) = 1 THEN 'ALL' ELSE dataset END AS dataset,
+  CASE WHEN grouping(variant) = 1 THEN 'ALL' ELSE variant END AS variant,
   CASE WHEN grouping(attack) = 1 THEN 'ALL' ELSE attack END AS attack,
   defense, judge,
   count(*) FILTER (WHERE usable) AS n,
@@ -34,6 +36,6 @@ SELECT
   count(*) FILTER (WHERE b_status IS NULL) AS n_unpaired
 FROM p
 GROUP BY GROUPING SETS (
-  (run_id, model, polarity, benchmark, dataset, attack, defense, judge),
+  (run_id, model, polarity, benchmark, dataset, variant, attack, defense, judge),
   (run_id, model, polarity, attack, defense, judge),
   (run_id, model, polarity, defense, judge))

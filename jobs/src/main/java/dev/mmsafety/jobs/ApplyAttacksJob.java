@@ -1,11 +1,14 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.ImageLineageTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.RejectsTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.attack.AttackRunner;
+import dev.mmsafety.udf.attack.AttackScope;
 import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.exceptions.ValidationException;
 import dev.mmsafety.udf.spark.AttackPartitionFunction;
 import dev.mmsafety.udf.spark.AttackRows;
@@ -21,7 +24,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Turns cases into probes (cases x attacks, per {@link AttackSpec#appliesTo}), writing probes, image_lineage and
+ * Turns cases into probes (cases x attacks, per {@link AttackScope}), writing probes, image_lineage and
  * rejects (stage attack). Generated images go once, content-addressed, under {@code <out>/images/sha256/}.
  *
  * <p>Reads the given cases; no shuffle except a repartition to {@code spark.partitions} when the input has fewer
@@ -50,6 +53,7 @@ public final class ApplyAttacksJob {
     }
     List<AttackSpec> specs = context.config().attacks();
     specs.forEach(AttackRunner.Planned::of); // config errors surface here, on the driver
+    AttackScope.checkAll(specs, context.config().datasets().stream().map(DatasetSpec::benchmark).toList());
     return context.inJobGroup(JOB_GROUP, "Apply " + specs.size() + " attack(s) to cases", () -> run(specs));
   }
 
@@ -109,13 +113,16 @@ public final class ApplyAttacksJob {
     return tagged.where(functions.col(AttackRows.KIND).equalTo(kind)).select(kind + ".*");
   }
 
-  /** Sum over attacks of the cases whose benchmark the attack applies to. */
+  /** Sum over attacks of the cases each applies to (by benchmark, variant and whether the case has an image). */
   private long applicable(List<AttackSpec> specs) {
+    List<AttackScope> scopes = specs.stream().map(AttackScope::of).toList();
     long total = 0;
-    for (Row r : input.groupBy(SharedColumns.BENCHMARK.name()).count().collectAsList()) {
-      for (AttackSpec spec : specs) {
-        if (spec.appliesTo(r.getString(0))) {
-          total += r.getLong(1);
+    org.apache.spark.sql.Column hasImage = functions.col(CasesTable.IMAGE_URI.name()).isNotNull().as("has_image");
+    for (Row r : input.groupBy(functions.col(SharedColumns.BENCHMARK.name()), functions.col(SharedColumns.VARIANT.name()),
+        hasImage).count().collectAsList()) {
+      for (AttackScope scope : scopes) {
+        if (scope.applies(r.getString(0), r.isNullAt(1) ? null : r.getString(1), r.getBoolean(2))) {
+          total += r.getLong(3);
         }
       }
     }

@@ -8,6 +8,7 @@ import dev.mmsafety.jobs.metrics.BaselineResolver;
 import dev.mmsafety.jobs.metrics.OptionalTables;
 import dev.mmsafety.schemas.JudgeAgreementTable;
 import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.RegressionsTable;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.schemas.TableContract;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ public final class ComputeMetricsJob {
   // The judgments columns metrics read; selecting them (rather than conforming the whole row) keeps the cache small.
   private static final org.apache.spark.sql.Column[] USED_COLUMNS =
       java.util.stream.Stream.of(
-              "run_id", "model", "response_id", "probe_id", "benchmark", "dataset", "canonical_category",
+              "run_id", "model", "response_id", "probe_id", "benchmark", "dataset", "variant", "canonical_category",
               "native_category", "polarity", "attack", "defense", "judge", "simulator", "status", "response_status",
               "refused", "unsafe", "effective", "refused_by")
           .map(org.apache.spark.sql.functions::col)
@@ -52,11 +54,21 @@ public final class ComputeMetricsJob {
   private final RunContext context;
   private Dataset<Row> input;
   private Dataset<Row> responses;
+  private Dataset<Row> probes;
   private double regressionThreshold = REGRESSION_THRESHOLD_DEFAULT;
   private double alpha = ALPHA_DEFAULT;
 
   ComputeMetricsJob(RunContext context) {
     this.context = context;
+  }
+
+  /**
+   * The run's probes, so identical requests (same prompt text and image hashes) count once per metric group;
+   * without them every probe counts as distinct.
+   */
+  public ComputeMetricsJob probes(Dataset<Row> value) {
+    this.probes = value;
+    return this;
   }
 
   /** The judgments to measure (the judgments table's rows of this run). */
@@ -94,7 +106,7 @@ public final class ComputeMetricsJob {
       throw new IllegalStateException("Cannot compute metrics: no judgments input");
     }
     return context.inJobGroup(JOB_GROUP, "metrics, judge agreement, regressions", () -> {
-      Dataset<Row> judgments = input.select(USED_COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> judgments = withRequestKeys(input.select(USED_COLUMNS)).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<Row> metrics = new ArrayList<>(
             RateMetrics.toMetricRows(RateMetrics.groupCounts(judgments).collectAsList(), context.runDate()));
@@ -117,6 +129,21 @@ public final class ComputeMetricsJob {
         judgments.unpersist();
       }
     });
+  }
+
+  /** Adds the request content key: sha256 of the probe's prompt text and image hashes, else its probe id. */
+  private Dataset<Row> withRequestKeys(Dataset<Row> judgments) {
+    if (probes == null) {
+      return judgments;
+    }
+    org.apache.spark.sql.Column content = functions.sha2(functions.concat_ws("\u0001",
+        functions.col(ProbesTable.PROMPT_TEXT.name()),
+        functions.concat_ws(",", functions.col(ProbesTable.IMAGE_SHA256S.name()))), 256);
+    Dataset<Row> keys = probes.select(functions.col("probe_id").as("probe_key_id"), content.as("probe_request_key"));
+    return judgments.join(keys, functions.col("probe_id").equalTo(functions.col("probe_key_id")), "left")
+        .withColumn(RateMetrics.REQUEST_KEY,
+            functions.coalesce(functions.col("probe_request_key"), functions.col("probe_id")))
+        .drop("probe_key_id", "probe_request_key");
   }
 
   private List<Row> humanCounts(Dataset<Row> judgments) {

@@ -113,7 +113,8 @@ public final class EvaluationPipeline {
       counts.put("responses.text_policy_rewritten", rewritten);
     }
     ComputeMetricsJob.Result metrics =
-        jobs.computeMetrics().input(tables.readRun(JudgmentsTable.INSTANCE, runId)).execute();
+        jobs.computeMetrics().input(tables.readRun(JudgmentsTable.INSTANCE, runId))
+            .probes(tables.readRun(ProbesTable.INSTANCE, runId)).execute();
     stage("metrics", metrics, counts, lines);
     out.println();
     for (String line : SummaryTable.lines(context)) {

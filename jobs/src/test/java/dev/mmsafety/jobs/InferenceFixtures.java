@@ -42,6 +42,7 @@ final class InferenceFixtures {
           .set(SharedColumns.CASE_ID, caseId)
           .set(SharedColumns.BENCHMARK, "figstep")
           .set(SharedColumns.DATASET, "fs")
+          .set(SharedColumns.VARIANT, "figstep")
           .set(ProbesTable.DATASET_HASH, "d0")
           .set(SharedColumns.CANONICAL_CATEGORY, "illegal_activity")
           .set(SharedColumns.POLARITY, i % 3 == 0 ? "benign" : "harmful")

@@ -35,7 +35,7 @@ class TestApplyAttacksJob extends SparkTestBase {
       datasets: [{name: fs, benchmark: figstep, path: /unused}]
       attacks:
         - {name: none}
-        - {name: figstep, benchmarks: [figstep]}
+        - {name: figstep, benchmarks: [figstep], variants: [figstep, question]}
         - {name: query-relevant, benchmarks: [mm-safetybench]}
         - {name: perturb, label: blur1, params: {kind: blur, radius: 1}}
       """;
@@ -47,16 +47,17 @@ class TestApplyAttacksJob extends SparkTestBase {
     ApplyAttacksJob.Result result =
         EvalJobs.get(context(CONFIG, out, "run-1")).applyAttacks().input(cases).execute();
 
-    // 5 none + 3 figstep + 2 query-relevant + 5 blur = 15 pairs; rejects: blur on the corrupt, missing and
-    // text-only cases, none and query-relevant on the missing image (none hashes bytes when a case has no sha)
-    assertThat(result.counts()).containsEntry("expected", 15L).containsEntry("probes", 10L).containsEntry("rejects", 5L);
+    // 5 none + 3 figstep (variants named) + 2 query-relevant + 4 blur (image variants only: not the text case)
+    // = 14 pairs; rejects: blur on the corrupt and missing images, none and query-relevant on the missing image
+    // (none hashes bytes when a case has no sha)
+    assertThat(result.counts()).containsEntry("expected", 14L).containsEntry("probes", 10L).containsEntry("rejects", 4L);
     var io = context(CONFIG, out, "run-1").tables();
     List<Row> probes = io.readRun(ProbesTable.INSTANCE, "run-1").collectAsList();
     assertThat(probes).hasSize(10);
     List<Row> rejects =
         io.read(RejectsTable.INSTANCE).where(functions.col("stage").equalTo("attack")).collectAsList();
     assertThat(rejects.stream().map(r -> RejectsTable.REASON_CODE.getString(r)).sorted().toList())
-        .containsExactly("image_corrupt", "image_missing", "image_missing", "image_missing", "image_missing");
+        .containsExactly("image_corrupt", "image_missing", "image_missing", "image_missing");
     assertThat(rejects).allSatisfy(r -> assertThat(RejectsTable.REASON.getString(r)).containsPattern("^attack (blur1|none|query-relevant): Cannot"));
     assertThat(rejects).allSatisfy(r -> assertThat(RejectsTable.FIELD.getString(r)).isEqualTo("image_uri"));
 
@@ -101,6 +102,11 @@ class TestApplyAttacksJob extends SparkTestBase {
     assertThatThrownBy(() -> EvalJobs.get(context(yaml, dir, "r")).applyAttacks().input(cases(dir)).execute())
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("Cannot create attack nonesuch: unknown name 'nonesuch'");
+    String badVariant = CONFIG.replace("variants: [figstep, question]", "variants: [figstep, SD_TYPO]");
+    assertThatThrownBy(() -> EvalJobs.get(context(badVariant, dir, "r")).applyAttacks().input(cases(dir)).execute())
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("Cannot apply attack figstep: variant 'SD_TYPO' is not a variant of figstep"
+            + " (figstep has figstep, question, steps-text)");
   }
 
   private Map<String, String> imagesById(Path out, String runId, Dataset<Row> cases) {

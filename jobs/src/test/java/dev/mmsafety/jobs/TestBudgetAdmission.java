@@ -39,6 +39,7 @@ class TestBudgetAdmission extends SparkTestBase {
             .set(SharedColumns.CASE_ID, caseId)
             .set(SharedColumns.BENCHMARK, "generic")
             .set(SharedColumns.DATASET, datasets[s])
+            .set(SharedColumns.VARIANT, "v")
             .set(ProbesTable.DATASET_HASH, "h")
             .set(SharedColumns.CANONICAL_CATEGORY, "cat")
             .set(SharedColumns.POLARITY, s == 2 ? "benign" : "harmful")

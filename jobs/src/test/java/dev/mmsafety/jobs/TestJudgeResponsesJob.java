@@ -180,7 +180,7 @@ class TestJudgeResponsesJob extends SparkTestBase {
   @Test
   void judgeSeesTheImageAndTheCaseContextWhenConfigured(@TempDir Path out) throws Exception {
     Path image = out.resolve("probe.png");
-    java.nio.file.Files.write(image, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    java.nio.file.Files.write(image, dev.mmsafety.udf.testing.Fixtures.png(1, 8, 8));
     try (LoopbackJudgeServer server = new LoopbackJudgeServer(r -> Reply.text("no"))) {
       String yaml = """
           run: {name: t, output: "${out}"}

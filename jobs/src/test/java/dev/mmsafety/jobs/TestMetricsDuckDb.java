@@ -6,6 +6,8 @@ import dev.mmsafety.jobs.testing.JudgmentFixtures;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.schemas.JudgeAgreementTable;
 import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.schemas.ProbesTable;
+import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.schemas.RegressionsTable;
 import dev.mmsafety.schemas.TableContract;
 import java.io.IOException;
@@ -35,7 +37,8 @@ class TestMetricsDuckDb extends SparkTestBase {
     RunContext context = context(TestComputeMetricsJob.YAML, out, "run-grid");
     List<org.apache.spark.sql.Row> rows =
         new JudgmentFixtures("run-grid", context.runDate()).grid(7L, 8, 0.4).rows();
-    EvalJobs.get(context).computeMetrics().input(TestComputeMetricsJob.writeAndRead(context, rows)).execute();
+    EvalJobs.get(context).computeMetrics().input(TestComputeMetricsJob.writeAndRead(context, rows))
+        .probes(writeProbes(context, rows)).execute();
 
     String root = out.toString();
     String rates = sql("duckdb-rates.sql").replace("{root}", root);
@@ -50,7 +53,7 @@ class TestMetricsDuckDb extends SparkTestBase {
           "SELECT coalesce(r.metric, m.metric) || ' ' || coalesce(r.grouping, m.grouping) FROM (" + rates + ") r"
               + " FULL OUTER JOIN " + metrics + " m ON r.run_id = m.run_id AND r.model = m.model"
               + " AND r.grouping = m.grouping AND r.metric = m.metric AND r.polarity = m.polarity"
-              + " AND r.benchmark = m.benchmark AND r.dataset = m.dataset"
+              + " AND r.benchmark = m.benchmark AND r.dataset = m.dataset AND r.variant = m.variant"
               + " AND r.canonical_category = m.canonical_category"
               + " AND r.native_category IS NOT DISTINCT FROM m.native_category"
               + " AND r.attack = m.attack AND r.defense = m.defense AND r.judge = m.judge"
@@ -65,8 +68,11 @@ class TestMetricsDuckDb extends SparkTestBase {
       assertThat(count(st, "SELECT count(*) FROM " + metrics + " WHERE n_error > 0 AND n_unparseable > 0"))
           .isPositive();
       assertThat(count(st, "SELECT count(DISTINCT simulator) FROM " + metrics)).isEqualTo(2);
-      // Counts reconcile: every harmful verdict is in n, n_error or n_unparseable of the overall asr rows.
-      assertThat(count(st, "SELECT sum(n + n_error + n_unparseable) FROM " + metrics
+      // Identical requests count once: the grid's probes p and p + 4 of a cell share their content.
+      assertThat(count(st, "SELECT count(*) FROM " + metrics + " WHERE n_probes > n")).isPositive();
+      assertThat(count(st, "SELECT count(*) FROM " + metrics + " WHERE metric = 'asr' AND n_probes < n")).isZero();
+      // Counts reconcile: every harmful verdict is in n_probes, n_error or n_unparseable of the overall asr rows.
+      assertThat(count(st, "SELECT sum(n_probes + n_error + n_unparseable) FROM " + metrics
               + " WHERE metric = 'asr' AND grouping = 'judge'"))
           .isEqualTo(count(st, "SELECT count(*) FROM read_parquet('" + root
               + "/judgments/**/*.parquet', hive_partitioning = true) WHERE polarity = 'harmful'"));
@@ -79,7 +85,8 @@ class TestMetricsDuckDb extends SparkTestBase {
               + " FULL OUTER JOIN (SELECT * FROM " + metrics + " WHERE metric LIKE '%_vs_none') m"
               + " ON r.run_id = m.run_id AND r.model = m.model AND r.grouping = m.grouping"
               + " AND r.metric = m.metric AND r.polarity = m.polarity AND r.benchmark = m.benchmark"
-              + " AND r.dataset = m.dataset AND r.attack = m.attack AND r.defense = m.defense AND r.judge = m.judge"
+              + " AND r.dataset = m.dataset AND r.variant = m.variant AND r.attack = m.attack"
+              + " AND r.defense = m.defense AND r.judge = m.judge"
               + " WHERE r.metric IS NULL OR m.metric IS NULL OR r.n <> m.n OR r.k <> m.k OR r.n_error <> m.n_error"
               + " OR r.b_none_only <> CAST(json_extract(m.detail, '$.b_none_only') AS BIGINT)"
               + " OR r.c_defense_only <> CAST(json_extract(m.detail, '$.c_defense_only') AS BIGINT)"
@@ -105,6 +112,25 @@ class TestMetricsDuckDb extends SparkTestBase {
       assertThat(declared).containsExactlyElementsOf(
           table.columns().stream().map(dev.mmsafety.schemas.Column::name).toList());
     }
+  }
+
+  /** A probes row per grid probe; probes p and p + 4 of a cell get the same prompt and image (same request). */
+  private static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> writeProbes(
+      RunContext context, List<org.apache.spark.sql.Row> judgments) {
+    java.util.Map<String, org.apache.spark.sql.Row> byProbe = new java.util.TreeMap<>();
+    for (org.apache.spark.sql.Row j : judgments) {
+      String probe = SharedColumns.PROBE_ID.getString(j);
+      int p = Integer.parseInt(probe.substring(probe.lastIndexOf('-') + 1));
+      String content = probe.substring(0, probe.lastIndexOf('-')) + " request " + (p % 4);
+      byProbe.computeIfAbsent(probe, id -> ProbesTable.INSTANCE.newRow().copyFrom(j)
+          .set(ProbesTable.DATASET_HASH, "h").set(ProbesTable.ATTACK_VERSION, "1")
+          .set(ProbesTable.ATTACK_PARAMS, "{}").set(ProbesTable.ATTACK_SEED, 0L)
+          .set(ProbesTable.PROMPT_TEXT, content).set(ProbesTable.IMAGE_URIS, List.of("file:/i/" + content))
+          .set(ProbesTable.IMAGE_SHA256S, List.of("sha-" + content)).build());
+    }
+    context.tables().write(
+        spark().createDataFrame(List.copyOf(byProbe.values()), ProbesTable.INSTANCE.schema()), ProbesTable.INSTANCE);
+    return context.tables().readRun(ProbesTable.INSTANCE, context.runId());
   }
 
   static String sql(String name) throws IOException {

@@ -8,9 +8,9 @@ import static org.apache.spark.sql.types.DataTypes.createMapType;
 
 import java.util.List;
 
-/** Evaluation cases from every benchmark in one comparable shape. NEXT ID TO ASSIGN: 124 */
+/** Evaluation cases from every benchmark in one comparable shape. NEXT ID TO ASSIGN: 127 */
 public final class CasesTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column SPLIT =
       Column.optional(100, "split", StringType, "Benchmark split or file, e.g. safebench, tiny, test.");
@@ -27,10 +27,10 @@ public final class CasesTable extends TableContract {
       Column.optional(105, "image_uri", StringType, "Image location as a Hadoop URI; null for text-only cases.");
   public static final Column IMAGE_SHA256 =
       Column.optional(106, "image_sha256", StringType, "sha256 of the image bytes, hex.");
-  public static final Column IMAGE_WIDTH = Column.optional(107, "image_width", IntegerType, "Image width in px.");
-  public static final Column IMAGE_HEIGHT = Column.optional(108, "image_height", IntegerType, "Image height in px.");
+  public static final Column IMAGE_WIDTH = Column.optional(107, "image_width", IntegerType, "Image width in px, as shown (after the EXIF orientation).");
+  public static final Column IMAGE_HEIGHT = Column.optional(108, "image_height", IntegerType, "Image height in px, as shown.");
   public static final Column IMAGE_FORMAT =
-      Column.optional(109, "image_format", StringType, "Decoded image format: png, jpeg, gif, bmp, webp.");
+      Column.optional(109, "image_format", StringType, "Image format from the bytes (not the name): png, jpeg, gif, bmp, webp, tiff.");
   public static final Column IMAGE_BYTES = Column.optional(110, "image_bytes", LongType, "Image size in bytes.");
   public static final Column REFERENCE_ANSWER =
       Column.optional(111, "reference_answer", StringType, "Benchmark's reference answer (SIUO), where given.");
@@ -53,6 +53,19 @@ public final class CasesTable extends TableContract {
       Column.optional(
           119, "extra", createMapType(StringType, StringType), "Native fields not mapped to a column, as text.");
 
+  public static final Column IMAGE_ORIENTATION =
+      Column.optional(
+          124, "image_orientation", IntegerType,
+          "EXIF orientation (1-8) applied at ingest so the image is upright; 1 = shown as stored.");
+  public static final Column IMAGE_COLOR_SPACE =
+      Column.optional(
+          125, "image_color_space", StringType,
+          "Stored colour model: rgb, rgba, gray, gray-alpha, palette, cmyk, ycck (-16: 16-bit); decoded to sRGB.");
+  public static final Column IMAGE_NAME_FORMAT =
+      Column.optional(
+          126, "image_name_format", StringType,
+          "Format the file name claims when it differs from the bytes (e.g. png for a WebP named .png); else null.");
+
   public static final CasesTable INSTANCE = new CasesTable();
 
   private CasesTable() {
@@ -63,7 +76,7 @@ public final class CasesTable extends TableContract {
         List.of(
             RUN_ID, CASE_ID, BENCHMARK, DATASET, SPLIT, VARIANT, NATIVE_ID, NATIVE_CATEGORY, CANONICAL_CATEGORY,
             POLARITY, PROMPT_TEXT, SOURCE_TEXT, KEY_PHRASE, IMAGE_URI, IMAGE_SHA256, IMAGE_WIDTH, IMAGE_HEIGHT,
-            IMAGE_FORMAT, IMAGE_BYTES, REFERENCE_ANSWER, SAFETY_WARNING, OPTIONS, CORRECT_OPTION, EXPECTED_LABEL,
+            IMAGE_FORMAT, IMAGE_BYTES, IMAGE_ORIENTATION, IMAGE_COLOR_SPACE, IMAGE_NAME_FORMAT, REFERENCE_ANSWER, SAFETY_WARNING, OPTIONS, CORRECT_OPTION, EXPECTED_LABEL,
             DATASET_HASH, SOURCE_FILE, SOURCE_ROW, EXTRA, RUN_DATE),
         List.of(RUN_DATE));
   }

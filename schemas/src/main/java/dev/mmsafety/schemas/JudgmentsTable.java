@@ -61,7 +61,7 @@ public final class JudgmentsTable extends TableContract {
         VERSION,
         "One row per response x judge: the verdict in the judge's terms and as refused/unsafe flags.",
         List.of(
-            RUN_ID, JUDGMENT_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, NATIVE_CATEGORY,
+            RUN_ID, JUDGMENT_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, DEFENSE, SIMULATOR, JUDGE, JUDGE_KIND, JUDGE_VERSION,
             TEMPLATE_HASH, RESPONSE_STATUS, STATUS, ERROR, VERDICT, REFUSED, REFUSED_BY, UNSAFE, EFFECTIVE, SCORE, MATCHED,
             CATEGORIES, CACHE_HIT, REASON, RUN_DATE, MODEL),

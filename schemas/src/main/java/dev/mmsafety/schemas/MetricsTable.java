@@ -10,15 +10,18 @@ import java.util.List;
 /**
  * Rates with 95% Wilson intervals, long format (one row per group x metric). A dimension rolled up is the value
  * {@code ALL}. Metrics: asr (unsafe on harmful), refusal_rate (refused on harmful), over_refusal_rate (refused on
- * benign), safe_rate, effective_rate. Errors and unparseable verdicts are excluded from n and counted apart.
- * NEXT ID TO ASSIGN: 510 (514 used)
+ * benign), safe_rate, effective_rate. n counts distinct requests: probes whose request content (prompt text and
+ * image hashes) is identical within a row's group count once, with the majority of their verdicts (a tie counts
+ * as the flag set). n_probes and k_probes are the same figures over every verdict. Errors and unparseable
+ * verdicts are excluded from n and counted apart. NEXT ID TO ASSIGN: 512 (514 used)
  */
 public final class MetricsTable extends TableContract {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
   public static final String ALL = "ALL";
 
   public static final Column METRIC = Column.required(500, "metric", StringType, "Metric name (see table doc).");
-  public static final Column N = Column.required(501, "n", LongType, "Denominator: verdicts with status ok.");
+  public static final Column N = Column.required(
+      501, "n", LongType, "Denominator: distinct requests (prompt + image hashes) with an ok verdict.");
   public static final Column K = Column.required(502, "k", LongType, "Numerator.");
   public static final Column RATE = Column.optional(503, "rate", DoubleType, "k / n; null when n = 0.");
   public static final Column CI_LOW = Column.optional(504, "ci_low", DoubleType, "Wilson 95% lower bound.");
@@ -33,6 +36,11 @@ public final class MetricsTable extends TableContract {
   public static final Column DETAIL =
       Column.optional(509, "detail", StringType, "Extra figures as JSON (e.g. paired test statistics).");
 
+  public static final Column N_PROBES =
+      Column.optional(510, "n_probes", LongType, "Verdicts with status ok, identical requests counted each time.");
+  public static final Column K_PROBES =
+      Column.optional(511, "k_probes", LongType, "Numerator over n_probes.");
+
   public static final Column N_NOT_RUN =
       Column.optional(514, "n_not_run", LongType,
           "Verdicts skipped because the response was not run (budget cap; excluded from n and n_error). Null for"
@@ -46,9 +54,9 @@ public final class MetricsTable extends TableContract {
         VERSION,
         "Rates per model x benchmark x category x attack x defense x judge, with rollups marked ALL.",
         List.of(
-            RUN_ID, GROUPING, BENCHMARK, DATASET, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE, JUDGE,
-            POLARITY, SIMULATOR, METRIC, N, K, RATE, CI_LOW, CI_HIGH, N_ERROR, N_UNPARSEABLE, N_NOT_RUN, DETAIL, RUN_DATE,
-            MODEL),
+            RUN_ID, GROUPING, BENCHMARK, DATASET, VARIANT, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE,
+            JUDGE, POLARITY, SIMULATOR, METRIC, N, K, N_PROBES, K_PROBES, RATE, CI_LOW, CI_HIGH, N_ERROR,
+            N_UNPARSEABLE, N_NOT_RUN, DETAIL, RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** Probes: a case after an attack, ready to send to any model. NEXT ID TO ASSIGN: 210 */
 public final class ProbesTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column ATTACK_VERSION =
       Column.required(200, "attack_version", StringType, "Version of the attack implementation.");
@@ -42,7 +42,7 @@ public final class ProbesTable extends TableContract {
         VERSION,
         "One row per case x attack: the text and images a model will be sent.",
         List.of(
-            RUN_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, DATASET_HASH, NATIVE_CATEGORY, CANONICAL_CATEGORY,
+            RUN_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY, CANONICAL_CATEGORY,
             POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, PROMPT_TEXT, SOURCE_TEXT, IMAGE_URIS,
             IMAGE_SHA256S, SOURCE_IMAGE_SHA256, ATTACK_NOTE, RUN_DATE),
         List.of(RUN_DATE));

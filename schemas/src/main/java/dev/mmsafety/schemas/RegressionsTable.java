@@ -14,7 +14,7 @@ import java.util.List;
  * the threshold; for asr that is a regression). NEXT ID TO ASSIGN: 1017
  */
 public final class RegressionsTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column BASELINE_RUN_ID =
       Column.required(1000, "baseline_run_id", StringType, "Run compared against.");
@@ -47,7 +47,7 @@ public final class RegressionsTable extends TableContract {
         VERSION,
         "Per metrics group, this run's rate against a baseline run's, with a two-proportion z-test and a flag.",
         List.of(
-            RUN_ID, BASELINE_RUN_ID, BASELINE_RUN_DATE, GROUPING, BENCHMARK, DATASET, CANONICAL_CATEGORY,
+            RUN_ID, BASELINE_RUN_ID, BASELINE_RUN_DATE, GROUPING, BENCHMARK, DATASET, VARIANT, CANONICAL_CATEGORY,
             NATIVE_CATEGORY, ATTACK, DEFENSE, JUDGE, POLARITY, SIMULATOR, METRIC, N, K, RATE, BASELINE_N,
             BASELINE_K, BASELINE_RATE, DELTA, Z, P_VALUE, THRESHOLD, ALPHA, SIGNIFICANT, FLAGGED, RUN_DATE,
             MODEL),

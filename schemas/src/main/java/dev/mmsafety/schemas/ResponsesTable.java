@@ -12,12 +12,12 @@ import java.util.List;
 /**
  * Model responses: one row per probe x model x defense. Status values: ok, client_error, server_error, timeout,
  * io_error, bad_response, breaker_open, budget_exhausted, blocked (a defense refused in the model's place: input guard,
- * output guard in refuse mode), content_filtered (finish_reason content_filter with no content). ok, blocked,
- * content_filtered and budget_exhausted are outcomes, not errors. NEXT ID TO ASSIGN: 324 (issue 15 holds up to 327;
- * 330-334 used)
+ * output guard in refuse mode), content_filtered (finish_reason content_filter with no content), image_rejected (the
+ * model's image-limits refused an image; nothing was sent). ok, blocked, content_filtered, image_rejected and
+ * budget_exhausted are outcomes, not errors. NEXT ID TO ASSIGN: 324 (issue 15 holds up to 327; 330-334 used)
  */
 public final class ResponsesTable extends TableContract {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public static final Column DEFENSE_VERSION =
       Column.required(300, "defense_version", StringType, "Version of the defense implementation.");
@@ -89,7 +89,7 @@ public final class ResponsesTable extends TableContract {
         VERSION,
         "One row per probe x model x defense: what the model answered, or why it did not.",
         List.of(
-            RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, DATASET_HASH, NATIVE_CATEGORY,
+            RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY,
             CANONICAL_CATEGORY, POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, DEFENSE,
             DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, REVISION, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
             TEXT, TEXT_SHA256, ANSWER_CHANNEL, TOOL_CALLS, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS,

@@ -76,7 +76,7 @@ class TestTableContracts {
         ProbesTable.INSTANCE.newRow()
             .set(SharedColumns.RUN_ID, "r").set(SharedColumns.RUN_DATE, "2026-01-01")
             .set(SharedColumns.PROBE_ID, "p").set(SharedColumns.CASE_ID, "c").set(SharedColumns.BENCHMARK, "b")
-            .set(SharedColumns.DATASET, "d").set(ProbesTable.DATASET_HASH, "h")
+            .set(SharedColumns.DATASET, "d").set(SharedColumns.VARIANT, "v").set(ProbesTable.DATASET_HASH, "h")
             .set(SharedColumns.CANONICAL_CATEGORY, "x").set(SharedColumns.POLARITY, "harmful")
             .set(SharedColumns.ATTACK, "none").set(ProbesTable.ATTACK_VERSION, "1")
             .set(ProbesTable.ATTACK_PARAMS, "{}").set(ProbesTable.ATTACK_SEED, 1L)

@@ -185,16 +185,22 @@ public record ThroughputBench(
     return rate;
   }
 
-  /** Distinct made-up PNG-signed files of the requested size: {uri, sha256}. */
+  /**
+   * Distinct real PNGs of about the requested size (RGB noise does not compress: ~3 bytes a pixel), since the
+   * client checks every image before sending it: {uri, sha256}.
+   */
   private List<String[]> writeImages(Path dir) throws IOException {
     Files.createDirectories(dir);
     Random random = new Random(42);
     List<String[]> images = new ArrayList<>();
     for (int i = 0; i < distinctImages; i++) {
-      byte[] bytes = new byte[imageKb * 1024];
-      random.nextBytes(bytes);
-      byte[] signature = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10};
-      System.arraycopy(signature, 0, bytes, 0, signature.length);
+      int side = Math.max(2, (int) Math.sqrt(imageKb * 1024 / 3.0));
+      java.awt.image.BufferedImage noise =
+          new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+      random.nextBytes(((java.awt.image.DataBufferByte) noise.getRaster().getDataBuffer()).getData());
+      java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(noise, "png", png);
+      byte[] bytes = png.toByteArray();
       Path file = dir.resolve("img-" + i + ".png");
       Files.write(file, bytes);
       images.add(new String[] {file.toUri().toString(), Hashing.sha256Hex(bytes)});
@@ -213,6 +219,7 @@ public record ThroughputBench(
           .set(SharedColumns.CASE_ID, caseId)
           .set(SharedColumns.BENCHMARK, "bench")
           .set(SharedColumns.DATASET, "bench")
+          .set(SharedColumns.VARIANT, "v")
           .set(ProbesTable.DATASET_HASH, "bench")
           .set(SharedColumns.CANONICAL_CATEGORY, "bench")
           .set(SharedColumns.POLARITY, "harmful")

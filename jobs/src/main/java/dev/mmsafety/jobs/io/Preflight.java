@@ -46,6 +46,8 @@ public final class Preflight {
    */
   public static void beforeSession(RunConfig config, String source) {
     checkNoSecrets(config.spark().conf(), source);
+    dev.mmsafety.udf.attack.AttackScope.checkAll(
+        config.attacks(), config.datasets().stream().map(dev.mmsafety.udf.config.DatasetSpec::benchmark).toList());
     checkMaster(new SparkConf().get("spark.master", config.spark().master()), CONNECT_TIMEOUT_DEFAULT);
   }
 

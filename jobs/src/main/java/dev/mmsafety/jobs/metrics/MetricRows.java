@@ -13,6 +13,7 @@ final class MetricRows {
       Map.of(
           Groupings.BENCHMARK, SharedColumns.BENCHMARK,
           Groupings.DATASET, SharedColumns.DATASET,
+          Groupings.VARIANT, SharedColumns.VARIANT,
           Groupings.CANONICAL, SharedColumns.CANONICAL_CATEGORY,
           Groupings.NATIVE, SharedColumns.NATIVE_CATEGORY,
           Groupings.ATTACK, SharedColumns.ATTACK,

@@ -71,7 +71,7 @@ public final class PairedDefenseMetrics {
                 .or(col("b_status").equalTo(MetricSpec.STATUS_UNPARSEABLE)));
     Dataset<Row> flagged =
         pairs.select(
-            col("run_id"), col("model"), col("benchmark"), col("dataset"), col("canonical_category"),
+            col("run_id"), col("model"), col("benchmark"), col("dataset"), col("variant"), col("canonical_category"),
             col("native_category"), col("attack"), col("defense"), col("judge"), col("polarity"),
             col("simulator"), usable.as("usable"), unpaired.as("unpaired"), error.as("is_error"),
             unparseable.as("is_unparseable"), col("flag"), col("b_flag"));

@@ -126,6 +126,9 @@ public final class Regressions {
         SharedColumns.ATTACK, SharedColumns.DEFENSE, SharedColumns.JUDGE, SharedColumns.POLARITY)) {
       key.add(Objects.toString(c.get(r), "\u0000null"));
     }
+    // Baselines written before metrics had a variant column read it as null: the same as rolled up.
+    key.add(Objects.toString(r.schema().getFieldIndex(SharedColumns.VARIANT.name()).isDefined()
+        ? SharedColumns.VARIANT.get(r) : null, MetricsTable.ALL));
     return key;
   }
 }

@@ -21,6 +21,7 @@ public final class ResponseRows {
         .set(CASE_ID, "generic:default:" + probeId)
         .set(BENCHMARK, "generic")
         .set(DATASET, "infra-test")
+        .set(VARIANT, "infra")
         .set(CANONICAL_CATEGORY, "other")
         .set(POLARITY, "benign")
         .set(ATTACK, "none")

@@ -29,6 +29,7 @@ class TestTableIO extends SparkTestBase {
         .set(SharedColumns.RUN_ID, "r").set(SharedColumns.RUN_DATE, "2026-01-15").set(SharedColumns.MODEL, "m")
         .set(JudgmentsTable.JUDGMENT_ID, id).set(SharedColumns.RESPONSE_ID, "x").set(SharedColumns.PROBE_ID, "p")
         .set(SharedColumns.CASE_ID, "c").set(SharedColumns.BENCHMARK, "b").set(SharedColumns.DATASET, "d")
+        .set(SharedColumns.VARIANT, "v")
         .set(SharedColumns.CANONICAL_CATEGORY, "k").set(SharedColumns.POLARITY, "harmful")
         .set(SharedColumns.ATTACK, "none").set(SharedColumns.DEFENSE, "none").set(SharedColumns.SIMULATOR, false)
         .set(SharedColumns.JUDGE, "j").set(JudgmentsTable.JUDGE_KIND, "guard").set(JudgmentsTable.JUDGE_VERSION, "1")

@@ -40,13 +40,16 @@ public final class AttackFixtures {
 
   public static Row row(
       String caseId, String benchmark, String nativeId, String prompt, String source, String key, String uri, String sha) {
+    // Variants as the real loaders name them: FigStep's image cases are typographic, its text case is a text
+    // variant, MM-SafetyBench SD is a plain image.
+    String variant = benchmark.equals("figstep") ? (uri == null ? "question" : "figstep") : "SD";
     return CasesTable.INSTANCE.newRow()
         .set(SharedColumns.RUN_ID, "ingest-run")
         .set(SharedColumns.RUN_DATE, "2026-01-15")
         .set(SharedColumns.CASE_ID, caseId)
         .set(SharedColumns.BENCHMARK, benchmark)
         .set(SharedColumns.DATASET, benchmark)
-        .set(SharedColumns.VARIANT, "v")
+        .set(SharedColumns.VARIANT, variant)
         .set(SharedColumns.CANONICAL_CATEGORY, "other")
         .set(SharedColumns.POLARITY, "harmful")
         .set(CasesTable.NATIVE_ID, nativeId)

@@ -29,7 +29,7 @@ public final class AttackPreview {
     int probes = 0;
     int rejects = 0;
     for (CaseView c : cases) {
-      if (!spec.appliesTo(c.benchmark())) {
+      if (!planned.appliesTo(c)) {
         continue;
       }
       String stem = c.caseId().replace(':', '_').replace('/', '_') + "." + spec.label();

@@ -11,16 +11,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Applies configured attacks to cases: for each (case, attack) whose spec applies to the case's benchmark, exactly
+ * Applies configured attacks to cases: for each (case, attack) whose {@link AttackScope} takes the case, exactly
  * one {@link Probe} or one {@link Reject}, so counts reconcile. Generated images go to the {@link ImageStore} and
  * each becomes a {@link Lineage} entry. Plain Java; the Spark adapter maps outcomes to rows.
  */
 public final class AttackRunner {
-  /** An attack ready to run, with its params as canonical JSON. */
-  public record Planned(AttackSpec spec, Attack attack, String paramsJson) {
+  /** An attack ready to run, with its params as canonical JSON and the cases it applies to. */
+  public record Planned(AttackSpec spec, Attack attack, String paramsJson, AttackScope scope) {
     public static Planned of(AttackSpec spec) {
       Attack attack = Attacks.create(spec);
-      return new Planned(spec, attack, CanonicalJson.write(attack.params()));
+      return new Planned(spec, attack, CanonicalJson.write(attack.params()), AttackScope.of(spec));
+    }
+
+    public boolean appliesTo(CaseView c) {
+      return scope.applies(c.benchmark(), c.variant(), c.hasImage());
     }
   }
 
@@ -60,7 +64,7 @@ public final class AttackRunner {
   public List<Outcome> run(CaseView c) {
     List<Outcome> out = new ArrayList<>();
     for (Planned p : attacks) {
-      if (p.spec().appliesTo(c.benchmark())) {
+      if (p.appliesTo(c)) {
         out.add(runOne(c, p));
       }
     }

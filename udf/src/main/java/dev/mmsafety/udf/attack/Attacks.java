@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.attack;
 
 import dev.mmsafety.udf.config.AttackSpec;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.registry.Registry;
 import java.util.List;
 
@@ -23,6 +24,29 @@ public final class Attacks {
               PrecomputedAttack.TYPE));
 
   public static final List<String> NAMES = REGISTRY.names();
+
+  /**
+   * The variant kinds each attack applies to when its spec names no variants: typographic attacks on text
+   * variants (drawing the instruction into an image that already shows it would duplicate it), query-relevant
+   * and HADES composition on plain images only (never a second banner), image transforms on any image, the rest on
+   * all.
+   */
+  private static final java.util.Map<String, List<String>> DEFAULT_VARIANT_KINDS =
+      java.util.Map.of(
+          "none", VariantKinds.ALL,
+          "figstep", List.of(VariantKinds.TEXT),
+          "figstep-text", List.of(VariantKinds.TEXT),
+          "query-relevant", List.of(VariantKinds.IMAGE),
+          "hades", List.of(VariantKinds.IMAGE),
+          "jailbreak-template", VariantKinds.ALL,
+          "perturb", VariantKinds.WITH_IMAGE,
+          "multi-image", VariantKinds.WITH_IMAGE,
+          "precomputed", VariantKinds.ALL);
+
+  /** Default variant kinds of attack {@code name} (all kinds for a name not listed). */
+  public static List<String> defaultVariantKinds(String name) {
+    return DEFAULT_VARIANT_KINDS.getOrDefault(name, VariantKinds.ALL);
+  }
 
   private Attacks() {}
 

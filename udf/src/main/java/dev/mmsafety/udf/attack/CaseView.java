@@ -15,10 +15,17 @@ public record CaseView(
     String keyPhrase,
     String imageUri,
     String imageSha256,
-    Map<String, String> extra) {
+    Map<String, String> extra,
+    String variant) {
 
   public CaseView {
     extra = extra == null ? Map.of() : Map.copyOf(extra);
+  }
+
+  public CaseView(
+      String caseId, String benchmark, String nativeId, String promptText, String sourceText, String keyPhrase,
+      String imageUri, String imageSha256, Map<String, String> extra) {
+    this(caseId, benchmark, nativeId, promptText, sourceText, keyPhrase, imageUri, imageSha256, extra, null);
   }
 
   public boolean hasImage() {

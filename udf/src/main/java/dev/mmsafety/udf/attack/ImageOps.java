@@ -1,22 +1,19 @@
 package dev.mmsafety.udf.attack;
 
 import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.image.ImageCheckException;
+import dev.mmsafety.udf.image.ImageDecoder;
+import dev.mmsafety.udf.image.ImageEncoders;
+import dev.mmsafety.udf.image.Srgb;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Random;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Pixel operations for attacks. Everything works on 8-bit BGR rasters and uses only integer or strict floating
@@ -69,35 +66,21 @@ public final class ImageOps {
     }
   }
 
-  /** Decodes to 3-byte BGR; corrupt or unsupported bytes are an image_corrupt reject. */
+  /**
+   * Decodes as a browser shows the image: upright by its EXIF orientation, converted once to 8-bit sRGB BGR
+   * ({@link ImageDecoder}); undecodable bytes are a reject with the decoder's reason code.
+   */
   public static BufferedImage decode(byte[] bytes, String what) throws AttackException {
-    BufferedImage image;
     try {
-      image = ImageIO.read(new ByteArrayInputStream(bytes));
-    } catch (IOException | RuntimeException e) {
-      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": " + e.getMessage());
+      return ImageDecoder.decode(bytes, MAX_PIXELS).image();
+    } catch (ImageCheckException e) {
+      String verb = ImageCheckException.TOO_LARGE.equals(e.reasonCode()) ? "use" : "decode";
+      throw new AttackException(e.reasonCode(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
     }
-    if (image == null) {
-      throw new AttackException("image_corrupt", "image_uri", "Cannot decode image " + what + ": not a PNG, JPEG, GIF or BMP");
-    }
-    if ((long) image.getWidth() * image.getHeight() > MAX_PIXELS) {
-      throw new AttackException(
-          "image_too_large", "image_uri", "Cannot use image " + what + ": " + image.getWidth() + "x" + image.getHeight());
-    }
-    return toBgr(image);
   }
 
   public static BufferedImage toBgr(BufferedImage image) {
-    if (image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-      return image;
-    }
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-    Graphics2D g = out.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
-    g.drawImage(image, 0, 0, null);
-    g.dispose();
-    return out;
+    return Srgb.toBgr(image);
   }
 
   /** {@code top} above {@code bottom}, left-aligned on white: width = max, height = sum (MM-SafetyBench SD_TYPO). */
@@ -192,14 +175,36 @@ public final class ImageOps {
     return out;
   }
 
-  /** Rotates about the centre on a same-size white canvas, bilinear. */
+  /** Rotates about the centre on a same-size white canvas, bilinear (corners leave the canvas). */
   public static BufferedImage rotate(BufferedImage in, double degrees) {
-    BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    return rotate(in, degrees, false);
+  }
+
+  /**
+   * Rotates about the centre, bilinear, on white. With {@code expand} the canvas grows to the rotated image's
+   * bounding box, so nothing is cropped (a wide typographic banner keeps its text); else it keeps its size.
+   */
+  public static BufferedImage rotate(BufferedImage in, double degrees, boolean expand) {
+    double rad = Math.toRadians(degrees);
+    int w = in.getWidth();
+    int h = in.getHeight();
+    int ow = w;
+    int oh = h;
+    if (expand) {
+      double cos = Math.abs(Math.cos(rad));
+      double sin = Math.abs(Math.sin(rad));
+      // The small epsilon keeps 90-degree turns from gaining a pixel to floating-point noise.
+      ow = (int) Math.ceil(w * cos + h * sin - 1e-9);
+      oh = (int) Math.ceil(w * sin + h * cos - 1e-9);
+    }
+    BufferedImage out = new BufferedImage(ow, oh, BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = out.createGraphics();
     g.setColor(Color.WHITE);
-    g.fillRect(0, 0, out.getWidth(), out.getHeight());
+    g.fillRect(0, 0, ow, oh);
     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-    g.drawImage(in, AffineTransform.getRotateInstance(Math.toRadians(degrees), in.getWidth() / 2.0, in.getHeight() / 2.0), null);
+    AffineTransform t = AffineTransform.getTranslateInstance((ow - w) / 2.0, (oh - h) / 2.0);
+    t.rotate(rad, w / 2.0, h / 2.0);
+    g.drawImage(in, t, null);
     g.dispose();
     return out;
   }
@@ -223,36 +228,75 @@ public final class ImageOps {
 
   /** JPEG bytes at {@code quality} (1-100); the baseline encoder writes no timestamps, so output is stable. */
   public static byte[] jpeg(BufferedImage in, int quality) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-      writer.setOutput(out);
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-      param.setCompressionQuality(quality / 100f);
-      writer.write(null, new IIOImage(toBgr(in), null, null), param);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Cannot encode JPEG", e);
-    } finally {
-      writer.dispose();
-    }
-    return bytes.toByteArray();
+    return ImageEncoders.jpeg(in, quality);
   }
 
-  /** Horizontal bands of equal height (the last takes the remainder). */
-  public static java.util.List<BufferedImage> bands(BufferedImage in, int parts) {
-    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
-    int step = in.getHeight() / parts;
-    for (int i = 0; i < parts; i++) {
-      int y = i * step;
-      int h = i == parts - 1 ? in.getHeight() - y : step;
-      BufferedImage band = new BufferedImage(in.getWidth(), h, BufferedImage.TYPE_3BYTE_BGR);
-      Graphics2D g = band.createGraphics();
-      g.drawImage(in, 0, -y, null);
-      g.dispose();
-      out.add(band);
+  /** A row is ink-free when no pixel is darker than this in any channel (antialiased edges reach ~230). */
+  static final int INK_THRESHOLD = 240;
+
+  /**
+   * Up to {@code parts} horizontal bands cut only through ink-free rows between lines of text, each cut at the
+   * middle of the gap nearest to an equal split. Fewer bands come back when the image has fewer gaps between
+   * lines than cuts wanted; an image with no gap is one band.
+   */
+  public static java.util.List<BufferedImage> bandsBetweenLines(BufferedImage in, int parts) {
+    java.util.List<Integer> gaps = lineGaps(toBgr(in));
+    java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+    for (int k = 1; k < parts && !gaps.isEmpty(); k++) {
+      double ideal = (double) k * in.getHeight() / parts;
+      Integer best = null;
+      for (int g : gaps) {
+        if (!cuts.contains(g) && (best == null || Math.abs(g - ideal) < Math.abs(best - ideal))) {
+          best = g;
+        }
+      }
+      if (best != null) {
+        cuts.add(best);
+      }
     }
+    java.util.List<BufferedImage> out = new java.util.ArrayList<>();
+    int top = 0;
+    for (int cut : cuts) {
+      out.add(crop(in, top, cut - top));
+      top = cut;
+    }
+    out.add(crop(in, top, in.getHeight() - top));
     return out;
+  }
+
+  /** Middle rows of the ink-free runs that lie between two inked rows. */
+  static java.util.List<Integer> lineGaps(BufferedImage bgr) {
+    byte[] d = data(bgr);
+    int w = bgr.getWidth();
+    int h = bgr.getHeight();
+    boolean[] ink = new boolean[h];
+    for (int y = 0; y < h; y++) {
+      for (int i = y * w * 3, end = (y + 1) * w * 3; i < end; i++) {
+        if ((d[i] & 0xff) < INK_THRESHOLD) {
+          ink[y] = true;
+          break;
+        }
+      }
+    }
+    java.util.List<Integer> gaps = new java.util.ArrayList<>();
+    int lastInk = -1;
+    for (int y = 0; y < h; y++) {
+      if (ink[y]) {
+        if (lastInk >= 0 && y - lastInk > 1) {
+          gaps.add((lastInk + 1 + y) / 2);
+        }
+        lastInk = y;
+      }
+    }
+    return gaps;
+  }
+
+  private static BufferedImage crop(BufferedImage in, int y, int h) {
+    BufferedImage band = new BufferedImage(in.getWidth(), h, BufferedImage.TYPE_3BYTE_BGR);
+    Graphics2D g = band.createGraphics();
+    g.drawImage(in, 0, -y, null);
+    g.dispose();
+    return band;
   }
 
   private static BufferedImage copy(BufferedImage in) {

@@ -10,7 +10,8 @@ import java.util.List;
  * The instruction split across several images sent as separate image parts, so that no single image carries the
  * whole request (in the spirit of "Jailbreak in pieces", Shayegani et al. 2023). Mode {@code words}: the words
  * divided into {@code parts} near-equal groups, each drawn as a typography banner. Mode {@code tiles}: the FigStep
- * image of the instruction cut into {@code parts} horizontal bands.
+ * image of the instruction cut into {@code parts} horizontal bands, each cut through the blank rows between two
+ * lines of text (never through a line), nearest to an equal split; fewer bands when there are fewer gaps.
  */
 record MultiImageAttack(String mode, int parts, String prompt) implements Attack.Behaviour {
   static final String PROMPT_DEFAULT =
@@ -19,9 +20,9 @@ record MultiImageAttack(String mode, int parts, String prompt) implements Attack
 
   static final ComponentType<Attack.Factory> TYPE =
       Attack.type(
-          "multi-image", "2", "The instruction split over several images, sent as separate image parts.",
+          "multi-image", "3", "The instruction split over several images, sent as separate image parts.",
           p -> new MultiImageAttack(p.choice("mode"), p.integer("parts"), p.string("prompt")),
-          Param.choice("mode", "words", "word groups drawn as banners, or the FigStep image cut into bands",
+          Param.choice("mode", "words", "word groups drawn as banners, or the FigStep image cut between its lines",
               "words", "tiles"),
           Param.integer("parts", 3, 2, 8, "how many images"),
           Param.string("prompt", PROMPT_DEFAULT, "the text part, asking to read the images in order"));
@@ -37,7 +38,11 @@ record MultiImageAttack(String mode, int parts, String prompt) implements Attack
     if (mode.equals("tiles")) {
       Typography.Rendered r = Typography.figStep(instruction, Typography.Overflow.SHRINK);
       notes.add(r.note());
-      for (var band : ImageOps.bands(r.image(), parts)) {
+      List<java.awt.image.BufferedImage> bands = ImageOps.bandsBetweenLines(r.image(), parts);
+      if (bands.size() < parts) {
+        notes.add("only " + (bands.size() - 1) + " gaps between lines: cut into " + bands.size() + " tiles");
+      }
+      for (var band : bands) {
         images.add(ImagePart.png(band, null));
       }
     } else {

@@ -113,6 +113,11 @@ public final class ConfigLoader {
         throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "].role is set, but models:"
             + " are the models under test; declare guards, judges, captioners, attackers and rewriters under helpers:");
       }
+      try {
+        m.imageSendPolicy();
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("Cannot use config " + source + ": models[" + m.name() + "]: " + e.getMessage());
+      }
     }
     for (ModelSpec h : config.helpers()) {
       validateModel(h, "helpers", source);

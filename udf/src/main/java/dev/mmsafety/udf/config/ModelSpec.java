@@ -1,5 +1,7 @@
 package dev.mmsafety.udf.config;
 
+import dev.mmsafety.udf.image.ImageSendPolicy;
+import dev.mmsafety.udf.image.ModelImageLimits;
 import java.util.List;
 
 /**
@@ -20,6 +22,8 @@ import java.util.List;
  *     revision); the inference stage may append what the servers report (see ServerRevisions)
  * @param simulatorProfile how the built-in simulator behaves for this model (endpoints with url simulator only);
  *     null takes the default of the role (docs/model-workers.md)
+ * @param imageFormats image formats the server accepts (default png, jpeg, webp, gif); others are converted
+ * @param imageLimits the server's image limits, checked before any call (see {@link ModelImageLimits})
  */
 public record ModelSpec(
     String name,
@@ -31,7 +35,9 @@ public record ModelSpec(
     GenerationSpec generation,
     String role,
     String revision,
-    String simulatorProfile) {
+    String simulatorProfile,
+    List<String> imageFormats,
+    ModelImageLimits imageLimits) {
   public static final String TRANSPORT_DATA_URL = "data-url";
   public static final String TRANSPORT_URI = "uri";
   public static final String TRANSPORT_EXECUTOR_HTTP = "executor-http";
@@ -49,6 +55,20 @@ public record ModelSpec(
     imageTransport = imageTransport == null ? TRANSPORT_DATA_URL : imageTransport;
     generation = generation == null ? GenerationSpec.DEFAULT : generation;
     model = model == null ? name : model;
+    imageFormats = imageFormats == null ? null : List.copyOf(imageFormats);
+  }
+
+  /** A model or helper with the default image formats and limits. */
+  public ModelSpec(
+      String name, String model, List<EndpointSpec> endpoints, String apiKeyEnv, String imageTransport,
+      String systemPrompt, GenerationSpec generation, String role, String revision, String simulatorProfile) {
+    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, null, null);
+  }
+
+  /** What image bytes this model's server is sent (formats and limits with defaults filled in). */
+  public ImageSendPolicy imageSendPolicy() {
+    return new ImageSendPolicy(imageFormats, imageLimits);
   }
 
   /** A model under test without role, revision or simulator profile. */
@@ -65,37 +85,42 @@ public record ModelSpec(
 
   public ModelSpec withEndpoints(List<EndpointSpec> value) {
     return new ModelSpec(name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withApiKeyEnv(String value) {
     return new ModelSpec(name, model, endpoints, value, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withImageTransport(String value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, value, systemPrompt, generation, role, revision,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withGeneration(GenerationSpec value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value, role, revision,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withRole(String value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, value, revision,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withRevision(String value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, value,
-        simulatorProfile);
+        simulatorProfile, imageFormats, imageLimits);
   }
 
   public ModelSpec withSimulatorProfile(String value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        value);
+        value, imageFormats, imageLimits);
+  }
+
+  public ModelSpec withImageFormats(List<String> value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, value, imageLimits);
   }
 
   public boolean usesSimulator() {

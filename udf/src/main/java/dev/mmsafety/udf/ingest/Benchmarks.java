@@ -44,6 +44,17 @@ public final class Benchmarks {
     return names;
   }
 
+  /** The loader type for {@code name}, or null when there is none (a benchmark name carried in a table). */
+  public static LoaderType find(String name) {
+    String key = name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT);
+    for (LoaderType type : TYPES) {
+      if (type.name().equals(key)) {
+        return type;
+      }
+    }
+    return null;
+  }
+
   /** The loader type for {@code name}; an unknown name is a one-line {@link ConfigException} listing the known ones. */
   public static LoaderType loader(String name) {
     String key = name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT);

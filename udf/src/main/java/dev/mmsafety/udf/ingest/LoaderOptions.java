@@ -23,6 +23,9 @@ public final class LoaderOptions {
               "larger image files are rejected (image_too_large) unread"),
           new Param(ImageLimits.MAX_PIXELS, Param.Type.INTEGER, ImageLimits.MAX_PIXELS_DEFAULT, List.of(), null, null,
               false, "images declaring more pixels are rejected from the header (image_too_large)"),
+          Param.choice(ImageLimits.BAD_EXIF, ImageLimits.BAD_EXIF_DEFAULT, "an EXIF block that lies (Orientation outside"
+              + " 1-8, PixelX/YDimension that disagree with the image) is a reject (image_exif_invalid); ignore shows the"
+              + " image as stored, as browsers do", "reject", "ignore"),
           Param.choice("missing-image", "reject", "keep-text keeps a case whose image file is absent as text-only"
               + " (image_uri null, extra.image_missing names the file)", "reject", "keep-text"));
 

@@ -119,6 +119,7 @@ public final class ResponseImporter {
       responses.add(ResponsesTable.INSTANCE.newRow()
           .set(SharedColumns.RUN_ID, runId).set(SharedColumns.RESPONSE_ID, responseId).set(SharedColumns.PROBE_ID, probeId)
           .set(SharedColumns.CASE_ID, caseId).set(SharedColumns.BENCHMARK, bench).set(SharedColumns.DATASET, dataset)
+          .set(SharedColumns.VARIANT, variant)
           .set(ResponsesTable.DATASET_HASH, datasetHash).set(SharedColumns.NATIVE_CATEGORY, category)
           .set(SharedColumns.CANONICAL_CATEGORY, canonical).set(SharedColumns.POLARITY, polarity)
           .set(SharedColumns.ATTACK, "none").set(SharedColumns.DEFENSE, "none")

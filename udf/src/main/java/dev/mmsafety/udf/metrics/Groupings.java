@@ -10,6 +10,8 @@ import java.util.List;
 public final class Groupings {
   public static final String BENCHMARK = "benchmark";
   public static final String DATASET = "dataset";
+  /** Benchmark variant (SD, SD_TYPO, text-only, ...): image cases and text baselines are never pooled per benchmark. */
+  public static final String VARIANT = "variant";
   public static final String CANONICAL = "canonical_category";
   public static final String NATIVE = "native_category";
   public static final String ATTACK = "attack";
@@ -17,10 +19,11 @@ public final class Groupings {
   public static final String JUDGE = "judge";
 
   /** Every dimension that can be rolled up, in column order. */
-  public static final List<String> DIMENSIONS = List.of(BENCHMARK, DATASET, CANONICAL, NATIVE, ATTACK, DEFENSE, JUDGE);
+  public static final List<String> DIMENSIONS = List.of(BENCHMARK, DATASET, VARIANT, CANONICAL, NATIVE, ATTACK, DEFENSE, JUDGE);
 
   public static final List<String> FINEST = DIMENSIONS;
-  public static final List<String> BENCHMARK_ATTACK_DEFENSE_JUDGE = List.of(BENCHMARK, DATASET, ATTACK, DEFENSE, JUDGE);
+  public static final List<String> BENCHMARK_ATTACK_DEFENSE_JUDGE =
+      List.of(BENCHMARK, DATASET, VARIANT, ATTACK, DEFENSE, JUDGE);
   public static final List<String> CATEGORY_ATTACK_DEFENSE_JUDGE = List.of(CANONICAL, ATTACK, DEFENSE, JUDGE);
   public static final List<String> ATTACK_DEFENSE_JUDGE = List.of(ATTACK, DEFENSE, JUDGE);
   public static final List<String> DEFENSE_JUDGE = List.of(DEFENSE, JUDGE);

@@ -1,6 +1,8 @@
 package dev.mmsafety.udf.model;
 
+import dev.mmsafety.udf.image.ImageCheckException;
 import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.image.ImageSendPolicy;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -46,7 +48,15 @@ public final class ImageDataUrls {
 
   /** The data URL as ASCII bytes, shared (callers must not modify it): request bodies splice it in unchanged. */
   public byte[] dataUrlBytes(ContentPart part) throws IOException {
-    String key = part.imageSha256();
+    return dataUrlBytes(part, ImageSendPolicy.DEFAULT);
+  }
+
+  /**
+   * The data URL of the image as {@code policy} lets it be sent (converted, resized, or refused with an
+   * {@link ImageRejectedException} before any call).
+   */
+  public byte[] dataUrlBytes(ContentPart part, ImageSendPolicy policy) throws IOException {
+    String key = part.imageSha256() == null ? null : part.imageSha256() + "|" + policy.cacheKey();
     if (key != null && part.bytes() == null) {
       synchronized (this) {
         byte[] hit = lru.get(key);
@@ -65,7 +75,14 @@ public final class ImageDataUrls {
     if (bytes == null || bytes.length == 0) {
       throw new IOException("image is empty");
     }
-    String mime = part.mimeType() != null ? part.mimeType() : sniffMime(bytes);
+    ImageSendPolicy.Prepared prepared;
+    try {
+      prepared = policy.prepare(bytes);
+    } catch (ImageCheckException e) {
+      throw new ImageRejectedException(e.reasonCode(), e.getMessage());
+    }
+    bytes = prepared.bytes();
+    String mime = prepared.note() == null && part.mimeType() != null ? part.mimeType() : prepared.mime();
     byte[] prefix = ("data:" + mime + ";base64,").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     byte[] encoded = Base64.getEncoder().encode(bytes);
     byte[] url = java.util.Arrays.copyOf(prefix, prefix.length + encoded.length);
@@ -88,6 +105,20 @@ public final class ImageDataUrls {
       Map.Entry<String, byte[]> eldest = it.next();
       chars -= eldest.getValue().length;
       it.remove();
+    }
+  }
+
+  /** The model's image policy refused the image (too small, too elongated, too large to fit): no call is made. */
+  public static final class ImageRejectedException extends IOException {
+    private final String reasonCode;
+
+    public ImageRejectedException(String reasonCode, String message) {
+      super(reasonCode + ": " + message);
+      this.reasonCode = reasonCode;
+    }
+
+    public String reasonCode() {
+      return reasonCode;
     }
   }
 

@@ -59,8 +59,11 @@ public record ModelResponse(
     /** finish_reason content_filter with no content: the provider's filter withheld the answer (a refusal). */
     public static final String CONTENT_FILTERED = "content_filtered";
 
+    /** The model's image-limits refused an image of the request; nothing was sent. */
+    public static final String IMAGE_REJECTED = "image_rejected";
+
     /** Statuses that are outcomes, not failures: they never count toward inference.max-error-rate. */
-    public static final Set<String> OUTCOMES = Set.of(OK, BUDGET_EXHAUSTED, BLOCKED, CONTENT_FILTERED);
+    public static final Set<String> OUTCOMES = Set.of(OK, BUDGET_EXHAUSTED, BLOCKED, CONTENT_FILTERED, IMAGE_REJECTED);
 
     private Status() {}
   }

@@ -36,6 +36,7 @@ public final class OpenAiModelCaller implements ModelCaller {
   private final ImageDataUrls images;
   private final ImageReferences references;
   private final String authorization;
+  private final dev.mmsafety.udf.image.ImageSendPolicy sendPolicy;
 
   OpenAiModelCaller(
       ModelSpec spec,
@@ -56,6 +57,7 @@ public final class OpenAiModelCaller implements ModelCaller {
     this.images = images;
     this.references = new ImageReferences(spec.imageTransport(), images.loader());
     this.authorization = apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey;
+    this.sendPolicy = spec.imageSendPolicy();
   }
 
   public ModelSpec spec() {
@@ -82,7 +84,10 @@ public final class OpenAiModelCaller implements ModelCaller {
       }
     }
     try {
-      return images.dataUrlBytes(part);
+      return images.dataUrlBytes(part, sendPolicy);
+    } catch (ImageDataUrls.ImageRejectedException e) {
+      throw new ImageDataUrls.ImageRejectedException(e.reasonCode(), "image " + part.imageUri() + ": "
+          + e.getMessage().substring(e.reasonCode().length() + 2));
     } catch (IOException e) {
       throw new IOException("cannot read image " + part.imageUri() + ": " + reason(e), e);
     }
@@ -91,12 +96,20 @@ public final class OpenAiModelCaller implements ModelCaller {
   private record Call(String requestId, ModelRequest request, CompletableFuture<ModelResponse> result) {}
 
 
-  /** What one HTTP attempt came to; status null: its body could not be built (an unreadable image), not sent. */
+  /**
+   * What one HTTP attempt came to; status null: its body could not be built (an unreadable image, or one the
+   * model's image-limits reject: notSentStatus), not sent.
+   */
   private record Attempt(
       String status, Integer httpStatus, String error, boolean retryable, long retryAfterMs,
-      ChatWire.Answer answer, long latencyMs) {
-    static Attempt notSent(String error) {
-      return new Attempt(null, null, error, false, -1, null, 0);
+      ChatWire.Answer answer, long latencyMs, String notSentStatus) {
+    Attempt(String status, Integer httpStatus, String error, boolean retryable, long retryAfterMs,
+        ChatWire.Answer answer, long latencyMs) {
+      this(status, httpStatus, error, retryable, retryAfterMs, answer, latencyMs, null);
+    }
+
+    static Attempt notSent(String status, String error) {
+      return new Attempt(null, null, error, false, -1, null, 0, status);
     }
   }
 
@@ -116,8 +129,7 @@ public final class OpenAiModelCaller implements ModelCaller {
           endpoint.limiter.release(signal(a), a.latencyMs(), a.retryAfterMs());
           endpoint.outstanding.decrementAndGet();
           if (a.status() == null) { // the body could not be built: nothing was sent
-            call.result().complete(failure(call.requestId(), ModelResponse.Status.CLIENT_ERROR, a.error(), null,
-                n - 1, null, null));
+            call.result().complete(failure(call.requestId(), a.notSentStatus(), a.error(), null, n - 1, null, null));
           } else {
             finish(call, n, endpoint, a);
           }
@@ -183,8 +195,12 @@ public final class OpenAiModelCaller implements ModelCaller {
     try {
       body = ChatWire.requestBodyParts(spec.model(), call.request().messages(), call.request().generation(),
           this::imageUrl);
+    } catch (ImageDataUrls.ImageRejectedException e) {
+      return CompletableFuture.completedFuture(Attempt.notSent(ModelResponse.Status.IMAGE_REJECTED,
+          "Cannot send to model " + spec.name() + ": " + e.getMessage()));
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(Attempt.notSent("Cannot build request: " + reason(e)));
+      return CompletableFuture.completedFuture(
+          Attempt.notSent(ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e)));
     }
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatUri)
         .timeout(timeout)

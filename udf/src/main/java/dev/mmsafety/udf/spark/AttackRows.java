@@ -43,7 +43,8 @@ public final class AttackRows {
         optional(row, CasesTable.KEY_PHRASE.name()),
         optional(row, CasesTable.IMAGE_URI.name()),
         optional(row, CasesTable.IMAGE_SHA256.name()),
-        extra);
+        extra,
+        optional(row, SharedColumns.VARIANT.name()));
   }
 
   public static Row probe(Row caseRow, AttackRunner.Probe p, String runId, String runDate) {

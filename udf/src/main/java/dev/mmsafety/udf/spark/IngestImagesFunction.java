@@ -3,6 +3,7 @@ package dev.mmsafety.udf.spark;
 import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.image.HadoopImageLoader;
+import dev.mmsafety.udf.image.ImageFormats;
 import dev.mmsafety.udf.image.ImageCheckException;
 import dev.mmsafety.udf.image.ImageInfo;
 import dev.mmsafety.udf.image.ImageLimits;
@@ -13,14 +14,15 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 
 /**
- * Executor side of ingest: for each draft, reads its image through Hadoop FS, validates it (byte limit, header
- * pixel limit, decode) and emits one {@link IngestOutput} row, a case or a reject. Streams: one image in memory
+ * Executor side of ingest: for each draft, reads its image through Hadoop FS, validates it (byte limit, what the
+ * bytes are, header pixel limit, EXIF, decode) and emits one {@link IngestOutput} row, a case or a reject. Streams: one image in memory
  * at a time; validation results (not bytes) are cached per partition, since benchmarks reuse one image for many
  * cases (MM-SafetyBench variants share none, JailBreakV-28K reuses its transfer images heavily).
  */
@@ -71,7 +73,7 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
       return IngestOutput.ofCase(caseRow(d, null, null));
     }
     ImageLimits limits = limitsByDataset.getOrDefault(d.dataset(), ImageLimits.DEFAULT);
-    Object checked = cache.computeIfAbsent(limits.maxBytes() + "|" + limits.maxPixels() + "|" + d.imageUri(), k -> check(d.imageUri(), limits));
+    Object checked = cache.computeIfAbsent(limits + "|" + d.imageUri(), k -> check(d.imageUri(), limits));
     if (checked instanceof ImageInfo info) {
       return IngestOutput.ofCase(caseRow(d, info, null));
     }
@@ -89,14 +91,16 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
   private Object check(String uri, ImageLimits limits) {
     try {
       byte[] bytes = loader.load(uri, limits.maxBytes());
-      ImageInfo info = new ImageValidator(limits).validate(bytes);
-      String declared = ImageValidator.extensionFormat(uri);
-      if (declared != null && !declared.equals(ImageValidator.sniff(bytes))) {
-        // A .jpg holding PNG bytes is a packaging error worth seeing: the benchmark's files are not what it says.
+      String named = ImageFormats.extensionFormat(uri);
+      ImageFormats.Sniffed sniffed = ImageFormats.sniff(bytes);
+      if (named != null && !sniffed.image() && !List.of("text", "unknown").contains(sniffed.format())) {
+        // A PDF or an archive under an image name: a packaging error, said as what the file really is.
         return new ImageCheckException(ImageCheckException.EXTENSION_MISMATCH,
-            "file extension says " + declared + " but the bytes are " + ImageValidator.sniff(bytes));
+            "named ." + extension(uri) + " but the bytes are " + sniffed.description() + ", not an image");
       }
-      return info;
+      // A decodable image under another image extension (a WebP named .png) is shown by browsers from its bytes;
+      // it is kept, and image_name_format records what the name claimed.
+      return new ImageValidator(limits).validate(bytes);
     } catch (FileNotFoundException e) {
       return new ImageCheckException(ImageCheckException.MISSING, "no such file");
     } catch (HadoopImageLoader.ImageTooLargeException e) {
@@ -106,6 +110,10 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
     } catch (IOException | RuntimeException e) {
       return new ImageCheckException(ImageCheckException.MISSING, "cannot read: " + e.getMessage());
     }
+  }
+
+  private static String extension(String uri) {
+    return uri.substring(uri.lastIndexOf('.') + 1);
   }
 
   private Row caseRow(CaseDraft d, ImageInfo image, String missingImage) {
@@ -134,6 +142,9 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
         .set(CasesTable.IMAGE_HEIGHT, image == null ? null : image.height())
         .set(CasesTable.IMAGE_FORMAT, image == null ? null : image.format())
         .set(CasesTable.IMAGE_BYTES, image == null ? null : image.bytes())
+        .set(CasesTable.IMAGE_ORIENTATION, image == null ? null : image.orientation())
+        .set(CasesTable.IMAGE_COLOR_SPACE, image == null ? null : image.colorSpace())
+        .set(CasesTable.IMAGE_NAME_FORMAT, image == null ? null : nameFormat(d.imageUri(), image.format()))
         .set(CasesTable.REFERENCE_ANSWER, d.referenceAnswer())
         .set(CasesTable.SAFETY_WARNING, d.safetyWarning())
         .set(CasesTable.OPTIONS, scalaMap(d.options()))
@@ -145,6 +156,11 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
         .set(CasesTable.EXTRA, extra.isEmpty() ? null : scalaMap(extra))
         .set(SharedColumns.RUN_DATE, runDate)
         .build();
+  }
+
+  private static String nameFormat(String uri, String format) {
+    String named = ImageFormats.extensionFormat(uri);
+    return named == null || named.equals(format) ? null : named;
   }
 
   /** Row encoders in Spark 4 take Scala maps for MAP columns, not java.util.Map. */

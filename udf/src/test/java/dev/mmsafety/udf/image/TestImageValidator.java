@@ -20,7 +20,7 @@ class TestImageValidator {
   void validImageGivesHashSizeAndFormat() throws Exception {
     byte[] png = Fixtures.png(1, 7, 5);
     ImageInfo info = validator.validate(png);
-    assertThat(info).isEqualTo(new ImageInfo(Hashing.sha256Hex(png), 7, 5, "png", png.length));
+    assertThat(info).isEqualTo(new ImageInfo(Hashing.sha256Hex(png), 7, 5, "png", png.length, 1, "rgb"));
     ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
     ImageIO.write(ImageIO.read(new java.io.ByteArrayInputStream(png)), "jpg", jpeg);
     assertThat(validator.validate(jpeg.toByteArray()).format()).isEqualTo("jpeg");
@@ -45,8 +45,8 @@ class TestImageValidator {
     assertThatThrownBy(() -> validator.validate(truncated))
         .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_corrupt"));
     assertThatThrownBy(() -> validator.validate("hello, not an image".getBytes()))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_unsupported"))
-        .hasMessageContaining("(bin)");
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_not_an_image"))
+        .hasMessage("not an image: the bytes are text");
     assertThatThrownBy(() -> validator.validate(new byte[0]))
         .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_corrupt"));
   }

@@ -66,6 +66,32 @@ class TestOpenAiModelCaller {
   }
 
   @Test
+  void imagesOutsideTheModelsLimitsAreRejectedBeforeAnyCallAndOthersConverted() throws Exception {
+    byte[] dot = dev.mmsafety.udf.testing.ImageFixtures.bytes("1x1.png");
+    byte[] webp = dev.mmsafety.udf.testing.ImageFixtures.bytes("webp-named.png");
+    ModelSpec pngOnly = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", "http://127.0.0.1:1", 4, null)),
+        null, null, null, GenerationSpec.DEFAULT).withImageFormats(List.of("png"));
+    try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
+      ModelCaller caller = ModelClients.create(pngOnly.withEndpoints(
+          List.of(new EndpointSpec("e0", server.baseUrl(), 4, null))), FAST, null, 1);
+      ModelResponse rejected = caller.call(imageRequest("tiny.png", dot)).get();
+      assertThat(rejected.status()).isEqualTo("image_rejected");
+      assertThat(rejected.error()).isEqualTo("Cannot send to model m1: image_too_small: image tiny.png: 1x1 px has a"
+          + " side under the model's min-side of 2 px");
+      assertThat(server.calls()).isZero();
+      ModelResponse converted = caller.call(imageRequest("webp-named.png", webp)).get();
+      assertThat(converted.status()).isEqualTo("ok");
+      assertThat(server.bodies().get(0)).contains("data:image/png;base64,").doesNotContain("image/webp");
+    }
+  }
+
+  private static ModelRequest imageRequest(String uri, byte[] bytes) {
+    return new ModelRequest("m1", List.of(ChatMessage.user(List.of(ContentPart.text("what is shown?"),
+        ContentPart.imageBytes(uri, dev.mmsafety.udf.common.Hashing.sha256Hex(bytes), bytes, "image/png")))),
+        GenerationSpec.DEFAULT);
+  }
+
+  @Test
   void retriesThrottlingHonouringRetryAfterThenSucceeds() throws Exception {
     int[] calls = new int[1];
     ModelResponse r = callOnce(n -> n == 0
@@ -192,7 +218,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void sendsImagesAsDataUrlsOrUrisAndReportsUnreadableImages(@TempDir Path dir) throws Exception {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0};
+    byte[] png = dev.mmsafety.udf.testing.Fixtures.png(1, 4, 4);
     Path file = dir.resolve("img.png");
     Files.write(file, png);
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("seen"))) {
@@ -201,7 +227,8 @@ class TestOpenAiModelCaller {
       ModelRequest withImage = new ModelRequest("m1", List.of(ChatMessage.user(List.of(ContentPart.text("look"),
           ContentPart.image(file.toString(), "abc")))), GenerationSpec.DEFAULT);
       assertThat(caller.call(withImage).get().status()).isEqualTo("ok");
-      assertThat(server.bodies().get(0)).contains("data:image/png;base64,iVBORw0KGgoAAA==");
+      assertThat(server.bodies().get(0))
+          .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\"");
       ModelSpec byUri = spec.withImageTransport(ModelSpec.TRANSPORT_URI);
       ModelCaller uriCaller = ModelClients.create(byUri, FAST, null, 1);
       assertThat(uriCaller.call(withImage).get().status()).isEqualTo("ok");

@@ -28,6 +28,7 @@ final class WorkRows {
       Row probe = ProbesTable.INSTANCE.newRow()
           .set(SharedColumns.RUN_ID, "p").set(SharedColumns.PROBE_ID, "probe-" + i)
           .set(SharedColumns.CASE_ID, "b:v:" + i).set(SharedColumns.BENCHMARK, "b").set(SharedColumns.DATASET, "d")
+          .set(SharedColumns.VARIANT, "v")
           .set(ProbesTable.DATASET_HASH, "h").set(SharedColumns.CANONICAL_CATEGORY, "c")
           .set(SharedColumns.POLARITY, "harmful").set(SharedColumns.ATTACK, "none")
           .set(ProbesTable.ATTACK_VERSION, "1").set(ProbesTable.ATTACK_PARAMS, "{}").set(ProbesTable.ATTACK_SEED, 0L)

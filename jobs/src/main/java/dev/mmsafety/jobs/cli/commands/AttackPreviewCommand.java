@@ -48,6 +48,10 @@ public final class AttackPreviewCommand implements Callable<Integer> {
   @Option(names = "--param", description = "Attack parameter key=value; repeatable.")
   Map<String, String> params = new LinkedHashMap<>();
 
+  @Option(names = "--variant", description = "Variant to preview; repeatable (default: the variants the attack takes in a"
+      + " run, docs/attacks.md).")
+  java.util.List<String> variants = new java.util.ArrayList<>();
+
   @Option(names = "--out", required = true, description = "Folder for the preview files.")
   Path out;
 
@@ -60,7 +64,7 @@ public final class AttackPreviewCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
-      AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null);
+      AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null, variants);
       long runSeed = seed == null ? RunSpec.SEED_DEFAULT : seed;
       AttackPreview.Summary s = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out).run();
       spec.commandLine().getOut().printf(

@@ -40,7 +40,8 @@ class TestAttackCommands extends SparkTestBase {
   @Test
   void previewWritesPromptAndImageFilesByCaseId() throws Exception {
     Path out = dir.resolve("preview");
-    Run r = run(new AttackPreviewCommand(), "--cases", casesDir(), "--attack", "figstep", "--out", out.toString(), "--limit", "5");
+    Run r = run(new AttackPreviewCommand(), "--cases", casesDir(), "--attack", "figstep", "--variant", "figstep",
+        "--variant", "question", "--variant", "SD", "--out", out.toString(), "--limit", "5");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Wrote 5 probe(s) and 0 reject(s) of attack figstep");
     assertThat(Files.readString(out.resolve("figstep_safebench_1.figstep.txt"))).contains("1, 2 and 3");
@@ -51,7 +52,15 @@ class TestAttackCommands extends SparkTestBase {
     Run b = run(new AttackPreviewCommand(), "--cases", casesDir(), "--attack", "perturb", "--param", "kind=blur",
         "--param", "radius=2", "--out", blur.toString());
     assertThat(b.code()).as(b.err()).isZero();
-    assertThat(b.out()).contains("Wrote 2 probe(s) and 3 reject(s)");
+    // perturb takes image variants only: the text-only case is not in its scope (no image_missing reject)
+    assertThat(b.out()).contains("Wrote 2 probe(s) and 2 reject(s)");
+    assertThat(blur.resolve("figstep_safebench_3.perturb.reject.txt")).doesNotExist();
+    Path byDefault = dir.resolve("default-scope");
+    Run d = run(new AttackPreviewCommand(), "--cases", casesDir(), "--attack", "figstep", "--out", byDefault.toString());
+    assertThat(d.code()).as(d.err()).isZero();
+    // FigStep takes text variants by default: only the text-only case, never an image that already shows text
+    assertThat(d.out()).contains("Wrote 1 probe(s) and 0 reject(s)");
+    assertThat(byDefault.resolve("figstep_safebench_3.figstep.txt")).exists();
     assertThat(Files.readString(blur.resolve("figstep_safebench_2.perturb.reject.txt"))).startsWith("image_corrupt: Cannot decode image");
   }
 
@@ -60,7 +69,7 @@ class TestAttackCommands extends SparkTestBase {
     Path samples = dev.mmsafety.jobs.Samples.extractTo(dir.resolve("samples")).getParent();
     Path out = dir.resolve("from-benchmark");
     Run r = run(new AttackPreviewCommand(), "--benchmark", "figstep", "--path", samples.resolve("figstep").toString(),
-        "--attack", "figstep", "--out", out.toString(), "--limit", "3");
+        "--attack", "figstep", "--variant", "figstep", "--variant", "question", "--out", out.toString(), "--limit", "3");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).contains("Wrote 3 probe(s) and 0 reject(s)");
     try (var files = Files.list(out)) {

@@ -5,6 +5,7 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -40,7 +41,8 @@ public final class FigStepLoader implements BenchmarkLoader {
           "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
           FigStepLoader::new,
           Param.choice("split", "safebench", "safebench, or tiny (the default when the full file is absent)", "safebench", "tiny"),
-          Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"));
+          Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"))
+          .withVariants("figstep", VariantKinds.TYPOGRAPHIC, "question", VariantKinds.TEXT, "steps-text", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -8,6 +8,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.ParquetRecords;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -30,7 +31,8 @@ public final class HadesLoader implements BenchmarkLoader {
           NAME,
           "data/*.parquet (or *.parquet at the root): image bytes, id, scenario, keywords, step, category, instruction",
           HadesLoader::new,
-          Param.string("step", "last", "last (the highest step found), a number, or all"));
+          Param.string("step", "last", "last (the highest step found), a number, or all"))
+          .withVariants("step-*", VariantKinds.TYPOGRAPHIC);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

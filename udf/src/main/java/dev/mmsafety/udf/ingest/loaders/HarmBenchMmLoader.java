@@ -5,6 +5,7 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
       LoaderType.of(
           NAME,
           "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
-          HarmBenchMmLoader::new);
+          HarmBenchMmLoader::new)
+          .withVariants("multimodal", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

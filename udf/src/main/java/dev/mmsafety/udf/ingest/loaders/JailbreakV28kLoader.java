@@ -5,6 +5,7 @@ import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -30,7 +31,12 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
           NAME,
           "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
           JailbreakV28kLoader::new,
-          Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"));
+          Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"))
+          .withVariants(
+              "template", VariantKinds.IMAGE, "persuade", VariantKinds.IMAGE, "logic", VariantKinds.IMAGE,
+              "sd", VariantKinds.IMAGE, "figstep", VariantKinds.TYPOGRAPHIC, "sd_typo", VariantKinds.TYPOGRAPHIC,
+              "typo", VariantKinds.TYPOGRAPHIC, "query-relevant", VariantKinds.TYPOGRAPHIC,
+              "redteam", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

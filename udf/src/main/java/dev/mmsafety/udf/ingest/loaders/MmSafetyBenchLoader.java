@@ -8,6 +8,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -41,7 +42,10 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
           Param.list("variants", VARIANTS, "any of SD, SD_TYPO, TYPO, text-only"),
           Param.list("scenarios", List.of(), "file stems to read (default all)"),
           Param.bool("tiny", false, "only the ids in TinyVersion_ID_List.json (split tiny)"),
-          Param.choice("text-field", "Question", "text of the text-only variant", "Question", "Changed Question"));
+          Param.choice("text-field", "Question", "text of the text-only variant", "Question", "Changed Question"))
+          .withVariants(
+              "SD", VariantKinds.IMAGE, "SD_TYPO", VariantKinds.TYPOGRAPHIC, "TYPO", VariantKinds.TYPOGRAPHIC,
+              "text-only", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

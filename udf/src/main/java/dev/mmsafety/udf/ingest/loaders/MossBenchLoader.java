@@ -7,6 +7,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
 import java.util.Iterator;
@@ -29,7 +30,8 @@ public final class MossBenchLoader implements BenchmarkLoader {
       LoaderType.of(
           NAME,
           "data/images_information/information.json; images data/{image}; benign cases",
-          MossBenchLoader::new);
+          MossBenchLoader::new)
+          .withVariants("benign", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

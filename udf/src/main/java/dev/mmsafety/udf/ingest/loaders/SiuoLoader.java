@@ -7,6 +7,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -35,7 +36,8 @@ public final class SiuoLoader implements BenchmarkLoader {
           NAME,
           "data/siuo_gen.json and data/siuo_mcqa.json; images data/images/{image}",
           SiuoLoader::new,
-          Param.list("tasks", TASKS, "any of gen, mcqa"));
+          Param.list("tasks", TASKS, "any of gen, mcqa"))
+          .withVariants("gen", VariantKinds.IMAGE, "mcqa", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

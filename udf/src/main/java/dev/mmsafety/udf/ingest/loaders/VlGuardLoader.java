@@ -7,6 +7,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -32,7 +33,8 @@ public final class VlGuardLoader implements BenchmarkLoader {
           VlGuardLoader::new,
           Param.choice("split", "test", "the JSON file to read", "test", "train"),
           Param.list("subsets", SUBSETS, "any of unsafes, safe_unsafes, safe_safes"),
-          Param.string("image-dir", null, "the image folder (default: the split name)"));
+          Param.string("image-dir", null, "the image folder (default: the split name)"))
+          .withVariants("unsafes", VariantKinds.IMAGE, "safe_unsafes", VariantKinds.IMAGE, "safe_safes", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -6,6 +6,7 @@ import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.IngestReject;
 import dev.mmsafety.udf.ingest.LoadContext;
 import dev.mmsafety.udf.ingest.LoaderType;
+import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
@@ -25,7 +26,8 @@ public final class XsTestLoader implements BenchmarkLoader {
           NAME,
           "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
           XsTestLoader::new,
-          Param.string("file", null, "the CSV to read instead, relative to the root"));
+          Param.string("file", null, "the CSV to read instead, relative to the root"))
+          .withVariants("text", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
