@@ -40,8 +40,17 @@ public record IngestBench(int rows, int images, int imageSize, int partitions, P
     }
   }
 
+  /** What one run measured (pipeline or ingest only; generation and session start-up excluded). */
+  public record Figures(long rows, long cases, double seconds, long sampledPeakBytes, long liveAfterGcBytes) {}
+
   /** Runs the benchmark, printing its figures to {@code out}; true when every row became a case. */
   public boolean run(PrintWriter out) throws IOException {
+    Figures f = measure(out);
+    return f.cases() == rows;
+  }
+
+  /** Runs the benchmark, printing its figures to {@code out}, and returns them. */
+  public Figures measure(PrintWriter out) throws IOException {
     Path data = work.resolve("dataset");
     long imageBytes = generate(data);
     out.printf("generated %d rows, %d images (%d bytes) under %s%n", rows, images, imageBytes, data);
@@ -80,7 +89,7 @@ public record IngestBench(int rows, int images, int imageSize, int partitions, P
         rows, seconds, rows / seconds, sampledPeak >> 20, HeapWatch.poolPeaks() >> 20, liveAfterGc >> 20,
         Runtime.getRuntime().maxMemory() >> 20, partitions);
     out.flush();
-    return cases == rows;
+    return new Figures(rows, cases, seconds, sampledPeak, liveAfterGc);
   }
 
   private EvaluationPipeline.Result runPipeline(Path data, Path root, PrintWriter out) {

@@ -22,6 +22,10 @@ import dev.mmsafety.udf.config.RunSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.config.SparkSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.http.ChatWire;
+import dev.mmsafety.udf.model.ChatMessage;
+import dev.mmsafety.udf.model.ContentPart;
+import dev.mmsafety.udf.model.ImageDataUrls;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.udf.sim.SimulatorCounters;
 import dev.mmsafety.udf.spark.ModelSqlFunctions;
@@ -46,6 +50,7 @@ import org.apache.spark.sql.SparkSession;
  * @param warmup probes answered first, unmeasured, to warm the JVM and connections
  * @param maxConcurrency the endpoint's concurrency budget
  * @param naiveProbes probes for the naive UDF baseline; 0 = none
+ * @param bareRequests requests for the bare-HttpClient baseline (same bodies, same simulator); 0 = none
  * @param workDir where images and tables go; null = a new temporary folder
  */
 public record ThroughputBench(
@@ -59,12 +64,14 @@ public record ThroughputBench(
     int maxConcurrency,
     int partitions,
     int naiveProbes,
+    int bareRequests,
     String master,
     Path workDir) {
   private static final String RUN_DATE = "2026-01-01";
 
   public ThroughputBench {
-    if (probes <= 0 || imageKb <= 0 || distinctImages <= 0 || capacity <= 0 || serviceMs <= 0 || naiveProbes < 0) {
+    if (probes <= 0 || imageKb <= 0 || distinctImages <= 0 || capacity <= 0 || serviceMs <= 0 || naiveProbes < 0
+        || bareRequests < 0) {
       throw new ConfigException("Cannot run benchmark: sizes and times must be positive");
     }
   }
@@ -94,10 +101,15 @@ public record ThroughputBench(
         warmUp(ctx, probeTable, sim, out);
       }
       long start = System.nanoTime();
+      long startMs = System.currentTimeMillis();
       GenerateResponsesJob.Result result = EvalJobs.get(ctx).generateResponses().input(probeTable)
           .progressTo(out::println).execute();
       double jobSeconds = (System.nanoTime() - start) / 1e9;
+      long endMs = System.currentTimeMillis();
       SimulatorCounters counters = sim.counters();
+      out.printf(Locale.ROOT, "job start to first request %.1f s, server busy span %.1f s, last answer to job end"
+          + " %.1f s%n", (counters.firstCallAtMs() - startMs) / 1e3,
+          (counters.lastAnswerAtMs() - counters.firstCallAtMs()) / 1e3, (endMs - counters.lastAnswerAtMs()) / 1e3);
       double limit = capacity * 1000.0 / serviceMs;
       double serverRate = counters.answeredPerSecond();
       double jobRate = result.counts().getOrDefault("responses", 0L) / jobSeconds;
@@ -111,6 +123,7 @@ public record ThroughputBench(
       out.printf(Locale.ROOT, "limit C/T: %.1f req/s; ratio: %.3f (server span), %.3f (whole job)%n", limit,
           serverRate / limit, jobRate / limit);
       out.printf(Locale.ROOT, "latency per request: p50 %d ms, p99 %d ms%n", pct.getLong(0), pct.getLong(1));
+      bare(sim, model, images, serverRate, limit, out);
 
       double naiveRate = naive(spark, model, inference, probeTable, out);
       if (naiveRate > 0) {
@@ -129,6 +142,28 @@ public record ThroughputBench(
     EvalJobs.get(warm).generateResponses().input(warmProbes).progressTo(line -> { }).execute();
     out.printf(Locale.ROOT, "warm-up: %d probes answered (not measured)%n", sim.counters().calls());
     sim.resetCounters();
+  }
+
+  /** The same bodies from a bare JDK HttpClient in this JVM against the same simulator: the machine's ceiling. */
+  private void bare(SimulatedWorker sim, ModelSpec model, List<String[]> images, double pipelineRate, double limit,
+      PrintWriter out) throws IOException {
+    if (bareRequests == 0) {
+      return;
+    }
+    List<byte[]> bodies = new ArrayList<>();
+    for (int i = 0; i < images.size(); i++) {
+      byte[] bytes = Files.readAllBytes(Path.of(java.net.URI.create(images.get(i)[0])));
+      ChatMessage user = ChatMessage.user(List.of(
+          ContentPart.text("Describe the steps in the picture, request number " + i),
+          ContentPart.imageBytes(images.get(i)[0], images.get(i)[1], bytes, null)));
+      bodies.add(ChatWire.requestBodyParts(model.model(), List.of(user), model.generation(),
+          part -> new ImageDataUrls(null, 0).dataUrlBytes(part)).toBytes());
+    }
+    BareClientBaseline.Result r = BareClientBaseline.run(sim, bodies, bareRequests, maxConcurrency);
+    out.printf(Locale.ROOT, "bare JDK HttpClient, same bodies, %d in flight: %d answered, %d failed%s, %.1f req/s"
+        + " (server span), ratio %.3f; pipeline / bare: %.3f%n", maxConcurrency, r.answered(), r.failed(),
+        r.failed() == 0 ? "" : " (first: " + r.firstFailure() + ")", r.serverSpanRate(), r.serverSpanRate() / limit,
+        pipelineRate / r.serverSpanRate());
   }
 
   private double naive(SparkSession spark, ModelSpec model, InferenceSpec inference, Dataset<Row> probeTable,

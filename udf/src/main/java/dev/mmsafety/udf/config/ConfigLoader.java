@@ -143,10 +143,10 @@ public final class ConfigLoader {
             + e.url() + "' is not an http(s) URL or simulator");
       }
     }
-    if (!List.of(ModelSpec.TRANSPORT_DATA_URL, ModelSpec.TRANSPORT_URI).contains(m.imageTransport())) {
+    if (!ModelSpec.TRANSPORTS.contains(m.imageTransport())) {
       throw new ConfigException(
           "Cannot use config " + source + ": " + item + ".image-transport '" + m.imageTransport()
-              + "' is not data-url or uri");
+              + "' is not one of " + String.join(", ", ModelSpec.TRANSPORTS));
     }
     if (m.revision() != null && m.revision().isBlank()) {
       throw new ConfigException("Cannot use config " + source + ": " + item

@@ -16,6 +16,7 @@ package dev.mmsafety.udf.config;
  * @param progressSeconds seconds between driver progress lines
  * @param cacheScope which cached answers a run reuses: {@code run} (only those of the same run date, i.e. a
  *     resumed or re-run night) or {@code revision} (also earlier nights' answers of models with a revision)
+ * @param adaptive adaptive concurrency per endpoint (on by default; endpoints' max-concurrency is then a cap)
  */
 public record InferenceSpec(
     Integer window,
@@ -29,11 +30,13 @@ public record InferenceSpec(
     Integer breakerFailures,
     Long breakerOpenMs,
     Integer progressSeconds,
-    String cacheScope) {
+    String cacheScope,
+    AdaptiveSpec adaptive) {
   public static final String CACHE_SCOPE_RUN = "run";
   public static final String CACHE_SCOPE_REVISION = "revision";
   public static final String CACHE_SCOPE_DEFAULT = CACHE_SCOPE_RUN;
-  public static final int WINDOW_DEFAULT = 128;
+  /** Large enough that the window, not the endpoint, is rarely what limits concurrency (rows in flight are small). */
+  public static final int WINDOW_DEFAULT = 512;
   public static final int MAX_ATTEMPTS_DEFAULT = 6;
   public static final long BACKOFF_MS_DEFAULT = 200;
   public static final long MAX_BACKOFF_MS_DEFAULT = 10_000;
@@ -43,9 +46,9 @@ public record InferenceSpec(
   public static final long BREAKER_OPEN_MS_DEFAULT = 5_000;
   public static final int PROGRESS_SECONDS_DEFAULT = 5;
   public static final InferenceSpec DEFAULT =
-      new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+      new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** The settings without cache-scope (it takes its default). */
+  /** The settings without cache-scope and adaptive (they take their defaults). */
   public InferenceSpec(
       Integer window,
       Integer maxAttempts,
@@ -59,7 +62,7 @@ public record InferenceSpec(
       Long breakerOpenMs,
       Integer progressSeconds) {
     this(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests, maxTokens,
-        breakerFailures, breakerOpenMs, progressSeconds, null);
+        breakerFailures, breakerOpenMs, progressSeconds, null, null);
   }
 
   public InferenceSpec {
@@ -73,6 +76,7 @@ public record InferenceSpec(
     breakerOpenMs = breakerOpenMs == null ? BREAKER_OPEN_MS_DEFAULT : breakerOpenMs;
     progressSeconds = progressSeconds == null ? PROGRESS_SECONDS_DEFAULT : progressSeconds;
     cacheScope = cacheScope == null ? CACHE_SCOPE_DEFAULT : cacheScope;
+    adaptive = adaptive == null ? AdaptiveSpec.DEFAULT : adaptive;
     if (window <= 0 || maxAttempts <= 0 || timeoutMs <= 0) {
       throw new IllegalArgumentException(
           "Invalid inference settings: window, max-attempts and timeout-ms must be positive");
@@ -80,45 +84,43 @@ public record InferenceSpec(
   }
 
   public InferenceSpec withWindow(Integer value) {
-    return new InferenceSpec(
-        value, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope);
+    return new InferenceSpec(value, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
   }
 
   public InferenceSpec withMaxAttempts(Integer value) {
-    return new InferenceSpec(
-        window, value, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope);
+    return new InferenceSpec(window, value, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
   }
 
   public InferenceSpec withTimeoutMs(Long value) {
-    return new InferenceSpec(
-        window, maxAttempts, backoffMs, maxBackoffMs, value, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope);
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, value, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
   }
 
   public InferenceSpec withBreakerFailures(Integer value) {
-    return new InferenceSpec(
-        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds, cacheScope);
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds, cacheScope, adaptive);
   }
 
   public InferenceSpec withProgressSeconds(Integer value) {
-    return new InferenceSpec(
-        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value, cacheScope);
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value, cacheScope, adaptive);
   }
 
   public InferenceSpec withMaxRequests(Long value) {
-    return new InferenceSpec(
-        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        value, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope);
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        value, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
   }
 
   public InferenceSpec withCacheScope(String value) {
-    return new InferenceSpec(
-        window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, value);
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, value, adaptive);
+  }
+
+  public InferenceSpec withAdaptive(AdaptiveSpec value) {
+    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
+        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, value);
   }
 
   /** True when answers of earlier nights may be reused (for models whose revision is set). */
@@ -126,4 +128,3 @@ public record InferenceSpec(
     return CACHE_SCOPE_REVISION.equals(cacheScope);
   }
 }
-

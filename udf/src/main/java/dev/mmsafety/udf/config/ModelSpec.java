@@ -10,7 +10,8 @@ import java.util.List;
  * @param model model name sent to the server (the served model name)
  * @param endpoints one or more servers; balanced by least outstanding requests
  * @param apiKeyEnv NAME of the environment variable holding the API key (never the key itself)
- * @param imageTransport data-url (base64 inline) or uri (server reads the path/URL itself)
+ * @param imageTransport data-url (base64 inline), uri (the server reads the image itself: s3a:// images as presigned
+ *     URLs, others as they are) or executor-http (the executor serves every image by URL)
  * @param systemPrompt optional system prompt
  * @param generation generation parameters
  * @param role helpers only: guard, judge, caption, attacker or rewriter; null for a model under test
@@ -33,6 +34,8 @@ public record ModelSpec(
     String simulatorProfile) {
   public static final String TRANSPORT_DATA_URL = "data-url";
   public static final String TRANSPORT_URI = "uri";
+  public static final String TRANSPORT_EXECUTOR_HTTP = "executor-http";
+  public static final List<String> TRANSPORTS = List.of(TRANSPORT_DATA_URL, TRANSPORT_URI, TRANSPORT_EXECUTOR_HTTP);
   public static final String ROLE_GUARD = "guard";
   public static final String ROLE_JUDGE = "judge";
   public static final String ROLE_CAPTION = "caption";

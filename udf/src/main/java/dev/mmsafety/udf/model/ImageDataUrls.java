@@ -8,11 +8,14 @@ import java.util.Map;
 
 /**
  * Turns image parts into base64 data URLs, loading bytes through an {@link ImageLoader} when the part has none.
- * Encoded URLs are kept in a small per-JVM LRU keyed by image hash: attacked probe sets reuse the same images for
- * many probes and models, and loading plus encoding is the client's main CPU cost.
+ * Encoded URLs are kept in a per-JVM LRU keyed by image hash, so each image is read and encoded once and its bytes
+ * are spliced into every request body that uses it: attacked probe sets reuse the same images for many probes,
+ * models and defenses, and loading plus encoding was the client's main CPU cost.
  */
 public final class ImageDataUrls {
-  public static final long CACHE_CHARS_DEFAULT = 64L << 20;
+  /** The LRU's floor and ceiling in bytes; between them it takes an eighth of the heap ({@link #cacheBytes}). */
+  public static final long CACHE_BYTES_MIN = 64L << 20;
+  public static final long CACHE_BYTES_MAX = 1L << 30;
 
   private final ImageLoader loader;
   private final long maxChars;
@@ -22,6 +25,15 @@ public final class ImageDataUrls {
   public ImageDataUrls(ImageLoader loader, long maxChars) {
     this.loader = loader;
     this.maxChars = maxChars;
+  }
+
+  /**
+   * The default LRU size for a heap of {@code maxHeap} bytes. An LRU smaller than the images in use hits
+   * nothing when probes cycle through them (200 images of 500 KB are 136 MB of base64, which a fixed 64 MB missed
+   * on every request), so it grows with the heap.
+   */
+  public static long cacheBytes(long maxHeap) {
+    return Math.max(CACHE_BYTES_MIN, Math.min(CACHE_BYTES_MAX, maxHeap / 8));
   }
 
   public ImageLoader loader() {

@@ -1,11 +1,14 @@
 package dev.mmsafety.udf.model;
 
+import dev.mmsafety.udf.config.AdaptiveSpec;
 import dev.mmsafety.udf.config.EndpointSpec;
 import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.http.AdaptiveConcurrency;
 import dev.mmsafety.udf.http.CircuitBreaker;
+import dev.mmsafety.udf.http.EndpointConcurrency;
 import dev.mmsafety.udf.http.RetryPolicy;
 import dev.mmsafety.udf.image.ImageLoader;
 import java.net.URI;
@@ -56,7 +59,7 @@ public final class ModelClients {
   /**
    * A new caller (its own breakers and budgets).
    *
-   * @param jvmShare how many JVMs share each endpoint's max-concurrency; each gets ceil(max / jvmShare) permits
+   * @param jvmShare how many JVMs share each endpoint's max-concurrency; each gets floor(max / jvmShare)
    */
   public static ModelCaller create(ModelSpec spec, InferenceSpec inference, ImageLoader images, int jvmShare) {
     if (spec.endpoints().isEmpty()) {
@@ -69,14 +72,29 @@ public final class ModelClients {
             + " still says url 'simulator' (start the simulator and resolve it first)");
       }
       checkUrl(spec, e);
-      int permits = Math.max(1, (e.maxConcurrency() + jvmShare - 1) / Math.max(1, jvmShare));
-      endpoints.add(new ModelEndpoint(e.name(), e.url(), e.isSimulator(), permits,
+      endpoints.add(new ModelEndpoint(e.name(), e.url(), e.isSimulator(), concurrency(e, inference, jvmShare),
           new CircuitBreaker(inference.breakerFailures(), inference.breakerOpenMs(), System::currentTimeMillis)));
     }
     RetryPolicy retry = new RetryPolicy(inference.maxAttempts(), inference.backoffMs(),
         Math.max(inference.backoffMs(), inference.maxBackoffMs()), RetryPolicy.MAX_RETRY_AFTER_MS_DEFAULT);
     return new OpenAiModelCaller(spec, endpoints, retry, Duration.ofMillis(inference.timeoutMs()), httpClient(),
         images(images), apiKey(spec));
+  }
+
+  /**
+   * This JVM's concurrency for an endpoint: its share of the job-wide budget, floor(budget / jvmShare) (at least 1),
+   * so that the JVMs together never exceed a configured max-concurrency (unless it is below the number of JVMs).
+   * Adaptive: each JVM learns its own limit within its share, from the latencies and overload answers it sees.
+   */
+  static EndpointConcurrency concurrency(EndpointSpec e, InferenceSpec inference, int jvmShare) {
+    AdaptiveSpec a = inference.adaptive();
+    int share = Math.max(1, e.budget(a.enabled()) / Math.max(1, jvmShare));
+    if (!a.enabled()) {
+      return EndpointConcurrency.fixed(share);
+    }
+    int min = Math.min(a.min(), share);
+    return EndpointConcurrency.adaptive(
+        new AdaptiveConcurrency.Settings(a.initial(), min, share, a.tolerance(), a.backoff()));
   }
 
   /** The JVM-wide caller for this model and these settings (created on first use). */
@@ -89,7 +107,7 @@ public final class ModelClients {
     // Loaders are per job, the encoded-image LRU is per JVM; the loader only matters on a cache miss.
     ImageDataUrls current = sharedImages;
     if (current == null || current.loader() != loader) {
-      current = new ImageDataUrls(loader, ImageDataUrls.CACHE_CHARS_DEFAULT);
+      current = new ImageDataUrls(loader, ImageDataUrls.cacheBytes(Runtime.getRuntime().maxMemory()));
       sharedImages = current;
     }
     return current;

@@ -1,7 +1,10 @@
 package dev.mmsafety.udf.model;
 
 import dev.mmsafety.udf.config.ModelSpec;
+import dev.mmsafety.udf.http.AdaptiveConcurrency;
 import dev.mmsafety.udf.http.ChatWire;
+import dev.mmsafety.udf.http.DeadlineBodyHandler;
+import dev.mmsafety.udf.http.EndpointConcurrency;
 import dev.mmsafety.udf.http.RetryPolicy;
 import java.io.IOException;
 import java.net.UnknownHostException;
@@ -31,6 +34,7 @@ public final class OpenAiModelCaller implements ModelCaller {
   private final Duration timeout;
   private final HttpClient http;
   private final ImageDataUrls images;
+  private final ImageReferences references;
   private final String authorization;
 
   OpenAiModelCaller(
@@ -50,6 +54,7 @@ public final class OpenAiModelCaller implements ModelCaller {
     this.timeout = timeout;
     this.http = http;
     this.images = images;
+    this.references = new ImageReferences(spec.imageTransport(), images.loader());
     this.authorization = apiKey == null || apiKey.isEmpty() ? null : "Bearer " + apiKey;
   }
 
@@ -61,22 +66,20 @@ public final class OpenAiModelCaller implements ModelCaller {
   public CompletableFuture<ModelResponse> call(ModelRequest asked) {
     ModelRequest request = ModelClients.effectiveRequest(spec, asked);
     String requestId = RequestIds.of(spec, request);
-    ChatWire.Body body;
-    try {
-      body = ChatWire.requestBodyParts(spec.model(), request.messages(), request.generation(), this::imageUrl);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          failure(requestId, ModelResponse.Status.CLIENT_ERROR, "Cannot build request: " + reason(e), null, 0, null,
-              null));
-    }
     CompletableFuture<ModelResponse> result = new CompletableFuture<>();
-    attempt(new Call(requestId, body, result), 1);
+    attempt(new Call(requestId, request, result), 1);
     return result;
   }
 
   private byte[] imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
-    if (ModelSpec.TRANSPORT_URI.equals(spec.imageTransport()) && part.bytes() == null && part.imageUri() != null) {
-      return part.imageUri().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // bytes a defense made (purified images) have no URI to send: they go inline whatever the transport
+    if (!ModelSpec.TRANSPORT_DATA_URL.equals(spec.imageTransport()) && part.bytes() == null
+        && part.imageUri() != null) {
+      try {
+        return references.urlFor(part.imageUri()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("cannot reference image " + part.imageUri() + ": " + reason(e), e);
+      }
     }
     try {
       return images.dataUrlBytes(part);
@@ -85,12 +88,17 @@ public final class OpenAiModelCaller implements ModelCaller {
     }
   }
 
-  private record Call(String requestId, ChatWire.Body body, CompletableFuture<ModelResponse> result) {}
+  private record Call(String requestId, ModelRequest request, CompletableFuture<ModelResponse> result) {}
 
-  /** What one HTTP attempt came to. */
+
+  /** What one HTTP attempt came to; status null: its body could not be built (an unreadable image), not sent. */
   private record Attempt(
       String status, Integer httpStatus, String error, boolean retryable, long retryAfterMs,
-      ChatWire.Answer answer, long latencyMs) {}
+      ChatWire.Answer answer, long latencyMs) {
+    static Attempt notSent(String error) {
+      return new Attempt(null, null, error, false, -1, null, 0);
+    }
+  }
 
   private void attempt(Call call, int n) {
     ModelEndpoint endpoint = pick();
@@ -101,18 +109,49 @@ public final class OpenAiModelCaller implements ModelCaller {
     }
     endpoint.outstanding.incrementAndGet();
     endpoint.limiter.acquire()
-        .thenCompose(ignored -> send(endpoint, call))
-        .whenComplete((outcome, error) -> {
-          endpoint.limiter.release();
+        .thenCompose(granted -> send(endpoint, call))
+        .exceptionally(error -> new Attempt(ModelResponse.Status.IO_ERROR, null, reason(unwrap(error)), false, -1,
+            null, 0))
+        .thenAccept(a -> {
+          endpoint.limiter.release(signal(a), a.latencyMs(), a.retryAfterMs());
           endpoint.outstanding.decrementAndGet();
-          Attempt a = outcome != null ? outcome
-              : new Attempt(ModelResponse.Status.IO_ERROR, null, reason(error), false, -1, null, 0);
-          finish(call, n, endpoint, a);
+          if (a.status() == null) { // the body could not be built: nothing was sent
+            call.result().complete(failure(call.requestId(), ModelResponse.Status.CLIENT_ERROR, a.error(), null,
+                n - 1, null, null));
+          } else {
+            finish(call, n, endpoint, a);
+          }
         });
   }
 
+  /** What an attempt tells the endpoint's concurrency controller: 2xx latency, overload, or nothing. */
+  private static AdaptiveConcurrency.Signal signal(Attempt a) {
+    if (a.status() == null) {
+      return AdaptiveConcurrency.Signal.NEUTRAL; // nothing was sent
+    }
+    Integer code = a.httpStatus();
+    if (a.answer() != null || (code != null && code >= 200 && code < 300)) {
+      return AdaptiveConcurrency.Signal.OK;
+    }
+    if ((code != null && (code == 429 || code == 503 || code == 408))
+        || (code == null && ModelResponse.Status.TIMEOUT.equals(a.status()))) {
+      return AdaptiveConcurrency.Signal.OVERLOAD;
+    }
+    return AdaptiveConcurrency.Signal.NEUTRAL;
+  }
+
+  /** This caller's endpoints' concurrency, by endpoint name (for benches and progress). */
+  public java.util.Map<String, EndpointConcurrency> concurrency() {
+    java.util.Map<String, EndpointConcurrency> out = new java.util.LinkedHashMap<>();
+    endpoints.forEach(e -> out.put(e.name, e.limiter));
+    return out;
+  }
+
   private void finish(Call call, int n, ModelEndpoint endpoint, Attempt a) {
-    if (a.retryable()) {
+    // A 429/503 with Retry-After is a live server asking to wait (the limiter pauses for it), not a dead endpoint.
+    boolean askedToWait = a.retryAfterMs() > 0 && a.httpStatus() != null
+        && (a.httpStatus() == 429 || a.httpStatus() == 503);
+    if (a.retryable() && !askedToWait) {
       endpoint.breaker.onFailure();
     } else {
       endpoint.breaker.onSuccess(); // the server answered, even if it refused this request
@@ -135,20 +174,31 @@ public final class OpenAiModelCaller implements ModelCaller {
         failure(call.requestId(), a.status(), message, a.httpStatus(), n, endpoint.name, a.latencyMs()));
   }
 
+  /**
+   * Builds the body once a permit is held, so that requests waiting for a permit hold no body (image bytes are
+   * shared from the encoded-image cache; only the JSON around them is per request), and sends it.
+   */
   private CompletableFuture<Attempt> send(ModelEndpoint endpoint, Call call) {
+    ChatWire.Body body;
+    try {
+      body = ChatWire.requestBodyParts(spec.model(), call.request().messages(), call.request().generation(),
+          this::imageUrl);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.completedFuture(Attempt.notSent("Cannot build request: " + reason(e)));
+    }
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.chatUri)
         .timeout(timeout)
         .header("Content-Type", "application/json")
         .header("X-Request-Id", call.requestId())
         .POST(HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofByteArrays(call.body().parts()), call.body().length()));
+            HttpRequest.BodyPublishers.ofByteArrays(body.parts()), body.length()));
     if (authorization != null) {
       builder.header("Authorization", authorization);
     }
     long start = System.nanoTime();
     CompletableFuture<HttpResponse<byte[]>> sent;
     try {
-      sent = http.sendAsync(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      sent = http.sendAsync(builder.build(), DeadlineBodyHandler.startingNow(timeout.toMillis()));
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(
           new Attempt(ModelResponse.Status.IO_ERROR, null, reason(e), false, -1, null, 0));

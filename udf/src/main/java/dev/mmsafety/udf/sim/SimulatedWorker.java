@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -62,6 +61,10 @@ public final class SimulatedWorker implements AutoCloseable {
   private final Map<Integer, AtomicLong> statusCounts = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> byRequestId = new ConcurrentHashMap<>();
   private final Set<HttpExchange> held = ConcurrentHashMap.newKeySet();
+  // a storm of 429s switched on and off at run time (bench adaptive); -1 = off, else the Retry-After seconds
+  private volatile int stormRetryAfterSeconds = -1;
+  private final ImageFetcher fetcher = new ImageFetcher();
+  private final AtomicLong imagesFetched = new AtomicLong();
 
   private enum Fault {
     NONE, SERVER_ERROR, TIMEOUT, THROTTLE, RESET, MALFORMED
@@ -107,6 +110,20 @@ public final class SimulatedWorker implements AutoCloseable {
         firstCallAt.get(), lastAnswerAt.get(), authorizedCalls.get());
   }
 
+  /** Answers every chat request 429 with {@code Retry-After: retryAfterSeconds} until {@link #endStorm}. */
+  public void startStorm(int retryAfterSeconds) {
+    stormRetryAfterSeconds = retryAfterSeconds;
+  }
+
+  public void endStorm() {
+    stormRetryAfterSeconds = -1;
+  }
+
+  /** Requests received and not yet answered right now (queued ones included). */
+  public int inFlightNow() {
+    return inFlight.get();
+  }
+
   /** Zeroes every counter (e.g. after a warm-up), so the next snapshot covers only what follows. */
   public void resetCounters() {
     calls.set(0);
@@ -148,7 +165,7 @@ public final class SimulatedWorker implements AutoCloseable {
     }
     byte[] bytes;
     try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
+      bytes = readBody(exchange, in);
     }
     calls.incrementAndGet();
     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -168,18 +185,42 @@ public final class SimulatedWorker implements AutoCloseable {
       exchange.close();
       return;
     }
-    if (fault == Fault.THROTTLE) {
-      exchange.getResponseHeaders().set("Retry-After", String.valueOf(spec.retryAfterSeconds()));
+    int storm = stormRetryAfterSeconds;
+    if (fault == Fault.THROTTLE || storm >= 0) {
+      exchange.getResponseHeaders().set("Retry-After", String.valueOf(storm >= 0 ? storm : spec.retryAfterSeconds()));
       send(exchange, 429, error("too many requests"), null);
       return;
     }
-    Pending pending;
+    ChatRequestScan.ChatRequest request;
     try {
-      pending = parse(exchange, bytes, requestKey, fault);
+      request = ChatRequestScan.scan(bytes);
     } catch (IllegalArgumentException e) {
       send(exchange, 400, error(e.getMessage()), null);
       return;
     }
+    Pending pending = new Pending(exchange, requestKey, request.promptText(), request.images().size(), fault);
+    List<String> urls = request.images().stream().filter(i -> i.kind() == ChatRequestScan.ImageKind.HTTP)
+        .map(ChatRequestScan.ImageRef::url).toList();
+    if (urls.isEmpty()) {
+      admit(pending);
+      return;
+    }
+    // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline)
+    fetcher.fetchAll(urls).whenComplete((fetched, failure) -> {
+      if (failure == null) {
+        imagesFetched.addAndGet(urls.size());
+        admit(pending);
+        return;
+      }
+      try {
+        send(exchange, 400, error("cannot fetch image URL: " + ImageFetcher.reason(failure)), null);
+      } catch (IOException e) {
+        // the client went away
+      }
+    });
+  }
+
+  private void admit(Pending pending) {
     synchronized (lock) {
       if (active < spec.capacity()) {
         active++;
@@ -191,61 +232,20 @@ public final class SimulatedWorker implements AutoCloseable {
     startService(pending);
   }
 
-  private Pending parse(HttpExchange exchange, byte[] bytes, String requestKey, Fault fault) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body is not JSON");
-    }
-    if (root == null || !root.path("messages").isArray() || root.path("messages").isEmpty()) {
-      throw new IllegalArgumentException("messages must be a non-empty array");
-    }
-    StringBuilder prompt = new StringBuilder();
-    int images = 0;
-    for (JsonNode message : root.path("messages")) {
-      if (!"user".equals(message.path("role").asText())) {
-        continue;
-      }
-      JsonNode content = message.path("content");
-      if (content.isTextual()) {
-        prompt.append(content.asText());
-        continue;
-      }
-      for (JsonNode part : content) {
-        String type = part.path("type").asText();
-        if ("text".equals(type)) {
-          prompt.append(part.path("text").asText());
-        } else if ("image_url".equals(type)) {
-          checkImageUrl(part.path("image_url").path("url").asText(""));
-          images++;
-        } else {
-          throw new IllegalArgumentException("unknown content part type '" + type + "'");
-        }
-      }
-    }
-    return new Pending(exchange, requestKey, prompt.toString(), images, fault);
+  /** Images fetched by URL (http or https image_url parts) so far. */
+  public long imagesFetched() {
+    return imagesFetched.get();
   }
 
-  private static void checkImageUrl(String url) {
-    if (url.isEmpty()) {
-      throw new IllegalArgumentException("image_url.url is empty");
+  /** The body in one array of its declared length (no growing buffers: image bodies are hundreds of KB). */
+  private static byte[] readBody(HttpExchange exchange, InputStream in) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (declared == null) {
+      return in.readAllBytes();
     }
-    if (!url.startsWith("data:")) {
-      return; // a URL or path the server would read itself
-    }
-    int comma = url.indexOf(',');
-    if (comma < 0 || !url.substring(0, comma).endsWith(";base64")) {
-      throw new IllegalArgumentException("image data URL is not base64");
-    }
-    try {
-      byte[] decoded = Base64.getDecoder().decode(url.substring(comma + 1));
-      if (decoded.length == 0) {
-        throw new IllegalArgumentException("image data URL is empty");
-      }
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("image data URL does not decode: " + e.getMessage());
-    }
+    byte[] body = new byte[Integer.parseInt(declared.trim())];
+    int n = in.readNBytes(body, 0, body.length);
+    return n == body.length ? body : java.util.Arrays.copyOf(body, n);
   }
 
   private void startService(Pending pending) {

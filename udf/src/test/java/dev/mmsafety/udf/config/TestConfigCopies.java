@@ -50,7 +50,7 @@ class TestConfigCopies {
     ModelSpec m = c.models().get(0);
     EndpointSpec e = m.endpoints().get(0);
     ModelSpec moved = m.withEndpoints(List.of(e.withUrl("http://g:2/v1")));
-    assertThat(moved.endpoints()).containsExactly(new EndpointSpec("e", "http://g:2/v1", 64, false));
+    assertThat(moved.endpoints()).containsExactly(new EndpointSpec("e", "http://g:2/v1", null, false));
     assertThat(moved.withEndpoints(m.endpoints())).isEqualTo(m);
     assertThat(m.withApiKeyEnv(null).apiKeyEnv()).isNull();
     assertThat(m.withImageTransport(ModelSpec.TRANSPORT_URI).imageTransport()).isEqualTo("uri");

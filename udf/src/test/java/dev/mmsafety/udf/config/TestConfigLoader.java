@@ -38,7 +38,10 @@ class TestConfigLoader {
     assertThat(model.generation().maxTokens()).isEqualTo(64);
     assertThat(model.generation().topP()).isEqualTo(0.9);
     assertThat(model.imageTransport()).isEqualTo(ModelSpec.TRANSPORT_DATA_URL);
-    assertThat(model.endpoints().get(0).maxConcurrency()).isEqualTo(EndpointSpec.MAX_CONCURRENCY_DEFAULT);
+    assertThat(model.endpoints().get(0).maxConcurrency()).isNull(); // optional: a cap
+    assertThat(model.endpoints().get(0).budget(true)).isEqualTo(EndpointSpec.MAX_CONCURRENCY_CAP_DEFAULT);
+    assertThat(model.endpoints().get(0).budget(false)).isEqualTo(EndpointSpec.MAX_CONCURRENCY_DEFAULT);
+    assertThat(config.inference().adaptive().enabled()).isTrue();
     assertThat(config.inference().window()).isEqualTo(InferenceSpec.WINDOW_DEFAULT);
     assertThat(config.judges().get(0).params()).containsEntry("list", "advbench");
     assertThat(config.inference().cacheScope()).isEqualTo(InferenceSpec.CACHE_SCOPE_RUN);

@@ -66,8 +66,8 @@ class TestBoundedConcurrency {
   @Test
   void limiterHandsPermitsToWaitersInOrder() {
     AsyncLimiter limiter = new AsyncLimiter(1);
-    CompletableFuture<Void> first = limiter.acquire();
-    CompletableFuture<Void> second = limiter.acquire();
+    CompletableFuture<Integer> first = limiter.acquire();
+    CompletableFuture<Integer> second = limiter.acquire();
     assertThat(first).isDone();
     assertThat(second).isNotDone();
     limiter.release();

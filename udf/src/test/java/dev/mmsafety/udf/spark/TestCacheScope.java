@@ -37,7 +37,7 @@ class TestCacheScope {
     List<Row> rows = new ArrayList<>();
     try (InferencePartitionFunction.Run run = new InferencePartitionFunction.Run(task,
         new InferencePartitionFunction.TaskInfo(1, 0, 0, List.of(), -1))) {
-      run.rows(TestInferenceTaskRetry.work(6).iterator()).forEachRemaining(rows::add);
+      run.rows(WorkRows.work(6).iterator()).forEachRemaining(rows::add);
     }
     return rows;
   }

@@ -29,36 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A retried Spark task (same stage and partition, next attempt) does not pay again for what attempt 0 got. */
 class TestInferenceTaskRetry {
 
-  /** Array columns hold Scala sequences in real rows. */
-  private static scala.collection.immutable.Seq<String> seq() {
-    return scala.jdk.javaapi.CollectionConverters.asScala(List.<String>of()).toList();
-  }
-
-  static List<Row> work(int n) {
-    StructType schema = ProbesTable.INSTANCE.schema()
-        .add(InferenceTask.MODEL_COL, DataTypes.StringType)
-        .add(InferenceTask.DEFENSE_COL, DataTypes.StringType);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      Object[] values = new Object[schema.size()];
-      Row probe = ProbesTable.INSTANCE.newRow()
-          .set(SharedColumns.RUN_ID, "p").set(SharedColumns.PROBE_ID, "probe-" + i)
-          .set(SharedColumns.CASE_ID, "b:v:" + i).set(SharedColumns.BENCHMARK, "b").set(SharedColumns.DATASET, "d")
-          .set(ProbesTable.DATASET_HASH, "h").set(SharedColumns.CANONICAL_CATEGORY, "c")
-          .set(SharedColumns.POLARITY, "harmful").set(SharedColumns.ATTACK, "none")
-          .set(ProbesTable.ATTACK_VERSION, "1").set(ProbesTable.ATTACK_PARAMS, "{}").set(ProbesTable.ATTACK_SEED, 0L)
-          .set(ProbesTable.PROMPT_TEXT, "question " + i).set(ProbesTable.IMAGE_URIS, seq())
-          .set(ProbesTable.IMAGE_SHA256S, seq()).set(SharedColumns.RUN_DATE, "2026-01-15").build();
-      for (int c = 0; c < probe.size(); c++) {
-        values[c] = probe.get(c);
-      }
-      values[probe.size()] = "m";
-      values[probe.size() + 1] = "none";
-      rows.add(new GenericRowWithSchema(values, schema));
-    }
-    return rows;
-  }
-
   @Test
   void aRetriedAttemptReadsTheEarlierAttemptsSegment(@TempDir Path dir) {
     try (SimulatedWorker sim = SimulatedWorker.start(
@@ -73,7 +43,7 @@ class TestInferenceTaskRetry {
       InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,
           new InferencePartitionFunction.TaskInfo(3, 0, 0, List.of(), 6));
       java.util.concurrent.atomic.AtomicInteger pulled = new java.util.concurrent.atomic.AtomicInteger();
-      Iterator<Row> out = first.rows(work(20).stream().peek(r -> pulled.incrementAndGet()).iterator());
+      Iterator<Row> out = first.rows(WorkRows.work(20).stream().peek(r -> pulled.incrementAndGet()).iterator());
       int emitted = 0;
       try {
         while (out.hasNext()) {
@@ -100,7 +70,7 @@ class TestInferenceTaskRetry {
       InferencePartitionFunction.Run retry = new InferencePartitionFunction.Run(task,
           new InferencePartitionFunction.TaskInfo(3, 0, 1, List.of(), -1));
       List<Row> rows = new ArrayList<>();
-      retry.rows(work(20).iterator()).forEachRemaining(rows::add);
+      retry.rows(WorkRows.work(20).iterator()).forEachRemaining(rows::add);
       retry.close();
       assertThat(rows).hasSize(20);
       long hits = rows.stream().filter(r -> (Boolean) ResponsesTable.CACHE_HIT.get(r)).count();

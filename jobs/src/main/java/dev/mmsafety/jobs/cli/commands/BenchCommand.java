@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print measured figures.",
     subcommands = {
-      BenchThroughputCommand.class, BenchIngestCommand.class, BenchRenderCommand.class, BenchChaosCommand.class
+      BenchThroughputCommand.class, BenchAdaptiveCommand.class, BenchScaleCommand.class, BenchIngestCommand.class,
+      BenchRenderCommand.class, BenchChaosCommand.class
     },
     footer = {"", "Example:", "  ./mmsafety bench throughput"})
 public final class BenchCommand implements Runnable {
@@ -17,6 +18,6 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: throughput, ingest or render");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: throughput, adaptive, scale, ingest, render or chaos");
   }
 }

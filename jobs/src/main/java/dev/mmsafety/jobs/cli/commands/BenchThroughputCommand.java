@@ -63,6 +63,11 @@ public final class BenchThroughputCommand implements Callable<Integer> {
       description = "Probes for the naive UDF baseline (default: ${DEFAULT-VALUE}).")
   int naiveProbes;
 
+  @Option(names = "--bare-requests", defaultValue = "-1",
+      description = "Requests for the bare JDK HttpClient baseline sending the same bodies to the same simulator"
+          + " (default: as many as --probes; 0 = none).")
+  int bareRequests;
+
   @Option(names = "--master", defaultValue = SparkSpec.MASTER_DEFAULT,
       description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
@@ -79,7 +84,7 @@ public final class BenchThroughputCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
       new ThroughputBench(probes, imageKb, distinctImages, capacity, serviceMs, window, warmup, maxConcurrency,
-          partitions.value(), naiveProbes, master, workDir).run(spec.commandLine().getOut());
+          partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, workDir).run(spec.commandLine().getOut());
       return 0;
     });
   }

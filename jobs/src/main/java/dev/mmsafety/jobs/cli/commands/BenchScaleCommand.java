@@ -1,0 +1,47 @@
+package dev.mmsafety.jobs.cli.commands;
+
+import dev.mmsafety.jobs.bench.ScaleBench;
+import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.options.PartitionsOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench scale}: the whole pipeline at several sizes; time per probe and peak memory at each. */
+@Command(
+    name = "scale",
+    mixinStandardHelpOptions = true,
+    description = "Measure whether the whole pipeline's cost is linear: time per probe and peak heap at each size.",
+    footer = {"", "Example:",
+      "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench scale --probes 20000,200000 --work /tmp/bench-scale"})
+public final class BenchScaleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--probes", split = ",", defaultValue = "20000,200000",
+      description = "Sizes to run, in order (default: ${DEFAULT-VALUE}).")
+  List<Integer> sizes;
+
+  @Option(names = "--warmup", defaultValue = "2000",
+      description = "Probes run first, unmeasured, to warm the JVM (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--images", defaultValue = "500",
+      description = "Distinct 64x64 PNGs the cases reference round-robin (default: ${DEFAULT-VALUE}).")
+  int images;
+
+  @Mixin PartitionsOption partitions = PartitionsOption.defaulting(8);
+
+  @Option(names = "--work", required = true, description = "Folder for the generated datasets and the tables.")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    return UserErrors.exitCode(spec, () -> new ScaleBench(sizes, warmup, images, partitions.value(), work)
+        .run(spec.commandLine().getOut()) ? 0 : 1);
+  }
+}
