@@ -20,6 +20,7 @@ public final class Attacks {
               JailbreakTemplateAttack.TYPE,
               PerturbAttack.TYPE,
               MultiImageAttack.TYPE,
+              LinkageAttack.TYPE,
               PrecomputedAttack.TYPE));
 
   public static final List<String> NAMES = REGISTRY.names();

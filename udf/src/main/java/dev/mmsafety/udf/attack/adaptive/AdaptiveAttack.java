@@ -19,6 +19,11 @@ public record AdaptiveAttack(
     return new AdaptiveSearch(settings, templates, carrierFor, goal, seed);
   }
 
+  /** The search for one case through the configured carrier. */
+  public AdaptiveSearch search(String goal, long seed) {
+    return search(goal, seed, VisualCarriers.of(carrier));
+  }
+
   /** Makes the attack from its params (read through {@link dev.mmsafety.udf.registry.Params}). */
   @FunctionalInterface
   public interface Factory {

@@ -27,7 +27,9 @@ public final class AdaptiveAttacks {
       Param.integer("max-calls", 500, 1, Integer.MAX_VALUE, "per-case cap on model calls (attacker, evaluator, target)");
   private static final Param MAX_TOKENS = Param.integer("max-tokens", 2_000_000, 1, Integer.MAX_VALUE,
       "per-case cap on prompt plus completion tokens the servers report");
-  private static final Param CARRIER = Param.choice("carrier", "none", "how proposals reach the target", "none");
+  private static final Param CARRIER = Param.choice("carrier", "none",
+      "how proposals reach the target: as text, or drawn into an image with a benign or decoding text prompt",
+      VisualCarriers.names().toArray(String[]::new));
   private static final Param ATTACKER_TEMPLATE =
       Param.string("attacker-template", null, "a file replacing the attacker's system prompt ({{goal}})");
   private static final Param RATING_TEMPLATE =

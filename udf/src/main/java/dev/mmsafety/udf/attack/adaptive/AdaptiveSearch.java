@@ -155,7 +155,13 @@ public final class AdaptiveSearch {
       }
       case TARGET -> {
         for (Node n : live()) {
-          List<ContentPart> parts = carrier.parts(n.prompt);
+          List<ContentPart> parts;
+          try {
+            parts = carrier.parts(n.prompt);
+          } catch (RuntimeException e) {
+            n.prune("carrier failed: " + e.getMessage());
+            continue;
+          }
           n.carrierSha256 = parts.stream().filter(ContentPart::isImage).map(ContentPart::imageSha256).findFirst()
               .orElse(null);
           call(out, n, Purpose.TARGET, List.of(ChatMessage.user(parts)), null);
