@@ -24,6 +24,8 @@ public final class Attacks {
               PrecomputedAttack.TYPE));
 
   public static final List<String> NAMES = REGISTRY.names();
+  /** FigStep's benign fill-in request (our wording), shared with the adaptive attacks' figstep carrier. */
+  public static final String FIGSTEP_PROMPT = FigStepAttack.PROMPT_DEFAULT;
 
   private Attacks() {}
 

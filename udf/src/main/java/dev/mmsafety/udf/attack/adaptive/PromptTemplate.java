@@ -1,12 +1,10 @@
 package dev.mmsafety.udf.attack.adaptive;
 
 import dev.mmsafety.udf.exceptions.ConfigException;
-import java.util.LinkedHashSet;
+import dev.mmsafety.udf.common.Placeholders;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One of the adaptive search's prompts with {@code {{name}}} placeholders. The placeholders it may use and the one it
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  * file with a typo is a config error naming the file, not a silent empty string later.
  */
 public record PromptTemplate(String name, String text) {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_-]+)\\s*}}");
 
   /** Checks {@code text} against the {@code known} placeholders, {@code required} among them. */
   static PromptTemplate checked(String name, String text, Set<String> known, String required) {
@@ -32,22 +29,11 @@ public record PromptTemplate(String name, String text) {
   }
 
   static Set<String> placeholders(String text) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
+    return Placeholders.names(text);
   }
 
   /** Fills the placeholders; a value never given renders empty. */
   public String render(Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), "")));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return Placeholders.fill(text, k -> values.getOrDefault(k, ""));
   }
 }
