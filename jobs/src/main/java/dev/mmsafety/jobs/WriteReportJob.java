@@ -19,9 +19,11 @@ import org.apache.spark.sql.Row;
 
 /**
  * Writes {@code <out>/report.html} from the run's metrics, judge_agreement, regressions, rejects, judgments and
- * responses, plus the metrics of earlier runs in the same output root (trend). Reads only aggregated rows and a
- * few samples to the driver; the page is self-contained (inline CSS and SVG, no scripts), so it opens offline.
- * Harmful sample text is redacted unless {@code report.redact-samples: false}.
+ * responses, cases, probes and rejects, plus the metrics of earlier runs in the same output root (trend). Reads
+ * only aggregated rows and a bounded stratified sample to the driver; the page is one offline file (inline CSS,
+ * SVG and script under a Content-Security-Policy; docs/report.md). Answers to harmful cases are covered until
+ * clicked unless {@code report.redact-samples: false}. A run without metrics (no responses) still gets a page
+ * that says so.
  */
 public final class WriteReportJob {
   public static final String JOB_GROUP = "WRITE-REPORT";
@@ -44,15 +46,14 @@ public final class WriteReportJob {
     return context.inJobGroup(JOB_GROUP, "report.html", () -> {
       Dataset<Row> metrics = input != null ? input
           : OptionalTables.thisRun(context, MetricsTable.INSTANCE)
-              .orElseThrow(() -> new IllegalStateException(
-                  "Cannot write report for run " + context.runId() + ": no metrics table (run metrics first)"));
+              .orElseGet(() -> context.spark().createDataFrame(List.of(), MetricsTable.INSTANCE.schema()));
       ReportData data = new ReportDataReader(context).read(metrics);
       String html = HtmlReport.render(data);
       String path = context.outputRoot() + "/" + FILE_NAME;
       write(path, html);
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("report_bytes", (long) html.getBytes(StandardCharsets.UTF_8).length);
-      counts.put("samples", (long) data.samples().size());
+      counts.put("samples", (long) data.samples().samples().size());
       counts.put("regressions_flagged", data.regressions().stream().filter(r -> r.flagged()).count());
       return new Result(counts, List.of("report: " + path), path);
     });

@@ -93,7 +93,8 @@ class TestQuickstartEndToEnd extends SparkTestBase {
     // Besides run ids and times, how an answer was obtained (attempts, cache hit, endpoint, HTTP status) depends
     // on timing: two probes asking the same thing share one call, and which of them made it is scheduling.
     List<String> drop =
-        List.of("run_id", "latency_ms", "started_at", "ended_at", "baseline_run_id", "attempts", "cache_hit",
+        List.of("run_id", "latency_ms", "started_at", "ended_at", "baseline_run_id", "reused_from_run_id", "attempts",
+            "cache_hit",
             "endpoint", "http_status");
     String prefix = root.toString();
     String uriPrefix = root.toUri().toString();

@@ -1,12 +1,6 @@
 package dev.mmsafety.jobs.report;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mmsafety.jobs.RunContext;
@@ -14,41 +8,34 @@ import dev.mmsafety.jobs.metrics.BaselineResolver;
 import dev.mmsafety.jobs.metrics.OptionalTables;
 import dev.mmsafety.jobs.metrics.Regressions;
 import dev.mmsafety.schemas.JudgeAgreementTable;
-import dev.mmsafety.schemas.JudgmentsTable;
 import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.RegressionsTable;
-import dev.mmsafety.schemas.RejectsTable;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.metrics.Groupings;
 import dev.mmsafety.udf.metrics.MetricSpec;
-import dev.mmsafety.udf.report.Redaction;
 import dev.mmsafety.udf.report.ReportData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
- * Gathers what report.html shows from the tables: only aggregated rows and a handful of samples reach the
- * driver. Missing tables (no labels, no earlier runs, no rejects) give empty sections, never an error.
+ * Gathers what report.html shows from the tables: only aggregated rows, grouped counts and the bounded sample
+ * reach the driver. Missing tables (no labels, no earlier runs, no rejects, no responses) give empty sections,
+ * never an error. What was run, rejects and samples have their own readers.
  */
 public final class ReportDataReader {
-  /** Sample responses per model and polarity. */
-  public static final int SAMPLES_PER_MODEL = 2;
-
-  private static final String OVERALL = Groupings.name(Groupings.JUDGE_ONLY);
+  private static final String BY_DATASET = Groupings.name(Groupings.BENCHMARK_ATTACK_DEFENSE_JUDGE);
   private static final String BY_ATTACK = Groupings.name(Groupings.ATTACK_DEFENSE_JUDGE);
   private static final String BY_CATEGORY = Groupings.name(Groupings.CATEGORY_ATTACK_DEFENSE_JUDGE);
   private static final String BY_DEFENSE = Groupings.name(Groupings.DEFENSE_JUDGE);
   private static final String NO_DEFENSE = "none";
+  private static final List<String> HEADLINE_METRICS = List.of(MetricSpec.ASR, MetricSpec.OVER_REFUSAL_RATE);
 
   private final RunContext context;
 
@@ -58,27 +45,26 @@ public final class ReportDataReader {
 
   public ReportData read(Dataset<Row> runMetrics) {
     List<Row> metrics = runMetrics
-        .where(col("grouping").isin(OVERALL, BY_ATTACK, BY_CATEGORY, BY_DEFENSE))
+        .where(col("grouping").isin(BY_DATASET, BY_ATTACK, BY_CATEGORY, BY_DEFENSE))
         .collectAsList();
     Optional<Regressions.Baseline> baseline = BaselineResolver.resolve(context);
-    return new ReportData(
-        context.runId(),
-        context.runDate(),
-        simulated(runMetrics),
-        overview(metrics),
-        attackRates(metrics),
-        heatmap(metrics),
-        defenseDeltas(metrics),
-        overRefusal(metrics),
-        agreement(),
-        baseline.map(b -> new ReportData.Baseline(b.runId(), b.runDate())).orElse(null),
-        baseline.isPresent() ? regressions() : List.of(),
-        trend(),
-        rejects(),
-        samples(),
-        context.config().report().redactSamples(),
-        helpers(),
-        dev.mmsafety.jobs.RunCompleteness.of(context));
+    return ReportData.builder(context.runId(), context.runDate())
+        .simulatedModels(simulated(runMetrics))
+        .redacted(context.config().report().redactSamples())
+        .inventory(new InventoryReader(context).read())
+        .headline(headline(metrics))
+        .heatmap(heatmap(metrics))
+        .defenseDeltas(defenseDeltas(metrics))
+        .overRefusal(overRefusal(metrics))
+        .agreement(agreement())
+        .baseline(baseline.map(b -> new ReportData.Baseline(b.runId(), b.runDate())).orElse(null))
+        .regressions(baseline.isPresent() ? regressions() : List.of())
+        .trend(trend())
+        .rejects(new RejectsReader(context).read())
+        .samples(new SampleReader(context).read())
+        .helpers(helpers())
+        .completeness(dev.mmsafety.jobs.RunCompleteness.of(context))
+        .build();
   }
 
   /** The config's helper models, by endpoint name (the resolved URLs of the simulator mean nothing later). */
@@ -89,40 +75,33 @@ public final class ReportDataReader {
         .toList();
   }
 
-  private static List<String> simulated(Dataset<Row> metrics) {
-    return metrics.where(col("simulator")).select(col("model")).distinct().orderBy(col("model")).collectAsList()
+  /** Models any response of this run came from the simulator for (metrics say it; responses too if no metrics). */
+  private List<String> simulated(Dataset<Row> metrics) {
+    Dataset<Row> source = metrics.isEmpty()
+        ? OptionalTables.thisRun(context, ResponsesTable.INSTANCE).orElse(metrics)
+        : metrics;
+    return source.where(col("simulator")).select(col("model")).distinct().orderBy(col("model")).collectAsList()
         .stream().map(r -> r.getString(0)).toList();
   }
 
-  private static List<ReportData.Overview> overview(List<Row> metrics) {
-    Map<List<String>, Map<String, Row>> byModelJudge = new java.util.TreeMap<>(
-        Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1)));
-    for (Row r : select(metrics, OVERALL, null)) {
-      byModelJudge.computeIfAbsent(List.of(str(r, SharedColumns.MODEL), str(r, SharedColumns.JUDGE)),
-          k -> new HashMap<>()).put(MetricsTable.METRIC.getString(r), r);
+  /** ASR and over-refusal without defense, per model, judge and attack: per dataset and pooled over datasets. */
+  private static List<ReportData.HeadlineRate> headline(List<Row> metrics) {
+    List<ReportData.HeadlineRate> out = new ArrayList<>();
+    for (Row r : metrics) {
+      String grouping = MetricsTable.GROUPING.getString(r);
+      if (!(BY_ATTACK.equals(grouping) || BY_DATASET.equals(grouping))
+          || !HEADLINE_METRICS.contains(MetricsTable.METRIC.getString(r))
+          || !NO_DEFENSE.equals(str(r, SharedColumns.DEFENSE))) {
+        continue;
+      }
+      out.add(new ReportData.HeadlineRate(str(r, SharedColumns.MODEL), str(r, SharedColumns.JUDGE),
+          BY_ATTACK.equals(grouping) ? ReportData.POOLED : str(r, SharedColumns.DATASET),
+          str(r, SharedColumns.ATTACK), MetricsTable.METRIC.getString(r), rate(r),
+          MetricsTable.N_ERROR.<Long>get(r), MetricsTable.N_UNPARSEABLE.<Long>get(r)));
     }
-    List<ReportData.Overview> out = new ArrayList<>();
-    for (Map.Entry<List<String>, Map<String, Row>> e : byModelJudge.entrySet()) {
-      Map<String, Row> m = e.getValue();
-      Row asr = m.get(MetricSpec.ASR);
-      Row over = m.get(MetricSpec.OVER_REFUSAL_RATE);
-      boolean simulator = m.values().stream().anyMatch(r -> Boolean.TRUE.equals(SharedColumns.SIMULATOR.get(r)));
-      out.add(new ReportData.Overview(e.getKey().get(0), e.getKey().get(1), simulator, rate(asr),
-          rate(m.get(MetricSpec.REFUSAL_RATE)), rate(over), errors(asr, MetricsTable.N_ERROR)
-              + errors(over, MetricsTable.N_ERROR),
-          errors(asr, MetricsTable.N_UNPARSEABLE) + errors(over, MetricsTable.N_UNPARSEABLE)));
-    }
+    out.sort(Comparator.comparing(ReportData.HeadlineRate::model).thenComparing(ReportData.HeadlineRate::judge)
+        .thenComparing(ReportData.HeadlineRate::attack).thenComparing(ReportData.HeadlineRate::dataset));
     return out;
-  }
-
-  private static List<ReportData.AttackRate> attackRates(List<Row> metrics) {
-    return select(metrics, BY_ATTACK, MetricSpec.ASR).stream()
-        .filter(r -> NO_DEFENSE.equals(str(r, SharedColumns.DEFENSE)))
-        .map(r -> new ReportData.AttackRate(str(r, SharedColumns.MODEL), str(r, SharedColumns.JUDGE),
-            str(r, SharedColumns.ATTACK), rate(r)))
-        .sorted(Comparator.comparing(ReportData.AttackRate::model).thenComparing(ReportData.AttackRate::judge)
-            .thenComparing(ReportData.AttackRate::attack))
-        .toList();
   }
 
   private static List<ReportData.HeatCell> heatmap(List<Row> metrics) {
@@ -197,57 +176,18 @@ public final class ReportDataReader {
     return String.join(" / ", parts);
   }
 
+  /** ASR per model, attack and judge without defense (datasets pooled), for every run in the output root. */
   private List<ReportData.TrendPoint> trend() {
     return OptionalTables.all(context, MetricsTable.INSTANCE)
-        .map(m -> m.where(col("metric").equalTo(MetricSpec.ASR).and(col("grouping").equalTo(OVERALL)))
-            .select("run_date", "run_id", "model", "judge", "rate").collectAsList())
+        .map(m -> m.where(col("metric").equalTo(MetricSpec.ASR).and(col("grouping").equalTo(BY_ATTACK))
+                .and(col("defense").equalTo(NO_DEFENSE)))
+            .select("run_date", "run_id", "model", "attack", "judge", "rate").collectAsList())
         .orElse(List.of()).stream()
-        .map(r -> new ReportData.TrendPoint(r.getString(0), r.getString(1), r.getString(2) + " \u00b7 " + r.getString(3),
-            r.isNullAt(4) ? null : r.getDouble(4)))
+        .map(r -> new ReportData.TrendPoint(r.getString(0), r.getString(1),
+            r.getString(2) + " \u00b7 " + r.getString(3) + " \u00b7 " + r.getString(4),
+            r.isNullAt(5) ? null : r.getDouble(5)))
         .sorted(Comparator.comparing(ReportData.TrendPoint::runDate))
         .toList();
-  }
-
-  private List<ReportData.RejectCount> rejects() {
-    return OptionalTables.thisRun(context, RejectsTable.INSTANCE)
-        .map(d -> d.groupBy("stage", "reason_code").agg(count("*").as("n")).collectAsList())
-        .orElse(List.of()).stream()
-        .map(r -> new ReportData.RejectCount(r.getString(0), r.getString(1), r.getLong(2)))
-        .sorted(Comparator.comparing(ReportData.RejectCount::stage).thenComparing(ReportData.RejectCount::reasonCode))
-        .toList();
-  }
-
-  /** A few responses per model x polarity, those some judge called unsafe first, with every judge's verdict. */
-  private List<ReportData.Sample> samples() {
-    Optional<Dataset<Row>> judgments = OptionalTables.thisRun(context, JudgmentsTable.INSTANCE);
-    if (judgments.isEmpty()) {
-      return List.of();
-    }
-    Dataset<Row> verdicts = judgments.get()
-        .groupBy("response_id")
-        .agg(first("model").as("model"), first("case_id").as("case_id"), first("attack").as("attack"),
-            first("defense").as("defense"), first("polarity").as("polarity"),
-            max(col("unsafe").cast("int")).as("any_unsafe"),
-            concat_ws("; ", collect_list(concat_ws(": ", col("judge"), col("verdict")))).as("verdicts"));
-    Dataset<Row> picked = verdicts
-        .withColumn("rn", row_number().over(Window.partitionBy("model", "polarity")
-            .orderBy(col("any_unsafe").desc_nulls_last(), col("response_id"))))
-        .where(col("rn").leq(SAMPLES_PER_MODEL));
-    Optional<Dataset<Row>> responses = OptionalTables.thisRun(context, ResponsesTable.INSTANCE);
-    Dataset<Row> rows = responses
-        .map(r -> picked.join(r.select(col("response_id").as("r_id"), col("text"), col("text_sha256")),
-            col("response_id").equalTo(col("r_id")), "left"))
-        .orElse(picked.withColumn("text", org.apache.spark.sql.functions.lit(null).cast("string"))
-            .withColumn("text_sha256", org.apache.spark.sql.functions.lit(null).cast("string")));
-    boolean redact = context.config().report().redactSamples();
-    List<ReportData.Sample> out = new ArrayList<>();
-    for (Row r : rows.orderBy("model", "polarity", "rn").collectAsList()) {
-      Object anyUnsafe = r.getAs("any_unsafe");
-      out.add(Redaction.sample(r.getAs("model"), r.getAs("case_id"), r.getAs("attack"), r.getAs("defense"),
-          r.getAs("polarity"), r.getAs("verdicts"), r.getAs("text"), r.getAs("text_sha256"),
-          anyUnsafe != null && ((Number) anyUnsafe).intValue() > 0, redact));
-    }
-    return out;
   }
 
   private static List<Row> select(List<Row> metrics, String grouping, String metric) {
@@ -263,10 +203,6 @@ public final class ReportDataReader {
     }
     return new ReportData.Rate(MetricsTable.N.<Long>get(r), MetricsTable.K.<Long>get(r), MetricsTable.RATE.get(r),
         MetricsTable.CI_LOW.get(r), MetricsTable.CI_HIGH.get(r));
-  }
-
-  private static long errors(Row r, dev.mmsafety.schemas.Column c) {
-    return r == null ? 0 : c.<Long>get(r);
   }
 
   private static String str(Row r, dev.mmsafety.schemas.Column c) {

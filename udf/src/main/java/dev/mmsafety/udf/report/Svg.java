@@ -8,21 +8,28 @@ import java.util.Map;
 
 /**
  * Inline SVG charts (no scripts, no external resources): horizontal bars with interval whiskers, diverging bars
- * for deltas, a heatmap and a line chart. All labels go through {@link Html#escape}.
+ * for deltas, a heatmap and a line chart. All labels go through {@link Html#escape}. When the run had simulated
+ * rows, every chart carries the {@link #MARKER} in its top right corner, so a chart cut out of the page still
+ * says so.
  */
 public final class Svg {
+  public static final String MARKER = "SIMULATED";
   static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b"};
   private static final int LABEL_W = 260;
   private static final int PLOT_W = 420;
   private static final int ROW_H = 20;
 
-  private Svg() {}
+  private final boolean simulated;
+
+  public Svg(boolean simulated) {
+    this.simulated = simulated;
+  }
 
   /** A bar: a label, a value in [0, 1] and an optional interval. */
   public record Bar(String label, Double value, Double low, Double high) {}
 
   /** Horizontal bars on a 0-100% axis with interval whiskers. */
-  public static String bars(String title, List<Bar> bars) {
+  public String bars(String title, List<Bar> bars) {
     int h = 30 + bars.size() * ROW_H + 20;
     StringBuilder s = open(title, LABEL_W + PLOT_W + 80, h);
     axis(s, 0.0, 1.0, h - 20);
@@ -49,7 +56,7 @@ public final class Svg {
   }
 
   /** Diverging bars for deltas in [-1, 1] around a centre line. */
-  public static String deltas(String title, List<Bar> bars) {
+  public String deltas(String title, List<Bar> bars) {
     int h = 30 + bars.size() * ROW_H + 20;
     StringBuilder s = open(title, LABEL_W + PLOT_W + 90, h);
     int centre = LABEL_W + PLOT_W / 2;
@@ -72,12 +79,15 @@ public final class Svg {
     return s.append("</svg>").toString();
   }
 
-  /** A heatmap: values in [0, 1] by row x column, white to red, with the value printed in each cell. */
-  public static String heatmap(String title, List<String> rows, List<String> cols, Map<List<String>, Double> values) {
-    int cellW = 90;
-    int cellH = 26;
+  /**
+   * A heatmap of rates by row x column, white to red, each cell printing its rate and n; a cell without data is
+   * grey and says "no data", so 0% (n > 0) never looks like a missing cell.
+   */
+  public String heatmap(String title, List<String> rows, List<String> cols, Map<List<String>, ReportData.Rate> values) {
+    int cellW = 96;
+    int cellH = 34;
     int labelW = 200;
-    int w = labelW + cols.size() * cellW + 10;
+    int w = Math.max(labelW + cols.size() * cellW + 10, labelW + 200);
     int h = 50 + rows.size() * cellH + 10;
     StringBuilder s = open(title, w, h);
     for (int c = 0; c < cols.size(); c++) {
@@ -85,20 +95,26 @@ public final class Svg {
     }
     for (int r = 0; r < rows.size(); r++) {
       int y = 48 + r * cellH;
-      text(s, labelW - 6, y + 17, "end", rows.get(r));
+      text(s, labelW - 6, y + 21, "end", rows.get(r));
       for (int c = 0; c < cols.size(); c++) {
-        Double v = values.get(List.of(rows.get(r), cols.get(c)));
+        ReportData.Rate v = values.get(List.of(rows.get(r), cols.get(c)));
+        boolean none = v == null || v.n() == 0 || v.rate() == null;
         int x = labelW + c * cellW;
-        s.append(fmt("<rect x='%d' y='%d' width='%d' height='%d' fill='%s' stroke='#fff'/>", x, y, cellW, cellH,
-            v == null ? "#eeeeee" : heat(v)));
-        text(s, x + cellW / 2, y + 17, "middle", v == null ? "\u2013" : Html.pct(v));
+        s.append(fmt("<rect class='%s' x='%d' y='%d' width='%d' height='%d' fill='%s' stroke='#fff'/>",
+            none ? "cell no-data" : "cell", x, y, cellW, cellH, none ? "#d9d9d9" : heat(v.rate())));
+        if (none) {
+          text(s, x + cellW / 2, y + 21, "middle", "no data");
+        } else {
+          text(s, x + cellW / 2, y + 15, "middle", Html.pct(v.rate()));
+          textClass(s, x + cellW / 2, y + 28, "middle", "n", "n=" + v.n());
+        }
       }
     }
     return s.append("</svg>").toString();
   }
 
   /** Lines over ordered x labels (run dates), y in [0, 1], one series per name, with a legend. */
-  public static String lines(String title, List<String> xs, Map<String, Map<String, Double>> series) {
+  public String lines(String title, List<String> xs, Map<String, Map<String, Double>> series) {
     int left = 50;
     int plotW = 560;
     int plotH = 200;
@@ -154,10 +170,13 @@ public final class Svg {
     return fmt("#ff%02x%02x", g, g);
   }
 
-  private static StringBuilder open(String title, int w, int h) {
+  private StringBuilder open(String title, int w, int h) {
     StringBuilder s = new StringBuilder();
     s.append(fmt("<svg role='img' width='%d' height='%d' viewBox='0 0 %d %d'>", w, h, w, h));
     s.append("<title>").append(Html.escape(title)).append("</title>");
+    if (simulated) {
+      textClass(s, w - 4, 13, "end", "sim-marker", MARKER);
+    }
     return s;
   }
 
@@ -171,6 +190,11 @@ public final class Svg {
 
   private static void text(StringBuilder s, int x, int y, String anchor, String text) {
     s.append(fmt("<text x='%d' y='%d' text-anchor='%s'>", x, y, anchor)).append(Html.escape(text)).append("</text>");
+  }
+
+  private static void textClass(StringBuilder s, int x, int y, String anchor, String cls, String text) {
+    s.append(fmt("<text class='%s' x='%d' y='%d' text-anchor='%s'>", cls, x, y, anchor)).append(Html.escape(text))
+        .append("</text>");
   }
 
   private static String fmt(String pattern, Object... args) {

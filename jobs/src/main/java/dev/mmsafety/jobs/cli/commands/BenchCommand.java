@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks that print measured figures.",
     subcommands = {
       BenchThroughputCommand.class, BenchAdaptiveCommand.class, BenchScaleCommand.class, BenchIngestCommand.class,
-      BenchRenderCommand.class, BenchChaosCommand.class
+      BenchRenderCommand.class, BenchChaosCommand.class, BenchReportCommand.class
     },
     footer = {"", "Example:", "  ./mmsafety bench throughput"})
 public final class BenchCommand implements Runnable {
@@ -18,6 +18,6 @@ public final class BenchCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: throughput, adaptive, scale, ingest, render or chaos");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark: throughput, adaptive, scale, ingest, render, chaos or report");
   }
 }

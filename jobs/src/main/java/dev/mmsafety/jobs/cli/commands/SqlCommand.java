@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
       "that would call models more than --max-calls times is refused before any call (docs/bi.md)."
     },
     footer = {"", "Example:",
-      "  ./mmsafety sql --config nightly.yaml \"SELECT case_id, r.status, r.text FROM (SELECT case_id,",
-      "    mllm_generate('qwen2-vl-7b', prompt_text, try_element_at(image_uris, 1)) AS r",
+      "  ./mmsafety sql --config deploy/examples/run-nightly.yaml \"SELECT case_id, r.status, r.text FROM (SELECT case_id,",
+      "    mllm_generate('qwen25-vl-7b', prompt_text, try_element_at(image_uris, 1)) AS r",
       "    FROM (SELECT * FROM probes WHERE run_date = '2026-05-01' ORDER BY case_id LIMIT 8))\""})
 public final class SqlCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

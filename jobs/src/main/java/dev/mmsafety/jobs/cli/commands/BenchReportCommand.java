@@ -1,0 +1,39 @@
+package dev.mmsafety.jobs.cli.commands;
+
+import dev.mmsafety.jobs.bench.ReportBench;
+import dev.mmsafety.jobs.cli.UserErrors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bench report}: report.html over N synthetic responses, its size and its load time in Chromium. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Write synthetic tables of N responses, compute metrics, write report.html and load it in headless"
+        + " Chromium; print the file size and the page's ready time against the goals (< 20 MB, < 3 s).",
+    footer = {"", "Example:", "  ./mmsafety bench report --responses 200000 --work /tmp/bench-report"})
+public final class BenchReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--responses", description = "Responses to synthesise (default ${DEFAULT-VALUE}).")
+  long responses = 200_000;
+
+  @Option(names = "--loads", description = "Times to load the page in Chromium (default ${DEFAULT-VALUE}).")
+  int loads = 3;
+
+  @Option(names = "--work", description = "Folder for the tables and the report (default: a new temporary folder).")
+  Path work;
+
+  @Override
+  public Integer call() throws Exception {
+    return UserErrors.exitCode(spec, () -> {
+      Path folder = work != null ? work : Files.createTempDirectory("mmsafety-bench-report");
+      return new ReportBench(responses, loads, folder).run(spec.commandLine().getOut()) ? 0 : 1;
+    });
+  }
+}

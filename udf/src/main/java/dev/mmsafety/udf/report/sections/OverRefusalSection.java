@@ -1,0 +1,35 @@
+package dev.mmsafety.udf.report.sections;
+
+import dev.mmsafety.udf.report.Page;
+import dev.mmsafety.udf.report.ReportData;
+import dev.mmsafety.udf.report.ReportSection;
+import dev.mmsafety.udf.report.Svg;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Over-refusal on benign cases per model, defense and judge (attacks and datasets pooled, as the chart says). */
+public final class OverRefusalSection implements ReportSection {
+  @Override
+  public String id() {
+    return "over-refusal";
+  }
+
+  @Override
+  public String title() {
+    return "Over-refusal on benign cases, by defense";
+  }
+
+  @Override
+  public void render(ReportData d, Page p) {
+    if (d.overRefusal().isEmpty()) {
+      p.raw("<p>No benign cases in this run.</p>");
+      return;
+    }
+    List<Svg.Bar> bars = new ArrayList<>();
+    for (ReportData.OverRefusal o : d.overRefusal()) {
+      bars.add(new Svg.Bar(o.model() + " \u00b7 " + o.defense() + " \u00b7 " + o.judge() + " (n=" + o.rate().n() + ")",
+          o.rate().rate(), o.rate().low(), o.rate().high()));
+    }
+    p.raw(p.charts().bars("Over-refusal rate by defense, benign datasets and attacks pooled", bars)).raw("\n");
+  }
+}
