@@ -16,6 +16,7 @@ public final class Tables {
         MetricsTable.INSTANCE,
         JudgeAgreementTable.INSTANCE,
         RegressionsTable.INSTANCE,
+        AttackRoundsTable.INSTANCE,
         RejectsTable.INSTANCE,
         RunsTable.INSTANCE);
   }

@@ -21,9 +21,12 @@ public final class Attacks {
               JailbreakTemplateAttack.TYPE,
               PerturbAttack.TYPE,
               MultiImageAttack.TYPE,
+              LinkageAttack.TYPE,
               PrecomputedAttack.TYPE));
 
   public static final List<String> NAMES = REGISTRY.names();
+  /** FigStep's benign fill-in request (our wording), shared with the adaptive attacks' figstep carrier. */
+  public static final String FIGSTEP_PROMPT = FigStepAttack.PROMPT_DEFAULT;
 
   /**
    * The variant kinds each attack applies to when its spec names no variants: typographic attacks on text

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.docs;
 
 import dev.mmsafety.udf.attack.Attacks;
+import dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks;
 import dev.mmsafety.udf.defense.Defenses;
 import dev.mmsafety.udf.ingest.Benchmarks;
 import dev.mmsafety.udf.ingest.LoaderOptions;
@@ -26,7 +27,7 @@ public final class ComponentDocs {
   /** Each doc file (relative to docs/) and the generated sections it holds. */
   public static final Map<String, List<String>> FILES =
       Map.of(
-          "attacks.md", List.of("attacks"),
+          "attacks.md", List.of("attacks", "adaptive-attacks"),
           "judges.md", List.of("judges"),
           "defenses.md", List.of("defenses"),
           "benchmarks-formats.md", List.of("loader-options", "loaders"));
@@ -63,6 +64,7 @@ public final class ComponentDocs {
   private static Map<String, Supplier<String>> sections() {
     Map<String, Supplier<String>> s = new LinkedHashMap<>();
     s.put("attacks", () -> components(Attacks.REGISTRY, "attack (`name`)"));
+    s.put("adaptive-attacks", () -> components(AdaptiveAttacks.REGISTRY, "adaptive attack (`name`)"));
     s.put("judges", () -> components(Judges.REGISTRY, "judge `type`"));
     s.put("defenses", () -> components(Defenses.REGISTRY, "defense (`name`)"));
     s.put("loader-options", () -> options(LoaderOptions.COMMON_OPTIONS));

@@ -126,6 +126,11 @@ public final class Params {
     return new ConfigException("Cannot create " + family + " " + label + ": " + why);
   }
 
+  /** The keys of {@code keys} the config gives, in that order (for params another type owns). */
+  public List<String> given(List<String> keys) {
+    return keys.stream().filter(raw::containsKey).toList();
+  }
+
   public String label() {
     return label;
   }

@@ -51,6 +51,6 @@ class TestComponentDocs {
     assertThat(fresh).startsWith("intro\n<!-- generated:defenses").endsWith("<!-- end generated:defenses -->\noutro\n")
         .doesNotContain("old table").contains("| `purify` | 1 |");
     assertThatThrownBy(() -> ComponentDocs.rewrite("<!-- generated:nope (./mmsafety docs) -->\n<!-- end generated:nope -->"))
-        .hasMessage("Cannot render docs section nope: unknown (known: [attacks, judges, defenses, loader-options, loaders])");
+        .hasMessage("Cannot render docs section nope: unknown (known: [attacks, adaptive-attacks, judges, defenses, loader-options, loaders])");
   }
 }

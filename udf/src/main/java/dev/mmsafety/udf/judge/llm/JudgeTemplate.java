@@ -1,11 +1,8 @@
 package dev.mmsafety.udf.judge.llm;
 
 import dev.mmsafety.udf.exceptions.ConfigException;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A judge prompt with {@code {{response}}}, {@code {{question}}} and {@code {{context}}} placeholders. Every
@@ -18,7 +15,6 @@ public record JudgeTemplate(String name, String text, AnswerFormat format) {
   public static final String QUESTION = "question";
   public static final String CONTEXT = "context";
   public static final Set<String> PLACEHOLDERS = Set.of(RESPONSE, QUESTION, CONTEXT);
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_-]+)\\s*}}");
 
   public JudgeTemplate {
     Set<String> used = placeholders(text);
@@ -39,22 +35,11 @@ public record JudgeTemplate(String name, String text, AnswerFormat format) {
   }
 
   private static Set<String> placeholders(String text) {
-    Set<String> names = new LinkedHashSet<>();
-    Matcher m = PLACEHOLDER.matcher(text);
-    while (m.find()) {
-      names.add(m.group(1));
-    }
-    return names;
+    return dev.mmsafety.udf.common.Placeholders.names(text);
   }
 
   /** Fills the placeholders; every value for a used placeholder must be non-null (the caller checks). */
   public String render(Map<String, String> values) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return dev.mmsafety.udf.common.Placeholders.fill(text, values::get);
   }
 }

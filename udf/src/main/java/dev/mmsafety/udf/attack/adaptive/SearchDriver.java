@@ -1,0 +1,86 @@
+package dev.mmsafety.udf.attack.adaptive;
+
+import dev.mmsafety.udf.attack.adaptive.SearchCall.Role;
+import dev.mmsafety.udf.config.GenerationSpec;
+import dev.mmsafety.udf.model.ModelCaller;
+import dev.mmsafety.udf.model.ModelRequest;
+import dev.mmsafety.udf.model.ModelResponse;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs searches against models: each phase's calls go out together through the role's {@link ModelCaller} (the one
+ * model client, with its cache and per-endpoint budgets), the answers go back into the search, and the next phase
+ * follows when the last answer is in. Asynchronous, so a partition runs many searches at once through one bounded
+ * window ({@code BoundedConcurrency.mapOrdered} over cases). A caller that throws becomes a failed answer
+ * ({@code io_error}), never a broken search.
+ */
+public final class SearchDriver {
+  /** The model of one role: its config name, its caller and generation settings (null: the model's own). */
+  public record Model(String name, ModelCaller caller, GenerationSpec generation) {}
+
+  private final Map<Role, Model> models;
+
+  public SearchDriver(Model attacker, Model evaluator, Model target) {
+    models = new EnumMap<>(Role.class);
+    models.put(Role.ATTACKER, attacker);
+    models.put(Role.EVALUATOR, evaluator);
+    models.put(Role.TARGET, target);
+  }
+
+  /** Completes with the search's outcome once it is done. */
+  public CompletableFuture<SearchOutcome> run(AdaptiveSearch search) {
+    CompletableFuture<SearchOutcome> done = new CompletableFuture<>();
+    step(search, done);
+    return done;
+  }
+
+  private void step(AdaptiveSearch search, CompletableFuture<SearchOutcome> done) {
+    List<SearchCall> batch;
+    synchronized (search) {
+      batch = search.next();
+      if (batch.isEmpty()) {
+        done.complete(search.outcome());
+        return;
+      }
+    }
+    CompletableFuture<?>[] answers = new CompletableFuture<?>[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      SearchCall call = batch.get(i);
+      answers[i] = send(call).thenAccept(r -> {
+        synchronized (search) {
+          search.answer(call.id(), r);
+        }
+      });
+    }
+    CompletableFuture.allOf(answers).whenComplete((ok, error) -> {
+      if (error != null) {
+        done.completeExceptionally(error);
+      } else {
+        step(search, done);
+      }
+    });
+  }
+
+  private CompletableFuture<ModelResponse> send(SearchCall call) {
+    Model m = models.get(call.purpose().role());
+    GenerationSpec g = m.generation();
+    if (call.seed() != null) {
+      GenerationSpec base = g == null ? GenerationSpec.DEFAULT : g;
+      g = new GenerationSpec(base.temperature(), base.topP(), base.maxTokens(), call.seed(), base.stop());
+    }
+    try {
+      return m.caller().call(new ModelRequest(m.name(), call.messages(), g))
+          .exceptionally(e -> failed(e.toString()));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(failed(e.toString()));
+    }
+  }
+
+  private static ModelResponse failed(String error) {
+    return new ModelResponse(null, ModelResponse.Status.IO_ERROR, null, null, null, null, null, null, 0, null, error,
+        false);
+  }
+}
