@@ -34,7 +34,7 @@ class TestComponentDocs {
   void tablesListEveryTypeAndParamWithDefaultsAndRanges() {
     String attacks = ComponentDocs.section("attacks");
     assertThat(attacks)
-        .contains("| `perturb` | 1 | | | | A seeded perturbation")
+        .contains("| `perturb` | 2 | | | | A seeded perturbation")
         .contains("| | | `radius` | integer 1 to 50 | `2` | blur: radius (sigma = radius / 2) |")
         .contains("| | | `overflow` | `clip`, `shrink`, `reject` | `clip` |")
         .contains("| | | `template` | string | required |");

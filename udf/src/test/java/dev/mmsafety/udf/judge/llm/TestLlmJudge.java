@@ -35,8 +35,22 @@ class TestLlmJudge {
     Map<String, Object> params = new HashMap<>(Map.of("model", "judge-model", "url", url));
     params.putAll(extra);
     JudgeSpec spec = new JudgeSpec("llm-judge", "llm", params);
-    return Judges.createAll(List.of(spec), new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST, uri -> new byte[] {1, 2, 3}))
+    return Judges.createAll(List.of(spec), new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST, uri -> PNG))
         .get("llm-judge");
+  }
+
+  /** A real 2x2 PNG: images are decoded before they are sent (per-model formats and limits). */
+  private static final byte[] PNG = png();
+
+  private static byte[] png() {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2, 2, java.awt.image.BufferedImage.TYPE_INT_RGB),
+          "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static JudgeInput input(String text, String category) {
@@ -68,7 +82,7 @@ class TestLlmJudge {
       assertThat(v.effective()).isTrue();
       String url = server.requests().get(0).path("messages").get(0).path("content").get(0).path("image_url")
           .path("url").asText();
-      assertThat(url).isEqualTo("data:image/png;base64,AQID");
+      assertThat(url).isEqualTo("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(PNG));
       assertThat(LoopbackJudgeServer.promptText(server.requests().get(0))).contains("a photo of a lab bench");
     }
   }
