@@ -90,6 +90,20 @@ public final class ChromiumPage implements AutoCloseable {
 
   /** Waits inside the page until {@code condition} is truthy; fails with {@code what} after 120 s. */
   public void waitFor(String condition, String what) throws Exception {
+    // A navigation that commits while the poll runs destroys its context: poll again in the new document.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        poll(condition, what);
+        return;
+      } catch (IllegalStateException e) {
+        if (attempt >= 5 || e.getMessage() == null || !e.getMessage().contains("Execution context was destroyed")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private void poll(String condition, String what) throws Exception {
     eval("new Promise((ok, fail) => { const end = Date.now() + 120000; (function poll() { let v = false;"
         + " try { v = (" + condition + "); } catch (e) {} if (v) ok(true); else if (Date.now() > end)"
         + " fail(new Error('timed out waiting for " + what.replace("'", "") + "')); else setTimeout(poll, 20);"
