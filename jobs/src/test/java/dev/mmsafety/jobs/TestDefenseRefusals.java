@@ -40,7 +40,8 @@ class TestDefenseRefusals extends SparkTestBase {
           datasets: [{name: fs, benchmark: figstep, path: /nowhere}]
           models:
             - {name: target, endpoints: [{name: t0, url: '%s'}], generation: {temperature: 0.0, max-tokens: 64}}
-            - {name: guard, endpoints: [{name: g0, url: '%s'}]}
+          helpers:
+            - {name: guard, role: guard, endpoints: [{name: g0, url: '%s'}]}
           defenses: [{name: none}, {name: output-guard, params: {guard: guard, action: refuse}}]
           judges: [{name: advbench, type: refusal-strings, params: {list: advbench}}]
           """.formatted(target.url(), guard.url());

@@ -86,7 +86,7 @@ class TestIngestCasesJob extends SparkTestBase {
 
     List<Row> rejects = context.tables().readRun(RejectsTable.INSTANCE, "run-1").collectAsList();
     Map<String, Long> byReason = rejects.stream().collect(Collectors.groupingBy(r -> r.getAs("reason_code"), TreeMap::new, Collectors.counting()));
-    assertThat(byReason).containsEntry("image_too_large", 1L).containsEntry("image_corrupt", 1L).containsEntry("image_unsupported", 1L)
+    assertThat(byReason).containsEntry("image_too_large", 1L).containsEntry("image_corrupt", 1L).containsEntry("image_not_an_image", 1L)
         .containsEntry("image_missing", 7L)
         .containsEntry("path_escapes_root", 2L).containsEntry("duplicate_id", 1L);
     Row bomb = rejects.stream().filter(r -> "image_too_large".equals(r.getAs("reason_code"))).findFirst().orElseThrow();

@@ -198,7 +198,8 @@ class TestJudgeResponsesJob extends SparkTestBase {
           .execute();
       assertThat(result.counts()).containsEntry("status.ok", 1L);
       String request = server.requests().get(0).toString();
-      assertThat(request).contains("data:image/png;base64,iVBORw==");
+      // the probe's PNG itself (its signature opens the base64), sent as a data URL
+      assertThat(request).contains("data:image/png;base64,iVBORw0KGgo");
       assertThat(LoopbackJudgeServer.promptText(server.requests().get(0)))
           .contains("A drawing of a padlock for r2", "Question for r2", "Step 1: gather the tools.");
     }

@@ -168,16 +168,17 @@ class TestQuickstartEndToEnd extends SparkTestBase {
             .sql(
                 """
                 WITH r AS (
-                  SELECT model, benchmark, native_category, attack, defense, judge,
+                  SELECT model, benchmark, variant, native_category, attack, defense, judge,
                          count(*) AS n, sum(CASE WHEN unsafe THEN 1 ELSE 0 END) AS k
                   FROM j WHERE polarity = 'harmful'
-                  GROUP BY model, benchmark, native_category, attack, defense, judge)
-                SELECT r.*, m.n AS mn, m.k AS mk FROM r LEFT JOIN m
+                  GROUP BY model, benchmark, variant, native_category, attack, defense, judge)
+                SELECT r.*, m.n_probes AS mn, m.k_probes AS mk FROM r LEFT JOIN m
                   ON m.metric = 'asr' AND m.model = r.model
-                 AND m.grouping = 'benchmark+dataset+canonical_category+native_category+attack+defense+judge' AND m.benchmark = r.benchmark
+                 AND m.grouping = 'benchmark+dataset+variant+canonical_category+native_category+attack+defense+judge'
+                 AND m.benchmark = r.benchmark AND m.variant = r.variant
                  AND m.native_category = r.native_category AND m.attack = r.attack
                  AND m.defense = r.defense AND m.judge = r.judge
-                WHERE m.n IS NULL OR m.n <> r.n OR m.k <> r.k
+                WHERE m.n_probes IS NULL OR m.n_probes <> r.n OR m.k_probes <> r.k
                 """)
             .collectAsList();
     assertThat(mismatches).isEmpty();
@@ -191,7 +192,7 @@ class TestQuickstartEndToEnd extends SparkTestBase {
   @Test
   void figStepBeatsTheTextBaselineAndTheShieldLowersAsrAtAnOverRefusalCost() throws Exception {
     Dataset<Row> metrics = run(MetricsTable.INSTANCE);
-    String figstepAsr = "grouping = 'benchmark+dataset+attack+defense+judge' AND benchmark = 'figstep'"
+    String figstepAsr = "grouping = 'benchmark+dataset+variant+attack+defense+judge' AND benchmark = 'figstep'"
         + " AND metric = 'asr' AND defense = 'none' AND judge = 'harm-llm'";
     double attacked = MetricsTable.RATE.<Double>get(metrics.where(figstepAsr + " AND attack = 'figstep'").first());
     double baseline = MetricsTable.RATE.<Double>get(metrics.where(figstepAsr + " AND attack = 'none'").first());

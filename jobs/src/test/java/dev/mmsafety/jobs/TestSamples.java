@@ -48,10 +48,12 @@ class TestSamples extends SparkTestBase {
 
     RunContext context = context(yaml, dir.resolve("out"), "qs");
     IngestCasesJob.Result result = EvalJobs.get(context).ingestCases().execute();
-    // 11 FigStep rows x (image, question); 8 MM-SafetyBench questions x 4 variants; 4 MOSSBench items.
+    // 30 FigStep questions (the config keeps the text-only variant: the baseline FigStep is compared with);
+    // 8 MM-SafetyBench questions x 4 variants; 40 MOSSBench items (benign, each with its image).
     assertThat(result.counts())
-        .containsEntry("cases:figstep", 22L).containsEntry("cases_with_image:figstep", 11L)
+        .containsEntry("cases:figstep", 30L).containsEntry("cases_with_image:figstep", 0L)
         .containsEntry("cases:mm-safetybench", 32L).containsEntry("cases_with_image:mm-safetybench", 24L)
-        .containsEntry("cases:mossbench", 4L).containsEntry("rejects", 0L);
+        .containsEntry("cases:mossbench", 40L).containsEntry("cases_with_image:mossbench", 40L)
+        .containsEntry("rejects", 0L);
   }
 }

@@ -3,6 +3,7 @@ package dev.mmsafety.jobs.cluster;
 import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.config.DefenseSpec;
 import dev.mmsafety.udf.config.EndpointSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
@@ -14,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run config the process-fault tests submit: the bundled samples without attacks (so every probe asks
- * something different and a request sent twice can only be a fault's doing), the model pointed at a simulated
- * worker in the test JVM (so the test reads its counters), and a small in-flight window.
+ * The run config the process-fault tests submit: the bundled samples without attacks and defenses (so every probe
+ * asks something different and a request sent twice can only be a fault's doing), one offline judge and no helpers
+ * (so only the model under test calls the simulator), the model pointed at a simulated worker in the test JVM (so
+ * the test reads its counters), and a small in-flight window.
  */
 final class FullRunConfigs {
   private FullRunConfigs() {}
@@ -31,6 +33,9 @@ final class FullRunConfigs {
         base.withSpark(new SparkSpec(null, 4, Map.of()))
             .withAttacks(List.of(AttackSpec.NONE))
             .withModels(List.of(model))
+            .withDefenses(List.of(DefenseSpec.NONE))
+            .withJudges(List.of(base.judges().get(0)))
+            .withHelpers(List.of())
             .withInference(InferenceSpec.DEFAULT.withWindow(window));
     Path file = dir.resolve(name + ".json");
     Files.writeString(file, ConfigLoader.toJson(config));

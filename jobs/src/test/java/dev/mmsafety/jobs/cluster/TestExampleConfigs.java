@@ -45,11 +45,12 @@ class TestExampleConfigs extends SparkTestBase {
     StringWriter printed = new StringWriter();
     EvaluationPipeline.Result result =
         new EvaluationPipeline("run", new PrintWriter(printed), Clock.systemUTC()).run(config, example.toString());
-    // 8 cases x (none, figstep) x 1 model: every probe answered by the simulator and judged.
-    assertThat(result.counts()).containsEntry("ingest.cases", 8L).containsEntry("attack.probes", 16L);
+    // 8 cases under none + the 6 text-only ones under figstep (its default variants are text variants) x 1 model:
+    // every probe answered by the simulator and judged.
+    assertThat(result.counts()).containsEntry("ingest.cases", 8L).containsEntry("attack.probes", 14L);
     TableIO tables = new TableIO(spark(), dir.resolve("out").toString(), result.runDate());
-    assertThat(tables.readRun(ResponsesTable.INSTANCE, result.runId()).where("status = 'ok'").count()).isEqualTo(16);
-    assertThat(tables.readRun(JudgmentsTable.INSTANCE, result.runId()).count()).isEqualTo(16);
+    assertThat(tables.readRun(ResponsesTable.INSTANCE, result.runId()).where("status = 'ok'").count()).isEqualTo(14);
+    assertThat(tables.readRun(JudgmentsTable.INSTANCE, result.runId()).count()).isEqualTo(14);
     assertThat(Files.exists(dir.resolve("out/report.html"))).isTrue();
   }
 }

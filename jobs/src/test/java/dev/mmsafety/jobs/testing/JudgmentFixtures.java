@@ -47,7 +47,7 @@ public final class JudgmentFixtures {
         .set(SharedColumns.CASE_ID, benchmark + ":v:" + probe)
         .set(SharedColumns.BENCHMARK, benchmark)
         .set(SharedColumns.DATASET, benchmark + "-ds")
-        .set(SharedColumns.VARIANT, "default")
+        .set(SharedColumns.VARIANT, "v") // as the case id says
         .set(SharedColumns.NATIVE_CATEGORY, nativeCategory)
         .set(SharedColumns.CANONICAL_CATEGORY, canonical)
         .set(SharedColumns.POLARITY, polarity)

@@ -48,8 +48,7 @@ public final class AttackPreviewCommand implements Callable<Integer> {
   @Option(names = "--param", description = "Attack parameter key=value; repeatable.")
   Map<String, String> params = new LinkedHashMap<>();
 
-  @Option(names = "--variant", description = "Variant to preview; repeatable (default: the variants the attack takes in a"
-      + " run, docs/attacks.md).")
+  @Option(names = "--variant", description = "Variant to preview; repeatable (default: those the attack takes in a run).")
   java.util.List<String> variants = new java.util.ArrayList<>();
 
   @Option(names = "--out", required = true, description = "Folder for the preview files.")
