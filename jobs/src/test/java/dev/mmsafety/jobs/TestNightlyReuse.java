@@ -37,11 +37,14 @@ class TestNightlyReuse extends SparkTestBase {
   @Test
   void nightsReuseWithinTheirScopeAndAChangedModelIsFlagged() throws Exception {
     Path samples = Samples.extractTo(dir.resolve("samples"));
-    String base = Files.readString(samples).replace("${out}", dir.resolve("out").toString())
+    String quickstart = Files.readString(samples);
+    // The quickstart's model and datasets, with one defense pair and the keyword judge: what this test is about
+    // (cache scope, partial runs, a flagged regression) does not need guard calls or the offline classifier.
+    String base = quickstart.substring(0, quickstart.indexOf("helpers:"))
+        .replace("${out}", dir.resolve("out").toString())
         .replace("  - name: sim-mllm\n", "  - name: sim-mllm\n    revision: sim-v1\n")
-        // the helpers too: the input guard is called in the infer stage, and without a revision every night
-        .replace("    role: guard ", "    revision: guard-v1\n    role: guard ")
-        .replace("    role: judge ", "    revision: judge-v1\n    role: judge ");
+        + "defenses: [{name: none}, {name: shield}]\n"
+        + "judges: [{name: advbench, type: refusal-strings, params: {list: advbench}}]\n";
     String refusing = base + "simulator: {compliance-shift: -0.5}\ninference: {cache-scope: revision}\n";
     EvaluationPipeline.Result first = run(refusing, "2026-05-01");
     assertThat(first.counts()).doesNotContainKey("ingest.reused_datasets");
