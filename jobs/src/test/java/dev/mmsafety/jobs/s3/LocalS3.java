@@ -63,6 +63,15 @@ public final class LocalS3 implements AutoCloseable {
     return "http://127.0.0.1:" + proxy.getPort();
   }
 
+  public int port() {
+    return proxy.getPort();
+  }
+
+  /** The in-memory store behind the server, for tests that look at objects directly. */
+  public org.jclouds.blobstore.BlobStore blobStore() {
+    return context.getBlobStore();
+  }
+
   @Override
   public void close() throws Exception {
     try {
