@@ -50,23 +50,6 @@ public record InferenceSpec(
   public static final InferenceSpec DEFAULT =
       new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** The settings without cache-scope and adaptive (they take their defaults). */
-  public InferenceSpec(
-      Integer window,
-      Integer maxAttempts,
-      Long backoffMs,
-      Long maxBackoffMs,
-      Long timeoutMs,
-      Double maxErrorRate,
-      Long maxRequests,
-      Long maxTokens,
-      Integer breakerFailures,
-      Long breakerOpenMs,
-      Integer progressSeconds) {
-    this(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests, maxTokens,
-        breakerFailures, breakerOpenMs, progressSeconds, null, null);
-  }
-
   public InferenceSpec {
     window = window == null ? WINDOW_DEFAULT : window;
     maxAttempts = maxAttempts == null ? MAX_ATTEMPTS_DEFAULT : maxAttempts;

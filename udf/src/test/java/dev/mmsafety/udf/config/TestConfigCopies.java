@@ -62,7 +62,7 @@ class TestConfigCopies {
       s.progressSeconds = 9;
     });
     assertThat(i).isEqualTo(new InferenceSpec(4, 1, c.inference().backoffMs(), c.inference().maxBackoffMs(), 300L,
-        c.inference().maxErrorRate(), null, null, 2, c.inference().breakerOpenMs(), 9));
+        c.inference().maxErrorRate(), null, null, 2, c.inference().breakerOpenMs(), 9, null, null));
     // A copy checks what the constructor checks.
     assertThatThrownBy(() -> c.inference().with(s -> s.window = 0))
         .hasMessage("Invalid inference settings: window, max-attempts and timeout-ms must be positive");

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestOpenAiModelCaller {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 4, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null);
+      new InferenceSpec(8, 4, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null, null, null);
 
   private static ModelSpec model(String... urls) {
     List<EndpointSpec> endpoints = new java.util.ArrayList<>();

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TestLlmJudge {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 2, 1L, 2L, 5_000L, null, null, null, null, null, null);
+      new InferenceSpec(8, 2, 1L, 2L, 5_000L, null, null, null, null, null, null, null, null);
 
   private static Judge judge(String url, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(Map.of("model", "judge-model", "url", url));
