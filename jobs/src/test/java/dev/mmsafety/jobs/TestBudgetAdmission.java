@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Issue #16 item 3: under a cap, rows are admitted stratified by (dataset, polarity, category), cases whole. */
 class TestBudgetAdmission extends SparkTestBase {
-  private static final List<ModelSpec> MODELS =
-      List.of(new ModelSpec("m", null, null, null, null, null, null, null, null, null));
+  private static final List<ModelSpec> MODELS = List.of(new ModelSpec("m", null, null, null, null, null, null));
 
   /** Cases of three strata (30, 10 and 2 cases; the last benign), probe ids in dataset order. */
   private static Dataset<Row> probes() {

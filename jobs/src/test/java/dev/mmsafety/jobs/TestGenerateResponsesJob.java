@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TestGenerateResponsesJob extends SparkTestBase {
-  private static final SimulatorSpec SIM =
-      new SimulatorSpec(8, 5L, 5L, null, null, null, null, null, null, null, null, null);
+  private static final SimulatorSpec SIM = new SimulatorSpec(8, 5L, 5L, null, null, null, null, null);
 
   private static GenerateResponsesJob.Result run(SimulatedWorker sim, Path out, String runId, String inference,
       Dataset<Row> probes) {
@@ -161,7 +160,7 @@ class TestGenerateResponsesJob extends SparkTestBase {
   void failsWithAClearMessagePastTheErrorRate(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Dataset<Row> probes = InferenceFixtures.probes(spark(), 6, InferenceFixtures.png(dir));
-    SimulatorSpec broken = new SimulatorSpec(8, 0L, 0L, 1.0, null, null, null, null, null, null, null, null);
+    SimulatorSpec broken = new SimulatorSpec(8, 0L, 0L, 1.0, null, null, null, null);
     try (SimulatedWorker sim = SimulatedWorker.start(broken)) {
       assertThatThrownBy(() -> run(sim, out, "broken", "window: 4\nmax-attempts: 2\nbackoff-ms: 1", probes))
           .isInstanceOf(ConfigException.class)

@@ -21,7 +21,7 @@ class TestModelSqlFunctions extends SparkTestBase {
   void callsAConfiguredModelFromSql(@TempDir Path dir) throws Exception {
     Path png = InferenceFixtures.png(dir);
     try (SimulatedWorker sim = SimulatedWorker.start(
-        new SimulatorSpec(4, 1L, 0L, null, null, null, null, null, null, null, null, null))) {
+        new SimulatorSpec(4, 1L, 0L, null, null, null, null, null))) {
       RunContext ctx = InferenceFixtures.resolved(
           context(InferenceFixtures.config("simulator", "window: 4"), dir, "sql"), sim.baseUrl());
       ModelSqlFunctions.register(spark(), ctx.config());

@@ -52,7 +52,7 @@ class TestEndpointPreflight {
   }
 
   private static ModelSpec model(String name, String served, EndpointSpec... endpoints) {
-    return new ModelSpec(name, served, List.of(endpoints), "TEST_KEY", null, null, null, null, null, null);
+    return new ModelSpec(name, served, List.of(endpoints), "TEST_KEY", null, null, null);
   }
 
   private static void check(ModelSpec spec, Map<String, String> env) {
@@ -117,7 +117,7 @@ class TestEndpointPreflight {
     assertThatCode(() -> check(model("qwen", "q", new EndpointSpec("gpu-0", url(), 8, null, false)), Map.of()))
         .doesNotThrowAnyException();
     ModelSpec judge = new ModelSpec("gpt-judge", "judge-7b", List.of(new EndpointSpec("gpt-judge", url(), 8, null)),
-        null, null, null, null, null, null, null);
+        null, null, null, null);
     assertThatThrownBy(
             () -> EndpointPreflight.check(List.of(EndpointPreflight.Target.judge(judge)), Map.of(), CONNECT, ANSWER))
         .hasMessage("Cannot use model judge-7b of judge gpt-judge at endpoint gpt-judge (" + url() + "): the server"

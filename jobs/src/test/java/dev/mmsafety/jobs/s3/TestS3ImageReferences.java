@@ -115,9 +115,9 @@ class TestS3ImageReferences {
   @Test
   void theSimulatedWorkerFetchesTheImageFromTheObjectStore() throws Exception {
     try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, null, null, null, null,
-        null, null, null, null, null))) {
+        null))) {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), null, true)), null,
-          ModelSpec.TRANSPORT_URI, null, GenerationSpec.DEFAULT, null, null, null);
+          ModelSpec.TRANSPORT_URI, null, GenerationSpec.DEFAULT);
       ModelCaller caller = ModelClients.create(model, InferenceSpec.DEFAULT, new HadoopImageLoader(conf), 1);
       ModelResponse r = caller.call(new ModelRequest("m", List.of(ChatMessage.user(List.of(
           ContentPart.text("what is in the picture?"), ContentPart.image("s3a://" + BUCKET + "/" + KEY, "sha")))),

@@ -72,6 +72,18 @@ public record ModelSpec(
     return new ImageSendPolicy(imageFormats, imageLimits);
   }
 
+  /** A model under test without role, revision or simulator profile. */
+  public ModelSpec(
+      String name,
+      String model,
+      List<EndpointSpec> endpoints,
+      String apiKeyEnv,
+      String imageTransport,
+      String systemPrompt,
+      GenerationSpec generation) {
+    this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null, null);
+  }
+
   /**
    * A copy with some parts changed, e.g. {@code spec.with(m -> m.endpoints = placed)}; the copy gets the same
    * defaults and checks as any spec.

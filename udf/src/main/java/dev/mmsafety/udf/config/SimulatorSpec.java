@@ -39,8 +39,21 @@ public record SimulatorSpec(
   public static final int RETRY_AFTER_SECONDS_DEFAULT = 1;
   public static final long TIMEOUT_HOLD_MS_DEFAULT = 60_000;
   public static final double COMPLIANCE_SHIFT_DEFAULT = 0.0;
-  public static final SimulatorSpec DEFAULT =
-      new SimulatorSpec(null, null, null, null, null, null, null, null, null, null, null, null);
+  public static final SimulatorSpec DEFAULT = new SimulatorSpec(null, null, null, null, null, null, null, null);
+
+  /** Capacity, timing and the five fault rates; seed, Retry-After, timeout hold and behaviour take defaults. */
+  public SimulatorSpec(
+      Integer capacity,
+      Long serviceMs,
+      Long serviceJitterMs,
+      Double errorRate,
+      Double timeoutRate,
+      Double throttleRate,
+      Double resetRate,
+      Double malformedRate) {
+    this(capacity, serviceMs, serviceJitterMs, errorRate, timeoutRate, throttleRate, resetRate, malformedRate, null,
+        null, null, null);
+  }
 
   public SimulatorSpec {
     capacity = capacity == null ? CAPACITY_DEFAULT : capacity;

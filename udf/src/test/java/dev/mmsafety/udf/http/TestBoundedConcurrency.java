@@ -26,12 +26,12 @@ class TestBoundedConcurrency {
 
   @Test
   void neverHasMoreThanWindowInFlightAgainstARealServerAndKeepsOrder() {
-    SimulatorSpec simSpec = new SimulatorSpec(100, 10L, 10L, null, null, null, null, null, null, null, null, null);
+    SimulatorSpec simSpec = new SimulatorSpec(100, 10L, 10L, null, null, null, null, null);
     dev.mmsafety.udf.sim.SimBehaviour profile =
         dev.mmsafety.udf.sim.SimProfiles.create(dev.mmsafety.udf.sim.SimProfiles.TEXT_ALIGNED, simSpec);
     try (SimulatedWorker w = SimulatedWorker.start(simSpec)) {
       ModelSpec spec = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", w.baseUrl(), 100, true)), null, null,
-          null, null, null, null, null);
+          null, null);
       ModelCaller caller = ModelClients.create(spec, InferenceSpec.DEFAULT, null, 1);
       AtomicInteger pulled = new AtomicInteger();
       Iterator<Integer> input = IntStream.range(0, 60).peek(i -> pulled.incrementAndGet()).iterator();

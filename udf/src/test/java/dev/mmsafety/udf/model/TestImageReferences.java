@@ -39,7 +39,7 @@ class TestImageReferences {
 
   private static ModelSpec model(String url, String transport) {
     return new ModelSpec("m", "m", List.of(new EndpointSpec("e", url, 4, null)), null, transport, null,
-        GenerationSpec.DEFAULT, null, null, null);
+        GenerationSpec.DEFAULT);
   }
 
   private ModelRequest withImage(Path file) {
@@ -97,7 +97,7 @@ class TestImageReferences {
   void theSimulatorFetchesImageUrlsAndRefusesOnesItCannotFetch() throws Exception {
     Path file = image("pic.png", 160, 120);
     try (SimulatedWorker sim = SimulatedWorker.start(new SimulatorSpec(4, 0L, 0L, null, null, null, null,
-        null, null, null, null, null))) {
+        null))) {
       ModelCaller served = ModelClients.create(model(sim.baseUrl(), ModelSpec.TRANSPORT_EXECUTOR_HTTP), FAST,
           FILES, 1);
       ModelResponse ok = served.call(withImage(file)).get();

@@ -25,7 +25,7 @@ class TestOpenAiModelCaller {
       endpoints.add(new EndpointSpec("e" + i, urls[i], 4, null));
     }
     return new ModelSpec("m1", "served-m1", endpoints, "MMSAFETY_TEST_KEY_UNSET", null, "be safe",
-        new GenerationSpec(0.0, 0.9, 64, 7L, List.of("###")), null, null, null);
+        new GenerationSpec(0.0, 0.9, 64, 7L, List.of("###")));
   }
 
   private static ModelRequest request(String text) {
@@ -70,7 +70,7 @@ class TestOpenAiModelCaller {
     byte[] dot = dev.mmsafety.udf.testing.ImageFixtures.bytes("1x1.png");
     byte[] webp = dev.mmsafety.udf.testing.ImageFixtures.bytes("webp-named.png");
     ModelSpec pngOnly = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", "http://127.0.0.1:1", 4, null)),
-        null, null, null, GenerationSpec.DEFAULT, null, null, null).with(b -> b.imageFormats = List.of("png"));
+        null, null, null, GenerationSpec.DEFAULT).with(b -> b.imageFormats = List.of("png"));
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
       ModelCaller caller = ModelClients.create(
           pngOnly.with(b -> b.endpoints = List.of(new EndpointSpec("e0", server.baseUrl(), 4, null))), FAST, null, 1);
@@ -261,7 +261,7 @@ class TestOpenAiModelCaller {
     ModelSpec spec = model("http://placeholder/v1");
     try (ScriptedServer server = new ScriptedServer(n -> Reply.status(401, "{\"error\":{\"message\":\"bad key\"}}"))) {
       ModelSpec withKey = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", server.baseUrl(), 4, null)),
-          "HOME", null, null, null, null, null, null);
+          "HOME", null, null, null);
       ModelResponse r = ModelClients.create(withKey, FAST, null, 1).call(request("q")).get();
       assertThat(server.headers().get(0).get("Authorization")).containsExactly("Bearer " + secret);
       assertThat(r.status()).isEqualTo("client_error");
@@ -274,7 +274,7 @@ class TestOpenAiModelCaller {
   @Test
   void rejectsEndpointUrlsCarryingCredentials() {
     ModelSpec bad = new ModelSpec("m1", null, List.of(new EndpointSpec("e0", "http://user:pw@h:1/v1", 4, null)),
-        null, null, null, null, null, null, null);
+        null, null, null, null);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ModelClients.create(bad, FAST, null, 1))
         .hasMessage("Cannot create client for model m1: endpoint e0 url carries credentials; use api-key-env instead");
   }

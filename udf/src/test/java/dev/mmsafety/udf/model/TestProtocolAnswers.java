@@ -63,7 +63,7 @@ class TestProtocolAnswers {
       throws Exception {
     try (ScriptedServer server = new ScriptedServer(n -> Reply.status(200, body))) {
       ModelSpec spec = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", server.baseUrl(), 4, null)),
-          null, null, null, GenerationSpec.DEFAULT, null, null, null);
+          null, null, null, GenerationSpec.DEFAULT);
       ModelResponse r = ModelClients.create(spec, FAST, null, 1)
           .call(new ModelRequest("m1", List.of(ChatMessage.user(List.of(ContentPart.text("q")))), null)).get();
       assertThat(r.status()).isEqualTo(status);

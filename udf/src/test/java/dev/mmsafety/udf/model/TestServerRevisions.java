@@ -47,7 +47,7 @@ class TestServerRevisions {
     for (int i = 0; i < urls.length; i++) {
       endpoints.add(new EndpointSpec("gpu-" + i, urls[i], 4, null));
     }
-    return new ModelSpec("qwen", "org/qwen-vl", endpoints, null, null, null, null, null, revision, null);
+    return new ModelSpec("qwen", "org/qwen-vl", endpoints, null, null, null, null).with(b -> b.revision = revision);
   }
 
   @AfterEach

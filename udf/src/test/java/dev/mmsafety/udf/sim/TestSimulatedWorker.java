@@ -21,7 +21,7 @@ class TestSimulatedWorker {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static SimulatorSpec spec(int capacity, long serviceMs) {
-    return new SimulatorSpec(capacity, serviceMs, 0L, null, null, null, null, null, null, null, null, null);
+    return new SimulatorSpec(capacity, serviceMs, 0L, null, null, null, null, null);
   }
 
   private HttpResponse<String> post(SimulatedWorker w, String body, String requestId) throws Exception {

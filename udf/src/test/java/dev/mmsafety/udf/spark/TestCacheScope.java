@@ -49,10 +49,10 @@ class TestCacheScope {
   @Test
   void nightsReuseOnlyWhatTheirScopeAdmits() throws Exception {
     try (SimulatedWorker worker = SimulatedWorker.start(new SimulatorSpec(8, 0L, 0L, null, null, null, null,
-        null, null, null, null, null))) {
+        null))) {
       sim = worker;
       ModelSpec plain = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 8, true)), null,
-          null, null, null, null, null, null);
+          null, null, null);
       String run = InferenceSpec.CACHE_SCOPE_RUN;
       String revision = InferenceSpec.CACHE_SCOPE_REVISION;
 

@@ -32,9 +32,9 @@ class TestInferenceTaskRetry {
   @Test
   void aRetriedAttemptReadsTheEarlierAttemptsSegment(@TempDir Path dir) {
     try (SimulatedWorker sim = SimulatedWorker.start(
-        new SimulatorSpec(16, 0L, 0L, null, null, null, null, null, null, null, null, null))) {
+        new SimulatorSpec(16, 0L, 0L, null, null, null, null, null))) {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 16, true)), null,
-          null, null, null, null, null, null);
+          null, null, null);
       String cacheDir = dir.resolve("cache/responses").toString();
       InferenceTask task = new InferenceTask(List.of(model), List.of(), List.of(DefenseSpec.NONE),
           InferenceSpec.DEFAULT.with(s -> s.window = 2), "run", "2026-01-15",
@@ -94,7 +94,7 @@ class TestInferenceTaskRetry {
   @Test
   void failsLoudlyForAnExecutorLocalModelWithoutGpu() {
     ModelSpec local = new ModelSpec("m", "m", List.of(new EndpointSpec("gpu", "http://127.0.0.1:800{gpu}/v1", 8, null)),
-        null, null, null, null, null, null, null);
+        null, null, null, null);
     assertThatThrownBy(() -> dev.mmsafety.udf.model.ModelPlacement.resolve(local, List.of()))
         .hasMessageContaining("Cannot place model m: its endpoint url uses {gpu} but the task has no GPU");
     assertThat(dev.mmsafety.udf.model.ModelPlacement.resolve(local, List.of("1")).endpoints().get(0).url())

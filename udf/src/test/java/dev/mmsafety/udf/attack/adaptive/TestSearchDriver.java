@@ -30,7 +30,7 @@ class TestSearchDriver {
 
   private ModelCaller cached(String name, Function<ModelRequest, String> answer) {
     ModelSpec spec = new ModelSpec(name, "served-" + name, List.of(new EndpointSpec("e0", "http://127.0.0.1:1", 4, null)),
-        null, null, null, null, null, null, null);
+        null, null, null, null);
     ModelCaller sim = r -> {
       simulatorCalls.incrementAndGet();
       return CompletableFuture.supplyAsync(() -> SimAdaptiveModels.ok(r, answer.apply(r)));
