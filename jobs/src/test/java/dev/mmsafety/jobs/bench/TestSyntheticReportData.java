@@ -11,16 +11,16 @@ import org.junit.jupiter.api.Test;
 class TestSyntheticReportData {
   @Test
   void rowsReconcileAndTheSampleFollowsTheStrataRule() {
-    ReportData data = SyntheticReportData.build(4_000, "r", "2026-06-01", "file:/tmp/out");
-    // 4,000 responses = 100 cases x 5 attacks x 4 models x 2 defenses
-    assertThat(data.samples().responses()).isEqualTo(4_000);
-    assertThat(data.inventory().cases()).isEqualTo(100);
+    ReportData data = SyntheticReportData.build(2_000, "r", "2026-06-01", "file:/tmp/out");
+    // 2,000 responses = 50 cases x 5 attacks x 4 models x 2 defenses
+    assertThat(data.samples().responses()).isEqualTo(2_000);
+    assertThat(data.inventory().cases()).isEqualTo(50);
     // every harmful verdict without defense is in one heatmap cell (n) or failed (a skipped verdict)
     long heat = data.heatmap().stream().mapToLong(c -> c.asr().n()).sum();
     long pooled = data.headline().stream()
         .filter(h -> h.dataset().equals(ReportData.POOLED) && h.metric().equals("asr"))
         .mapToLong(h -> h.rate().n() + h.nError()).sum();
-    assertThat(pooled).isEqualTo(2 * 70 * 5 * 4); // 2 judges x 70 harmful cases x 5 attacks x 4 models
+    assertThat(pooled).isEqualTo(2 * 35 * 5 * 4); // 2 judges x 35 harmful cases x 5 attacks x 4 models
     assertThat(heat).isPositive().isLessThan(pooled);
     assertThat(data.defenseDeltas()).hasSize(4 * 2 * 2)
         .allSatisfy(d -> assertThat(d.pValue()).isBetween(0.0, 1.0));
