@@ -30,6 +30,7 @@ public final class JudgesAblation {
   static final List<Set<Features.Block>> FEATURE_SETS = List.of(
       EnumSet.of(Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY),
       EnumSet.of(Features.Block.OPENING, Features.Block.ENDING),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING),
@@ -59,7 +60,7 @@ public final class JudgesAblation {
   /**
    * {@code --ablation}: one line per candidate, pooled out-of-fold figures and per-fold accuracy. With the shipped
    * encoder: first each L2 on the shipped features, then every feature set at the L2 with the best mean pooled
-   * accuracy of the two heads. Other encoders (slower, so only what the shipped features need is embedded): the
+   * accuracy of the two heads, then each L2 on the best feature set. Other encoders (slower, so only what the shipped features need is embedded): the
    * shipped features at the shipped L2.
    */
   public void run(PrintWriter out) {
@@ -95,8 +96,21 @@ public final class JudgesAblation {
       }
       out.printf(Locale.ROOT, "best L2 on the shipped features (mean pooled accuracy %.3f): %.0e; feature sets at "
           + "that L2:%n", best, bestL2);
+      Set<Features.Block> bestBlocks = OfflineJudgeTrainer.BLOCKS;
+      best = -1;
       for (Set<Features.Block> blocks : FEATURE_SETS) {
-        line(out, WriterCrossValidation.run(model, blocks, bestL2, bestL2, all), speed);
+        WriterCrossValidation.Result r = WriterCrossValidation.run(model, blocks, bestL2, bestL2, all);
+        line(out, r, speed);
+        double mean = (r.refused().pooled().accuracy() + r.harmful().pooled().accuracy()) / 2;
+        if (mean > best) {
+          best = mean;
+          bestBlocks = blocks;
+        }
+      }
+      out.printf(Locale.ROOT, "best features (mean pooled accuracy %.3f): %s; each L2 on them:%n", best,
+          String.join(",", Features.keys(bestBlocks)));
+      for (double l2 : L2S) {
+        line(out, WriterCrossValidation.run(model, bestBlocks, l2, l2, all), speed);
       }
       out.flush();
     }

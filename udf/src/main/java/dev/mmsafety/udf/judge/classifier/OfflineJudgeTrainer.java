@@ -22,11 +22,10 @@ import java.util.function.Predicate;
  */
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
-  public static final Set<Features.Block> BLOCKS = EnumSet.of(
-      Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
-      Features.Block.SIMILARITY, Features.Block.QUESTION_X_OPENING);
-  public static final double L2_REFUSED = 1e-2;
-  public static final double L2_HARMFUL = 1e-2;
+  public static final Set<Features.Block> BLOCKS =
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY);
+  public static final double L2_REFUSED = 1e-1;
+  public static final double L2_HARMFUL = 1e-1;
 
   private OfflineJudgeTrainer() {}
 
