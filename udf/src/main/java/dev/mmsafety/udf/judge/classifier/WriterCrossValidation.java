@@ -70,11 +70,11 @@ public final class WriterCrossValidation {
       }
       folds.add(scores(pick(ys, out), out.stream().map(i -> probabilities[i]).toList()));
     }
-    List<Double> all01 = new ArrayList<>();
+    List<Double> pooled = new ArrayList<>();
     for (double p : probabilities) {
-      all01.add(p);
+      pooled.add(p);
     }
-    return new Head(e.rows(), ys, logits, probabilities, writers, folds, scores(ys, all01));
+    return new Head(e.rows(), ys, logits, probabilities, writers, folds, scores(ys, pooled));
   }
 
   private static BinaryScores scores(List<Boolean> ys, List<Double> p) {
