@@ -16,13 +16,10 @@ public final class ValidationPrintout {
     out.add("Annotators (the human majority is the reference; ties and answers without a known label are left out):");
     out.add(String.format(Locale.ROOT, HUMAN_ROW, "decision", "category", "annotators", "answers", "Fleiss kappa [95% CI]",
         "n_fleiss", "ties", "no_labels", "unknown", "missing"));
-    String judge = figures.isEmpty() ? null : figures.get(0).judge();
-    for (JudgeValidation.Figures f : figures) {
-      if (f.judge().equals(judge)) { // the annotators' figures are the same for every judge
-        out.add(String.format(Locale.ROOT, HUMAN_ROW, f.decision(), f.category(), f.annotators(), answers(f),
-            withCi(f.fleissKappa(), f.fleissCi()), f.nFleiss(), f.nNoMajority(), f.nNoLabels(), f.nUnknownLabels(),
-            f.nMissingAnnotators()));
-      }
+    for (JudgeValidation.Figures f : annotatorRows(figures)) {
+      out.add(String.format(Locale.ROOT, HUMAN_ROW, f.decision(), f.category(), f.annotators(), answers(f),
+          withCi(f.fleissKappa(), f.fleissCi()), f.nFleiss(), f.nNoMajority(), f.nNoLabels(), f.nUnknownLabels(),
+          f.nMissingAnnotators()));
     }
     out.add("Judges against the human majority (95% CI: Wilson; F1 and kappa: seeded bootstrap over answers):");
     out.add(String.format(Locale.ROOT, JUDGE_ROW, "decision", "category", "judge", "n", "accuracy", "precision",
@@ -37,6 +34,12 @@ public final class ValidationPrintout {
     return out;
   }
 
+  /** One figures row per decision x category (the annotators' figures are the same for every judge). */
+  public static List<JudgeValidation.Figures> annotatorRows(List<JudgeValidation.Figures> figures) {
+    String first = figures.isEmpty() ? null : figures.get(0).judge();
+    return figures.stream().filter(f -> f.judge().equals(first)).toList();
+  }
+
   /** Answers with labels for the decision: compared, excluded, tied or without a known label. */
   public static long answers(JudgeValidation.Figures f) {
     return f.confusion().n() + f.nExcluded() + f.nNoMajority() + f.nNoLabels();
@@ -47,8 +50,12 @@ public final class ValidationPrintout {
     if (value == null) {
       return "-";
     }
-    // + 0.0 turns -0.0 (a bootstrap quantile of zeros) into 0.0, so no "-0.000" is printed.
-    String v = String.format(Locale.ROOT, "%.3f", value + 0.0);
-    return ci == null ? v : v + String.format(Locale.ROOT, " [%.3f, %.3f]", ci.low() + 0.0, ci.high() + 0.0);
+    String v = three(value);
+    return ci == null ? v : v + " [" + three(ci.low()) + ", " + three(ci.high()) + "]";
+  }
+
+  // Rounding error below the last digit (kappa = -1e-17) prints as 0.000, not -0.000.
+  private static String three(double x) {
+    return String.format(Locale.ROOT, "%.3f", Math.abs(x) < 5e-4 ? 0.0 : x);
   }
 }
