@@ -123,6 +123,11 @@ public record ModelSpec(
         simulatorProfile, value, imageLimits);
   }
 
+  public ModelSpec withImageLimits(ModelImageLimits value) {
+    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+        simulatorProfile, imageFormats, value);
+  }
+
   public boolean usesSimulator() {
     return endpoints.stream().anyMatch(EndpointSpec::isSimulator);
   }

@@ -230,7 +230,7 @@ class TestOpenAiModelCaller {
       assertThat(server.bodies().get(0))
           .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\"");
       ModelSpec byUri = spec.withImageTransport(ModelSpec.TRANSPORT_URI);
-      ModelCaller uriCaller = ModelClients.create(byUri, FAST, null, 1);
+      ModelCaller uriCaller = ModelClients.create(byUri, FAST, uri -> Files.readAllBytes(Path.of(uri)), 1);
       assertThat(uriCaller.call(withImage).get().status()).isEqualTo("ok");
       assertThat(server.bodies().get(1)).contains("\"url\":\"" + file + "\"");
       ModelRequest missing = new ModelRequest("m1", List.of(ChatMessage.user(List.of(
