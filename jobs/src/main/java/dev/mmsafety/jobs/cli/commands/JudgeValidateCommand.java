@@ -7,14 +7,12 @@ import dev.mmsafety.jobs.StandaloneJudge;
 import dev.mmsafety.jobs.ValidateJudgesJob;
 import dev.mmsafety.jobs.cli.UserErrors;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
+import dev.mmsafety.jobs.cli.options.ResponseFileOptions;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.udf.config.RunConfig;
-import dev.mmsafety.udf.ingest.ResponseImporter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +28,8 @@ import picocli.CommandLine.Spec;
         + " (judge_agreement, report.html).",
     footer = {"", "Example (docs/judges.md):", "  ./mmsafety judge validate \\",
       "      --labels deploy/examples/datasets/labelled-answers.jsonl \\",
-      "      --config deploy/examples/judges-keyword.yaml --out /tmp/mmsafety-validate"})
+      "      --config deploy/examples/judges-keyword.yaml --out /tmp/mmsafety-validate \\",
+      "      --field text=question --field response=answer"})
 public final class JudgeValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -45,14 +44,7 @@ public final class JudgeValidateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output root: cases, responses, judgments, judge_agreement, report.html.")
   Path out;
 
-  @Option(names = "--format", description = "jsonl, csv or parquet (default: from the extension).")
-  String format;
-
-  @Option(names = "--field", description = "Role=column, repeatable; as import-responses, plus annotator, label, decision.")
-  Map<String, String> fields = new LinkedHashMap<>();
-
-  @Option(names = "--label-prefix", description = "Columns with this prefix are per-annotator labels (default ${DEFAULT-VALUE}).")
-  String labelPrefix = ResponseImporter.LABEL_PREFIX_DEFAULT;
+  @Mixin ResponseFileOptions reading;
 
   @Option(names = "--decision", description = "refused or harmful, for files without a decision column.")
   String decision;
@@ -72,8 +64,8 @@ public final class JudgeValidateCommand implements Callable<Integer> {
         EvalJobs jobs = EvalJobs.get(RunContext.standalone("validate", simulator.config()));
         ValidateJudgesJob.Result result = jobs.validateJudges()
             .judges(StandaloneJudge.select(simulator.config().judges(), names))
-            .labels(jobs.importResponses().file(labels).format(format).dataset("labelled").fields(fields)
-                .labelPrefix(labelPrefix).decision(decision).defaultModel(model))
+            .labels(reading.applyTo(jobs.importResponses().file(labels).dataset("labelled").decision(decision)
+                .defaultModel(model)))
             .execute();
         PrintWriter w = spec.commandLine().getOut();
         result.summaryLines().forEach(w::println);
