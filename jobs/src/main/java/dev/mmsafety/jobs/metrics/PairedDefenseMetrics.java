@@ -1,7 +1,6 @@
 package dev.mmsafety.jobs.metrics;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
@@ -174,18 +173,8 @@ public final class PairedDefenseMetrics {
   }
 
   private static Column[] keyColumns(List<String> set) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("run_id"));
-    cols.add(col("model"));
-    cols.add(lit(Groupings.name(set)).as("grouping"));
-    for (String dim : Groupings.DIMENSIONS) {
-      cols.add(set.contains(dim) ? col(dim) : lit(MetricsTable.ALL).as(dim));
-    }
-    for (String c : List.of(
-        "polarity", "simulator", "usable", "unpaired", "is_error", "is_unparseable", "flag", "b_flag",
-        RateMetrics.REQUEST_KEY)) {
-      cols.add(col(c));
-    }
-    return cols.toArray(new Column[0]);
+    return MetricRows.groupColumns(
+        set, List.of("polarity", "simulator", "usable", "unpaired", "is_error", "is_unparseable", "flag", "b_flag",
+            RateMetrics.REQUEST_KEY));
   }
 }

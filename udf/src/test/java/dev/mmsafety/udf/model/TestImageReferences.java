@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Images sent by reference: the executor's image server, and the simulator fetching what it is given. */
 class TestImageReferences {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 2, 1L, 5L, 5_000L, null, null, null, 100, 60_000L, null);
+      new InferenceSpec(8, 2, 1L, 5L, 5_000L, null, null, null, 100, 60_000L, null, null, null);
   private static final Pattern SERVED = Pattern.compile("\"url\":\"(http://127\\.0\\.0\\.1:\\d+/mmsafety-images/"
       + "[0-9a-f]{32})\"");
   // a plain loader: Hadoop's would do the same, after seconds of start-up

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The simulated worker reads an image fetched by URL as it reads an inline one: the transport changes nothing. */
 class TestSimImageTransports {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 2, 1L, 5L, 5_000L, null, null, null, 100, 60_000L, null);
+      new InferenceSpec(8, 2, 1L, 5L, 5_000L, null, null, null, 100, 60_000L, null, null, null);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @TempDir Path dir;

@@ -2,10 +2,11 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.ReportBench;
 import dev.mmsafety.jobs.cli.UserErrors;
-import java.nio.file.Files;
+import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,13 +27,12 @@ public final class BenchReportCommand implements Callable<Integer> {
   @Option(names = "--loads", description = "Times to load the page in Chromium (default ${DEFAULT-VALUE}).")
   int loads = 3;
 
-  @Option(names = "--work", description = "Folder for the tables and the report (default: a new temporary folder).")
-  Path work;
+  @Mixin WorkFolderOption work;
 
   @Override
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
-      Path folder = work != null ? work : Files.createTempDirectory("mmsafety-bench-report");
+      Path folder = work.folder("mmsafety-bench-report");
       return new ReportBench(responses, loads, folder).run(spec.commandLine().getOut()) ? 0 : 1;
     });
   }
