@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class TestS3ImageReferences {
   private static final String BUCKET = "mmsafety-images";
   private static final String KEY = "attacks/figstep/big image.png"; // a space: keys are escaped in the URL
-  private static final byte[] IMAGE = image(1000, 1000); // noise: about 3 MB
+  private static final byte[] IMAGE = image(600, 600); // noise: about 1 MB
   private static S3ProxyServer s3;
   private static Configuration conf;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

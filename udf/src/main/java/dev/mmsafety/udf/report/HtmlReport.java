@@ -10,6 +10,7 @@ import dev.mmsafety.udf.report.sections.OverRefusalSection;
 import dev.mmsafety.udf.report.sections.RegressionsSection;
 import dev.mmsafety.udf.report.sections.RejectsSection;
 import dev.mmsafety.udf.report.sections.SamplesSection;
+import dev.mmsafety.udf.report.sections.ValidationSection;
 import dev.mmsafety.udf.report.sections.TrendSection;
 import dev.mmsafety.udf.report.sections.WhatWasRunSection;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class HtmlReport {
       new DefensesSection(),
       new OverRefusalSection(),
       new AgreementSection(),
+      new ValidationSection(),
       new RegressionsSection(),
       new TrendSection(),
       new RejectsSection(),

@@ -25,7 +25,8 @@ public record ReportData(
     Rejects rejects,
     SampleSet samples,
     List<Helper> helpers,
-    Completeness completeness) {
+    Completeness completeness,
+    List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation) {
 
   /** The dataset value of a headline rate pooled over every dataset the attack ran on. */
   public static final String POOLED = "ALL";
@@ -45,6 +46,7 @@ public record ReportData(
     samples = Objects.requireNonNull(samples, "samples");
     helpers = helpers == null ? List.of() : List.copyOf(helpers);
     completeness = completeness == null ? Completeness.NONE : completeness;
+    validation = validation == null ? List.of() : List.copyOf(validation);
   }
 
   /**
@@ -243,6 +245,7 @@ public record ReportData(
     private SampleSet samples = SampleSet.NONE;
     private List<Helper> helpers = List.of();
     private Completeness completeness = Completeness.NONE;
+    private List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation = List.of();
 
     private Builder(String runId, String runDate) {
       this.runId = runId;
@@ -324,9 +327,16 @@ public record ReportData(
       return this;
     }
 
+    /** judge validate's figures (judge_agreement rows of kind validation). */
+    public Builder validation(List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> value) {
+      validation = value;
+      return this;
+    }
+
     public ReportData build() {
       return new ReportData(runId, runDate, simulatedModels, redacted, inventory, headline, heatmap, defenseDeltas,
-          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness);
+          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness,
+          validation);
     }
   }
 }

@@ -67,13 +67,13 @@ class TestImageReferences {
 
   @Test
   void executorHttpSendsAnUnguessableUrlThatServesTheImageBytes() throws Exception {
-    Path file = image("big.png", 900, 800);
+    Path file = image("big.png", 400, 400);
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("seen"))) {
       ModelCaller caller = ModelClients.create(model(server.baseUrl(), ModelSpec.TRANSPORT_EXECUTOR_HTTP), FAST,
           FILES, 1);
       assertThat(caller.call(withImage(file)).get().status()).isEqualTo("ok");
       String body = server.bodies().get(0);
-      assertThat(body.length()).isLessThan(1_000); // a 2 MB image costs the request a URL
+      assertThat(body.length()).isLessThan(1_000); // a 480 KB image costs the request a URL
       Matcher m = SERVED.matcher(body);
       assertThat(m.find()).as(body).isTrue();
       HttpResponse<byte[]> fetched = http.send(HttpRequest.newBuilder(URI.create(m.group(1))).build(),
