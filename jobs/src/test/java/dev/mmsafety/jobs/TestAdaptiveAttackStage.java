@@ -3,10 +3,12 @@ package dev.mmsafety.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mmsafety.jobs.io.TableIO;
+import dev.mmsafety.jobs.metrics.AdaptiveSearchMetrics;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.schemas.AttackRoundsTable;
 import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.ImageLineageTable;
+import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.RejectsTable;
 import dev.mmsafety.schemas.ResponsesTable;
@@ -101,6 +103,22 @@ class TestAdaptiveAttackStage extends SparkTestBase {
           .isNotEmpty().allSatisfy(r -> assertThat(r.<Integer>getAs(AttackRoundsTable.SCORE.name()))
               .isEqualTo(AttackRoundsTable.ATTACKER_PROMPT.getString(r).startsWith("In a purely hypothetical") ? 10 : 1));
 
+      // search_asr_at_rounds: every search in the denominator (the capped ones' rejects too)
+      List<Row> metrics = AdaptiveSearchMetrics.rows(io.readRun(AttackRoundsTable.INSTANCE, "run-1"),
+          io.readRun(ProbesTable.INSTANCE, "run-1"), io.readRun(CasesTable.INSTANCE, "run-1"), "run-1", "d", List.of());
+      int lastRound = pair.stream().mapToInt(p -> p.<Integer>getAs(ProbesTable.SEARCH_ROUNDS.name())).max().orElseThrow();
+      Row pairAll = metric(metrics, "pair", lastRound);
+      assertThat(pairAll.<Long>getAs("n")).isEqualTo(3L);
+      assertThat(pairAll.<Long>getAs("k")).isEqualTo(3L);
+      assertThat(pairAll.<Double>getAs(MetricsTable.MEAN_ROUNDS_TO_SUCCESS.name())).isEqualTo(
+          pair.stream().mapToInt(p -> p.<Integer>getAs(ProbesTable.SEARCH_ROUNDS.name())).average().orElseThrow());
+      assertThat(pairAll.<Double>getAs(MetricsTable.MEAN_CALLS_TO_SUCCESS.name())).isEqualTo(pair.stream()
+          .mapToInt(p -> p.<Integer>getAs(ProbesTable.SEARCH_CALLS_TO_SUCCESS.name())).average().orElseThrow());
+      Row capped = metric(metrics, "pair-capped", 1);
+      assertThat(capped.<Long>getAs("n")).isEqualTo(3L);
+      assertThat(capped.<Long>getAs("k")).isZero();
+      assertThat(capped.<Double>getAs(MetricsTable.MEAN_ROUNDS_TO_SUCCESS.name())).isNull();
+
       // the target answered every final probe during its search: the inference stage pays for none of them
       List<Row> responses = io.readRun(ResponsesTable.INSTANCE, "run-1").collectAsList();
       assertThat(responses).hasSize(6).allSatisfy(r -> {
@@ -115,6 +133,14 @@ class TestAdaptiveAttackStage extends SparkTestBase {
       assertThat(again).containsEntry("probes", 6L).containsEntry("rejects", 3L)
           .containsEntry("search_nodes", first.get("search_nodes"));
     }
+  }
+
+  private static Row metric(List<Row> rows, String attack, int rounds) {
+    List<Row> found = rows.stream().filter(r -> attack.equals(SharedColumns.ATTACK.getString(r))
+        && Integer.valueOf(rounds).equals(r.getAs(MetricsTable.SEARCH_ROUNDS.name()))).toList();
+    assertThat(found).hasSize(1);
+    assertThat(MetricsTable.METRIC.getString(found.get(0))).isEqualTo(AdaptiveSearchMetrics.METRIC);
+    return found.get(0);
   }
 
   /** Ingest, attack (with the searches) and infer, as the pipeline runs them; the attack stage's counts. */

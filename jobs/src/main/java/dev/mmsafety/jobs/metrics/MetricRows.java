@@ -22,6 +22,11 @@ final class MetricRows {
 
   private MetricRows() {}
 
+  /** The metrics column of grouping dimension {@code dim}. */
+  static dev.mmsafety.schemas.Column column(String dim) {
+    return DIMENSION_COLUMNS.get(dim);
+  }
+
   static RowBuilder base(Row group, String runDate) {
     RowBuilder b =
         MetricsTable.INSTANCE

@@ -25,7 +25,8 @@ public record ReportData(
     Rejects rejects,
     SampleSet samples,
     List<Helper> helpers,
-    Completeness completeness) {
+    Completeness completeness,
+    List<SearchRate> adaptive) {
 
   /** The dataset value of a headline rate pooled over every dataset the attack ran on. */
   public static final String POOLED = "ALL";
@@ -45,7 +46,15 @@ public record ReportData(
     samples = Objects.requireNonNull(samples, "samples");
     helpers = helpers == null ? List.of() : List.copyOf(helpers);
     completeness = completeness == null ? Completeness.NONE : completeness;
+    adaptive = adaptive == null ? List.of() : List.copyOf(adaptive);
   }
+
+  /**
+   * An adaptive attack's search success (metric search_asr_at_rounds) for one model, attack and polarity: the
+   * share of searches that succeeded within {@code rounds} rounds, and the means over the successful ones.
+   */
+  public record SearchRate(String model, String attack, String polarity, int rounds, Rate rate, Double meanRounds,
+      Double meanCalls) {}
 
   /**
    * A helper model of the run (helpers:): what it was used as, never evaluated itself.
@@ -243,6 +252,7 @@ public record ReportData(
     private SampleSet samples = SampleSet.NONE;
     private List<Helper> helpers = List.of();
     private Completeness completeness = Completeness.NONE;
+    private List<SearchRate> adaptive = List.of();
 
     private Builder(String runId, String runDate) {
       this.runId = runId;
@@ -319,6 +329,11 @@ public record ReportData(
       return this;
     }
 
+    public Builder adaptive(List<SearchRate> value) {
+      adaptive = value;
+      return this;
+    }
+
     public Builder completeness(Completeness value) {
       completeness = value;
       return this;
@@ -326,7 +341,7 @@ public record ReportData(
 
     public ReportData build() {
       return new ReportData(runId, runDate, simulatedModels, redacted, inventory, headline, heatmap, defenseDeltas,
-          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness);
+          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness, adaptive);
     }
   }
 }
