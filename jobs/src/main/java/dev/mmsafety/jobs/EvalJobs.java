@@ -33,6 +33,10 @@ public final class EvalJobs {
     return new JudgeResponsesJob(context);
   }
 
+  public ValidateJudgesJob validateJudges() {
+    return new ValidateJudgesJob(context);
+  }
+
   public ComputeMetricsJob computeMetrics() {
     return new ComputeMetricsJob(context);
   }

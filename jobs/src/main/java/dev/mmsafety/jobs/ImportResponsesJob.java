@@ -4,6 +4,7 @@ import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.RejectsTable;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.udf.exceptions.ConfigException;
+import dev.mmsafety.udf.ingest.AnnotatorRows;
 import dev.mmsafety.udf.ingest.DatasetSource;
 import dev.mmsafety.udf.ingest.LoadSink;
 import dev.mmsafety.udf.ingest.ParquetRecords;
@@ -35,6 +36,8 @@ public final class ImportResponsesJob {
   private String benchmark = ResponseImporter.BENCHMARK_DEFAULT;
   private Map<String, String> fields = new LinkedHashMap<>();
   private String labelPrefix = ResponseImporter.LABEL_PREFIX_DEFAULT;
+  private String decision;
+  private String defaultModel;
 
   ImportResponsesJob(RunContext context) {
     this.context = context;
@@ -87,6 +90,21 @@ public final class ImportResponsesJob {
     return self();
   }
 
+  /** The question labelled (refused or harmful) for records without a decision field; default none. */
+  public ImportResponsesJob decision(String named) {
+    if (named != null) {
+      dev.mmsafety.udf.metrics.HumanLabels.decision(named);
+    }
+    this.decision = named;
+    return self();
+  }
+
+  /** The model of records without a model field; default none (the field is required). */
+  public ImportResponsesJob defaultModel(String model) {
+    this.defaultModel = model;
+    return self();
+  }
+
   public IngestCasesJob.Result execute() {
     if (file == null) {
       throw new ConfigException("Cannot import responses: no file given");
@@ -123,6 +141,10 @@ public final class ImportResponsesJob {
     DatasetSource source = DatasetSource.open(path.getParent().toString(), context.spark().sparkContext().hadoopConfiguration());
     ResponseImporter importer = new ResponseImporter(dataset, benchmark, fields, labelPrefix, context.runId(), context.runDate());
     importer.imageRoot(source);
+    importer.decision(decision);
+    importer.defaultModel(defaultModel);
+    // Long labels files (a row per annotator) are grouped into one record per answer; other rows pass through.
+    AnnotatorRows rows = new AnnotatorRows(importer);
     LoadSink sink = new LoadSink(benchmark, dataset, null);
     try {
       if (!source.isFile(name)) {
@@ -132,18 +154,18 @@ public final class ImportResponsesJob {
         case "csv" -> {
           String text = source.readText(name);
           importer.datasetHash(source.datasetHash());
-          Records.csv(text, name, sink, (row, v) -> importer.accept(name, row, new LinkedHashMap<>(v)));
+          Records.csv(text, name, sink, (row, v) -> rows.accept(name, row, new LinkedHashMap<>(v)));
         }
         case "jsonl" -> {
           String text = source.readText(name);
           importer.datasetHash(source.datasetHash());
-          Records.jsonLines(text, name, sink, (row, n) -> importer.accept(name, row, Records.flatten(n)));
+          Records.jsonLines(text, name, sink, (row, n) -> rows.accept(name, row, Records.flatten(n)));
         }
         default -> {
           source.hashByStatus(name);
           importer.datasetHash(source.datasetHash());
           ParquetRecords.read(source.path(name), source.conf(), null, (row, r) -> {
-            importer.accept(name, Long.toString(row), r);
+            rows.accept(name, Long.toString(row), r);
             return true;
           });
         }
@@ -151,6 +173,7 @@ public final class ImportResponsesJob {
     } catch (IOException e) {
       throw new ConfigException("Cannot import responses " + file + ": " + e.getMessage(), e);
     }
+    rows.finish();
     importer.addRejects(sink.rejects());
     return importer;
   }

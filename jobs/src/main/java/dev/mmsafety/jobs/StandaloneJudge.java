@@ -35,11 +35,8 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
         throw new ConfigException("Cannot judge responses: " + p + ": no such file or folder");
       }
     }
-    // A judges-only config has no run: section; the output is --out.
-    RunSpec run = config.run() != null ? config.run() : new RunSpec("judge", null, null, null);
-    RunConfig withOut = config.withRun(run.withOutput(out.toAbsolutePath().toString()));
     // Helpers served by the simulator (url: simulator) need it running while the judges call them.
-    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOut)) {
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOutput(config, "judge", out))) {
       RunConfig resolved = simulator.config();
       RunContext context = RunContext.standalone("judge", resolved);
       SparkSession spark = context.spark();
@@ -57,6 +54,12 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
     }
   }
 
+  /** A judges-only config (no run: section) with {@code out} as its output root. */
+  public static RunConfig withOutput(RunConfig config, String name, Path out) {
+    RunSpec run = config.run() != null ? config.run() : new RunSpec(name, null, null, null);
+    return config.withRun(run.withOutput(out.toAbsolutePath().toString()));
+  }
+
   /**
    * The table {@code name} next to a responses folder of an output root ({@code <root>/responses} ->
    * {@code <root>/cases}), as import-responses and runs write them; null when there is none. This is how imported
@@ -72,7 +75,7 @@ public record StandaloneJudge(Path responses, List<String> judgeNames, Path out,
   }
 
   /** The configured judges named (all when no names are given), in the order named. */
-  static List<JudgeSpec> select(List<JudgeSpec> all, List<String> wanted) {
+  public static List<JudgeSpec> select(List<JudgeSpec> all, List<String> wanted) {
     if (all.isEmpty()) {
       throw new ConfigException("Cannot judge responses: the config has no judges");
     }

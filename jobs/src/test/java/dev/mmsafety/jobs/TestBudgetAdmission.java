@@ -64,7 +64,7 @@ class TestBudgetAdmission extends SparkTestBase {
         .select(InferenceTask.REQUEST_ID_COL).distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     Dataset<Row> cache = spark().createDataFrame(cachedIds.stream().map(org.apache.spark.sql.RowFactory::create)
         .toList(), new StructType().add("_mm_cached_id", DataTypes.StringType, false));
-    return InferencePlanner.admit(work, cache, InferenceSpec.DEFAULT.withMaxRequests(maxRequests), MODELS);
+    return InferencePlanner.admit(work, cache, InferenceSpec.DEFAULT.with(s -> s.maxRequests = maxRequests), MODELS);
   }
 
   private static Map<String, Long> admittedByDataset(Dataset<Row> admitted) {

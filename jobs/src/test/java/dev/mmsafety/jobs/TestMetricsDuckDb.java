@@ -88,11 +88,27 @@ class TestMetricsDuckDb extends SparkTestBase {
               + " AND r.dataset = m.dataset AND r.variant = m.variant AND r.attack = m.attack"
               + " AND r.defense = m.defense AND r.judge = m.judge"
               + " WHERE r.metric IS NULL OR m.metric IS NULL OR r.n <> m.n OR r.k <> m.k OR r.n_error <> m.n_error"
+              + " OR r.n_probes <> m.n_probes OR r.k_probes <> m.k_probes"
               + " OR r.b_none_only <> CAST(json_extract(m.detail, '$.b_none_only') AS BIGINT)"
               + " OR r.c_defense_only <> CAST(json_extract(m.detail, '$.c_defense_only') AS BIGINT)"
               + " OR r.n_unpaired <> CAST(json_extract(m.detail, '$.n_unpaired') AS BIGINT)"
               + " OR (r.n > 0 AND abs(m.rate - (r.c_defense_only - r.b_none_only) / r.n) > 1e-12)");
       assertThat(pairedDiffs).isEmpty();
+      // Paired deltas merge identical requests too: n agrees with the rate cells of the same defense.
+      assertThat(count(st, "SELECT count(*) FROM " + metrics + " WHERE metric LIKE '%_vs_none' AND n_probes > n"))
+          .isPositive();
+      // Where neither side lost a verdict, n is the rate cell's n (the defended asr cell and the undefended one).
+      String cells = "FROM " + metrics + " d JOIN " + metrics + " a ON a.metric = 'asr'"
+          + " AND d.metric = 'asr_delta_vs_none' AND a.run_id = d.run_id AND a.model = d.model"
+          + " AND a.grouping = d.grouping AND a.benchmark = d.benchmark AND a.dataset = d.dataset"
+          + " AND a.variant = d.variant AND a.attack = d.attack AND a.judge = d.judge"
+          + " AND a.defense IN (d.defense, 'none') AND a.n_error = 0 AND a.n_unparseable = 0"
+          + " GROUP BY d.run_id, d.model, d.grouping, d.benchmark, d.dataset, d.variant, d.attack, d.defense, d.judge,"
+          + " d.n HAVING count(*) = 2 AND CAST(any_value(json_extract(d.detail, '$.n_unpaired')) AS BIGINT) = 0";
+      assertThat(count(st, "SELECT count(*) FROM (SELECT d.n " + cells + " AND min(a.n) = d.n AND max(a.n) = d.n)"))
+          .isPositive();
+      assertThat(count(st, "SELECT count(*) FROM (SELECT d.n " + cells + " AND (min(a.n) <> d.n OR max(a.n) <> d.n))"))
+          .isZero();
     }
   }
 

@@ -12,18 +12,22 @@ import java.util.List;
  * reference is another judge (each unordered pair once, judge &lt; other) or {@code human} (the strict majority
  * of imported human labels). Confusion counts treat the reference as truth: accuracy/precision/recall/F1 are
  * scores against human labels on human rows, and describe the judge against the other judge on pair rows.
- * NEXT ID TO ASSIGN: 918
+ * Validation rows ({@code judge validate}, reference_kind validation) add a category, 95% intervals and the
+ * annotators' own agreement; version 2 added their columns (918-935).
+ * NEXT ID TO ASSIGN: 936
  */
 public final class JudgeAgreementTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   public static final String HUMAN = "human";
   public static final String KIND_JUDGE = "judge";
   public static final String KIND_HUMAN = "human";
+  /** judge validate: the judge against the human majority of a labels file, per category, with intervals. */
+  public static final String KIND_VALIDATION = "validation";
 
   public static final Column OTHER =
       Column.required(900, "other", StringType, "The reference: another judge's name, or 'human'.");
   public static final Column REFERENCE_KIND =
-      Column.required(901, "reference_kind", StringType, "judge (judge vs judge) or human (judge vs human labels).");
+      Column.required(901, "reference_kind", StringType, "judge (judge vs judge), human (judge vs human labels) or validation (judge validate).");
   public static final Column DECISION =
       Column.required(902, "decision", StringType, "The yes/no decision compared: unsafe or refused.");
   public static final Column N =
@@ -50,6 +54,31 @@ public final class JudgeAgreementTable extends TableContract {
       Column.required(
           917, "n_no_labels", LongType, "Human rows: labelled responses with no usable label for the decision.");
 
+  public static final Column CATEGORY =
+      Column.optional(918, "category", StringType, "Validation rows: the labels file's category, or ALL; null on other rows.");
+  public static final Column ACCURACY_LOW = Column.optional(919, "accuracy_low", DoubleType, "Wilson 95% interval of accuracy, low.");
+  public static final Column ACCURACY_HIGH = Column.optional(920, "accuracy_high", DoubleType, "Wilson 95% interval of accuracy, high.");
+  public static final Column PRECISION_LOW = Column.optional(921, "precision_low", DoubleType, "Wilson 95% interval of precision, low.");
+  public static final Column PRECISION_HIGH = Column.optional(922, "precision_high", DoubleType, "Wilson 95% interval of precision, high.");
+  public static final Column RECALL_LOW = Column.optional(923, "recall_low", DoubleType, "Wilson 95% interval of recall, low.");
+  public static final Column RECALL_HIGH = Column.optional(924, "recall_high", DoubleType, "Wilson 95% interval of recall, high.");
+  public static final Column F1_LOW = Column.optional(925, "f1_low", DoubleType, "Bootstrap 95% interval of F1, low.");
+  public static final Column F1_HIGH = Column.optional(926, "f1_high", DoubleType, "Bootstrap 95% interval of F1, high.");
+  public static final Column KAPPA_LOW = Column.optional(927, "kappa_low", DoubleType, "Bootstrap 95% interval of Cohen's kappa, low.");
+  public static final Column KAPPA_HIGH = Column.optional(928, "kappa_high", DoubleType, "Bootstrap 95% interval of Cohen's kappa, high.");
+  public static final Column N_UNKNOWN_LABELS =
+      Column.optional(929, "n_unknown_labels", LongType, "Validation rows: labels whose value is no yes/no of the decision (left out of the vote).");
+  public static final Column N_MISSING_ANNOTATORS =
+      Column.optional(930, "n_missing_annotators", LongType, "Validation rows: answers with fewer known labels than annotators.");
+  public static final Column ANNOTATORS =
+      Column.optional(931, "annotators", LongType, "Validation rows: annotators who labelled the decision (n per item for Fleiss).");
+  public static final Column FLEISS_KAPPA =
+      Column.optional(932, "fleiss_kappa", DoubleType, "Validation rows: the annotators' own agreement, Fleiss' kappa.");
+  public static final Column FLEISS_LOW = Column.optional(933, "fleiss_low", DoubleType, "Bootstrap 95% interval of Fleiss' kappa, low.");
+  public static final Column FLEISS_HIGH = Column.optional(934, "fleiss_high", DoubleType, "Bootstrap 95% interval of Fleiss' kappa, high.");
+  public static final Column N_FLEISS =
+      Column.optional(935, "n_fleiss", LongType, "Validation rows: answers all annotators labelled validly (Fleiss' items).");
+
   public static final JudgeAgreementTable INSTANCE = new JudgeAgreementTable();
 
   private JudgeAgreementTable() {
@@ -59,7 +88,10 @@ public final class JudgeAgreementTable extends TableContract {
         "Agreement and Cohen's kappa between judge pairs, and accuracy/precision/recall/F1 against human labels.",
         List.of(
             RUN_ID, JUDGE, OTHER, REFERENCE_KIND, DECISION, SIMULATOR, N, N_AGREE, AGREEMENT, KAPPA, TP, FP, FN,
-            TN, ACCURACY, PRECISION, RECALL, F1, N_EXCLUDED, N_NO_MAJORITY, N_NO_LABELS, RUN_DATE, MODEL),
+            TN, ACCURACY, PRECISION, RECALL, F1, N_EXCLUDED, N_NO_MAJORITY, N_NO_LABELS, CATEGORY, ACCURACY_LOW,
+            ACCURACY_HIGH, PRECISION_LOW, PRECISION_HIGH, RECALL_LOW, RECALL_HIGH, F1_LOW, F1_HIGH, KAPPA_LOW,
+            KAPPA_HIGH, N_UNKNOWN_LABELS, N_MISSING_ANNOTATORS, ANNOTATORS, FLEISS_KAPPA, FLEISS_LOW, FLEISS_HIGH,
+            N_FLEISS, RUN_DATE, MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

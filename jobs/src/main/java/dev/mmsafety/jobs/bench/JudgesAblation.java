@@ -1,12 +1,17 @@
 package dev.mmsafety.jobs.bench;
 
+import dev.mmsafety.udf.judge.cascade.CascadeCut;
+import dev.mmsafety.udf.judge.classifier.AnswerText;
+import dev.mmsafety.udf.judge.classifier.BinaryScores;
 import dev.mmsafety.udf.judge.classifier.EncoderModel;
 import dev.mmsafety.udf.judge.classifier.Features;
 import dev.mmsafety.udf.judge.classifier.JudgeData;
-import dev.mmsafety.udf.judge.classifier.OfflineJudgeAblation;
+import dev.mmsafety.udf.judge.classifier.JudgeExample;
 import dev.mmsafety.udf.judge.classifier.OfflineJudgeTrainer;
 import dev.mmsafety.udf.judge.classifier.SentenceEncoder;
+import dev.mmsafety.udf.judge.classifier.WriterCrossValidation;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,12 +19,32 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * {@code bench judges --ablation}: the evidence for the offline judge's encoder and features, on the validation
- * split only (the held-out set is not read). For each encoder, every feature set of
- * {@link OfflineJudgeAblation#FEATURE_SETS} and, for the shipped feature set, each L2 strength of {@link #L2S}.
+ * The offline judge's validation protocol on the training files only (the held-out set is not read):
+ * leave-one-writer-out cross-validation ({@link WriterCrossValidation}). {@code bench judges --cv} prints the
+ * shipped recipe per fold and pooled, with its reliability and what a cascade cut would cost on the out-of-fold
+ * predictions; {@code --ablation} compares encoders, feature sets and L2 under the same protocol.
  */
 public final class JudgesAblation {
-  static final double[] L2S = {1e-2, 3e-2, 1e-1, 3e-1};
+  static final double[] L2S = {1e-2, 1e-1, 3e-1, 1.0, 3.0};
+  /** The feature sets compared, in the order printed. */
+  static final List<Set<Features.Block>> FEATURE_SETS = List.of(
+      EnumSet.of(Features.Block.WHOLE),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY),
+      EnumSet.of(Features.Block.OPENING, Features.Block.ENDING),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.WHOLE),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
+          Features.Block.SIMILARITY),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
+          Features.Block.SIMILARITY, Features.Block.QUESTION_X_OPENING),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
+          Features.Block.SIMILARITY, Features.Block.BODY),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
+          Features.Block.SIMILARITY, Features.Block.QUESTION_X_OPENING, Features.Block.BODY));
+  static final double[] SHARES = {0.1, 0.2, 0.3};
+  static final double[] AGREEMENTS = {0.95, 0.98};
 
   private final Path dataDir;
   private final List<String> encoders;
@@ -32,32 +57,172 @@ public final class JudgesAblation {
     this.cache = cache;
   }
 
+  /**
+   * {@code --ablation}: one line per candidate, pooled out-of-fold figures and per-fold accuracy. With the shipped
+   * encoder: first each L2 on the shipped features, then every feature set at the L2 with the best mean pooled
+   * accuracy of the two heads, then each L2 on the best feature set. Other encoders (slower, so only what the shipped features need is embedded): the
+   * shipped features at the shipped L2.
+   */
   public void run(PrintWriter out) {
-    JudgeData.Split split = JudgeData.split(JudgeData.train(dataDir));
-    out.printf(Locale.ROOT, "training split %d rows, validation split %d rows (held-out set not read)%n",
-        split.train().size(), split.validation().size());
-    out.println("validation figures; calibration cross-fitted on halves of the validation split");
-    out.printf(Locale.ROOT, "%-20s %-62s %6s | %-15s | %-15s%n", "encoder", "features", "l2", "refused acc ECE",
-        "harmful acc ECE");
-    Set<Features.Block> all = EnumSet.allOf(Features.Block.class);
+    List<JudgeExample> rows = JudgeData.train(dataDir);
+    header(out, rows);
+    out.printf(Locale.ROOT, "%-20s %-56s %6s | %-29s | %-29s | %s%n", "encoder", "features", "l2",
+        "refused acc  F1    ECE  folds", "harmful acc  F1    ECE  folds", "openings/s/core");
     for (String name : encoders) {
       EncoderModel model = EncoderModel.named(name);
       SentenceEncoder encoder = SentenceEncoder.shared(model);
-      OfflineJudgeTrainer.Embeddings train = OfflineJudgeTrainer.embed(encoder, split.train(), all, cache);
-      OfflineJudgeTrainer.Embeddings validation = OfflineJudgeTrainer.embed(encoder, split.validation(), all, cache);
-      for (Set<Features.Block> blocks : OfflineJudgeAblation.FEATURE_SETS) {
-        line(out, OfflineJudgeAblation.evaluate(model, blocks, OfflineJudgeTrainer.L2_REFUSED, train, validation));
+      boolean shippedEncoder = model.equals(OfflineJudgeTrainer.ENCODER);
+      Set<Features.Block> needed = EnumSet.copyOf(OfflineJudgeTrainer.BLOCKS);
+      if (shippedEncoder) {
+        FEATURE_SETS.forEach(needed::addAll);
       }
+      double speed = speed(encoder, rows);
+      OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(encoder, rows, needed, cache);
+      if (!shippedEncoder) {
+        line(out, WriterCrossValidation.run(model, OfflineJudgeTrainer.BLOCKS, OfflineJudgeTrainer.L2_REFUSED,
+            OfflineJudgeTrainer.L2_HARMFUL, all), speed);
+        continue;
+      }
+      double bestL2 = Double.NaN;
+      double best = -1;
       for (double l2 : L2S) {
-        line(out, OfflineJudgeAblation.evaluate(model, OfflineJudgeTrainer.BLOCKS, l2, train, validation));
+        WriterCrossValidation.Result r = WriterCrossValidation.run(model, OfflineJudgeTrainer.BLOCKS, l2, l2, all);
+        line(out, r, speed);
+        double mean = (r.refused().pooled().accuracy() + r.harmful().pooled().accuracy()) / 2;
+        if (mean > best) {
+          best = mean;
+          bestL2 = l2;
+        }
+      }
+      out.printf(Locale.ROOT, "best L2 on the shipped features (mean pooled accuracy %.3f): %.0e; feature sets at "
+          + "that L2:%n", best, bestL2);
+      Set<Features.Block> bestBlocks = OfflineJudgeTrainer.BLOCKS;
+      best = -1;
+      for (Set<Features.Block> blocks : FEATURE_SETS) {
+        WriterCrossValidation.Result r = WriterCrossValidation.run(model, blocks, bestL2, bestL2, all);
+        line(out, r, speed);
+        double mean = (r.refused().pooled().accuracy() + r.harmful().pooled().accuracy()) / 2;
+        if (mean > best) {
+          best = mean;
+          bestBlocks = blocks;
+        }
+      }
+      out.printf(Locale.ROOT, "best features (mean pooled accuracy %.3f): %s; each L2 on them:%n", best,
+          String.join(",", Features.keys(bestBlocks)));
+      for (double l2 : L2S) {
+        line(out, WriterCrossValidation.run(model, bestBlocks, l2, l2, all), speed);
       }
       out.flush();
     }
   }
 
-  private static void line(PrintWriter out, OfflineJudgeAblation.Result r) {
-    out.printf(Locale.ROOT, "%-20s %-62s %6.0e | %.3f  %.3f    | %.3f  %.3f%n", r.encoder(),
-        String.join(",", Features.keys(r.blocks())), r.l2(), r.refused().accuracy(), r.refused().ece(),
-        r.harmful().accuracy(), r.harmful().ece());
+  /** {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions. */
+  public void shipped(PrintWriter out) {
+    List<JudgeExample> rows = JudgeData.train(dataDir);
+    header(out, rows);
+    OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(
+        SentenceEncoder.shared(OfflineJudgeTrainer.ENCODER), rows, OfflineJudgeTrainer.BLOCKS, cache);
+    WriterCrossValidation.Result r = WriterCrossValidation.run(OfflineJudgeTrainer.ENCODER,
+        OfflineJudgeTrainer.BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL, all);
+    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, L2 %.0e / %.0e%n", r.encoder().name(),
+        String.join(",", Features.keys(r.blocks())), OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL);
+    for (WriterCrossValidation.Head head : List.of(r.refused(), r.harmful())) {
+      out.printf(Locale.ROOT, "%n%s (validated on the left-out writer):%n", head == r.refused()
+          ? "refused (all rows)" : "harmful (harmful-polarity rows)");
+      out.printf(Locale.ROOT, "  %-10s %5s %9s %9s %9s %6s %6s%n", "fold", "n", "accuracy", "precision", "recall",
+          "F1", "ECE");
+      for (int f = 0; f < head.writers().size(); f++) {
+        scoreLine(out, "w/o " + head.writers().get(f), head.folds().get(f));
+      }
+      scoreLine(out, "pooled", head.pooled());
+    }
+    out.println("\nreliability of the out-of-fold probabilities (n, mean predicted, observed share):");
+    out.printf(Locale.ROOT, "  %-9s | %-24s | %-24s%n", "p", "refused", "harmful");
+    for (int b = 0; b < BinaryScores.BINS; b++) {
+      out.printf(Locale.ROOT, "  %.1f-%.1f   | %s | %s%n", b / 10.0, (b + 1) / 10.0,
+          bin(r.refused().pooled().bins().get(b)), bin(r.harmful().pooled().bins().get(b)));
+    }
+    out.println("\ncascade cuts on the out-of-fold predictions (the labels stand in for a perfect second judge):");
+    cascade(out, "unsafe", r.harmful(), rows.size());
+    cascade(out, "refused", r.refused(), rows.size());
+  }
+
+  private static void header(PrintWriter out, List<JudgeExample> rows) {
+    out.printf(Locale.ROOT, "leave-one-writer-out cross-validation over %d training rows (writers %s; held-out set "
+        + "not read); Platt fitted on the other folds' out-of-fold logits%n", rows.size(),
+        rows.stream().map(JudgeExample::writer).distinct().sorted().toList());
+  }
+
+  /**
+   * What a cut costs: the share sent (of every row: benign rows stay with the classifier on unsafe) and the
+   * kept verdicts that are wrong, observed and as calibration expects them, per compared row.
+   */
+  private static void cascade(PrintWriter out, String on, WriterCrossValidation.Head head, int allRows) {
+    int n = head.labels().size();
+    double[] asked = new double[n];
+    for (int i = 0; i < n; i++) {
+      asked[i] = Math.max(head.probabilities()[i], 1 - head.probabilities()[i]);
+    }
+    double[] confidences = new double[allRows]; // rows not asked (benign, on unsafe) have confidence 1
+    java.util.Arrays.fill(confidences, 1);
+    System.arraycopy(asked, 0, confidences, 0, n);
+    for (double share : SHARES) {
+      cutLine(out, on, "max-llm-share " + share, new CascadeCut(null, share, null).resolve(confidences), head,
+          asked, allRows);
+    }
+    for (double a : AGREEMENTS) {
+      cutLine(out, on, "target-agreement " + a, new CascadeCut(null, null, a).resolve(confidences), head, asked,
+          allRows);
+    }
+  }
+
+  private static void cutLine(PrintWriter out, String on, String target, double cut,
+      WriterCrossValidation.Head head, double[] asked, int allRows) {
+    int sent = 0;
+    int wrongKept = 0;
+    double expected = 0;
+    for (int i = 0; i < asked.length; i++) {
+      if (asked[i] < cut) {
+        sent++;
+      } else {
+        wrongKept += (head.probabilities()[i] >= 0.5) != head.labels().get(i) ? 1 : 0;
+        expected += 1 - asked[i];
+      }
+    }
+    out.printf(Locale.ROOT, "  on %-8s %-22s cut %.4f: sent %4d of %d (%.1f%%); wrong among kept %.1f points of "
+            + "%d compared (expected from calibration %.1f)%n", on, target, cut, sent, allRows, 100.0 * sent / allRows,
+        100.0 * wrongKept / asked.length, asked.length, 100 * expected / asked.length);
+  }
+
+  private static void scoreLine(PrintWriter out, String label, BinaryScores s) {
+    out.printf(Locale.ROOT, "  %-10s %5d %9.3f %9.3f %9.3f %6.3f %6.3f%n", label, s.n(), s.accuracy(),
+        s.precision(), s.recall(), s.f1(), s.ece());
+  }
+
+  private static String bin(BinaryScores.Bin b) {
+    return b.n() == 0 ? String.format(Locale.ROOT, "%-24s", "n 0")
+        : String.format(Locale.ROOT, "n %4d  %.2f  %.2f        ", b.n(), b.meanProbability(), b.observed());
+  }
+
+  /** Openings (48 tokens) embedded per second of this thread's CPU time, over the first 300 rows. */
+  private static double speed(SentenceEncoder encoder, List<JudgeExample> rows) {
+    List<String> openings = rows.stream().limit(300).map(e -> AnswerText.opening(e.answer())).toList();
+    encoder.embed(openings.subList(0, 10), Features.OPENING_TOKENS); // warm-up
+    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    encoder.embed(openings, Features.OPENING_TOKENS);
+    return openings.size() / ((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
+  }
+
+  private static void line(PrintWriter out, WriterCrossValidation.Result r, double speed) {
+    out.printf(Locale.ROOT, "%-20s %-56s %6.0e | %s | %s | %.0f%n", r.encoder().name(),
+        String.join(",", Features.keys(r.blocks())), r.l2(), summary(r.refused()), summary(r.harmful()),
+        speed);
+  }
+
+  private static String summary(WriterCrossValidation.Head h) {
+    StringBuilder folds = new StringBuilder();
+    h.folds().forEach(f -> folds.append(String.format(Locale.ROOT, " %.2f", f.accuracy())));
+    return String.format(Locale.ROOT, "%.3f %.3f %.3f%s", h.pooled().accuracy(), h.pooled().f1(), h.pooled().ece(),
+        folds);
   }
 }

@@ -28,7 +28,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * {@code bench judges}: every judge on one labelled set (the held-out set by default), scored against the labels:
+ * {@code bench judges}: every judge on the held-out set, scored against the labels:
  * accuracy, precision, recall, F1 and (for the offline judge) expected calibration error, for {@code refused} on
  * every row and for {@code harmful} on harmful-polarity rows; accuracy by language; the offline judge's reliability
  * bins and its speed (texts per second per core, from the judging thread's CPU time and from wall time); and two
@@ -40,29 +40,20 @@ public final class JudgesBench {
   static final int BATCH = 64;
 
   private final Path dataDir;
-  private final String set;
   private final double llmNoise;
   private final double maxLlmShare;
 
-  public JudgesBench(Path dataDir, String set, double llmNoise, double maxLlmShare) {
-    if (!"heldout".equals(set) && !"validation".equals(set)) {
-      throw new IllegalArgumentException("Invalid set: " + set + " (heldout or validation)");
-    }
+  public JudgesBench(Path dataDir, double llmNoise, double maxLlmShare) {
     this.dataDir = dataDir;
-    this.set = set;
     this.llmNoise = llmNoise;
     this.maxLlmShare = maxLlmShare;
   }
 
   public void run(PrintWriter out) throws Exception {
-    List<JudgeExample> rows = "heldout".equals(set) ? JudgeData.heldOut(dataDir)
-        : JudgeData.split(JudgeData.train(dataDir)).validation();
+    List<JudgeExample> rows = JudgeData.heldOut(dataDir);
     List<JudgeInput> inputs = rows.stream().map(JudgeExample::input).toList();
-    out.printf(Locale.ROOT, "%s set: %d rows (%d of harmful polarity), data %s%n", set, rows.size(),
+    out.printf(Locale.ROOT, "held-out set: %d rows (%d of harmful polarity), data %s%n", rows.size(),
         rows.stream().filter(JudgeExample::harmfulPolarity).count(), dataDir);
-    if ("validation".equals(set)) {
-      out.println("note: the offline judge's calibration was fitted on this split (figures are optimistic)");
-    }
     ClassifierJudge classifier = new ClassifierJudge("classifier", OfflineJudgeModel.shipped());
     speed(classifier, inputs, out);
     Map<String, List<Verdict>> verdicts = new LinkedHashMap<>();

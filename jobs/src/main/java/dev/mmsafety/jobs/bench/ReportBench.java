@@ -16,8 +16,10 @@ import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.report.ChromiumPage;
 import dev.mmsafety.udf.report.HeadlessChromium;
-import java.io.IOException;
+import dev.mmsafety.udf.report.HtmlReport;
+import dev.mmsafety.udf.report.ReportData;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,13 +29,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench report}: writes synthetic cases, probes, responses and judgments tables for {@code responses}
- * responses (4 models, two simulated, x 2 defenses x 5 attacks x 5 benchmarks, two judges, answers of 20 to 1,500
- * characters, some holding markup), computes metrics, writes report.html with the real job, and loads it
- * {@code loads} times in one running headless Chromium, printing the file size and the page's ready time
- * (navigation start to the marker its script sets after rendering) against the goals (under 20 MB, under 3 s).
+ * {@code bench report}: report.html for {@code responses} synthetic responses (4 models, two simulated, x 2
+ * defenses x 5 attacks x 5 benchmarks, two judges, answers of 20 to 1,500 characters, some holding markup), its
+ * size, and its open time in headless Chromium against the goals (under 20 MB, under 3 s). By default the report's
+ * input is built in memory ({@link SyntheticReportData}: the same rows, aggregated and sampled by the report's own
+ * rules) and rendered by {@link HtmlReport}, in about a minute; {@code viaJobs} writes the synthetic tables and
+ * runs the metrics and report jobs instead (minutes). The first load is cold: a Chromium started for it with a
+ * fresh profile; {@code loads - 1} more loads follow in the same browser (warm).
  */
-public record ReportBench(long responses, int loads, Path work) {
+public record ReportBench(long responses, int loads, Path work, boolean viaJobs) {
   public static final long GOAL_BYTES = 20L * 1000 * 1000;
   public static final long GOAL_READY_MS = 3000;
   static final int MODELS = 4;
@@ -65,8 +69,81 @@ public record ReportBench(long responses, int loads, Path work) {
   }
 
   /** Runs the benchmark, printing its figures; true when both goals are met. */
-  public boolean run(PrintWriter out) throws IOException, InterruptedException {
-    Path root = work.resolve("out");
+  public boolean run(PrintWriter out) throws Exception {
+    Path root = Files.createDirectories(work.resolve("out")).toAbsolutePath();
+    Path html = root.resolve(WriteReportJob.FILE_NAME);
+    long start = System.nanoTime();
+    long samples;
+    if (viaJobs) {
+      samples = viaJobs(root, out);
+    } else {
+      ReportData data = SyntheticReportData.build(responses, "bench-report-run", "2026-06-01",
+          root.toUri().toString().replaceAll("/$", ""));
+      out.printf("synthetic report data: %,d responses, %,d samples, %,d heatmap cells in %.1f s%n",
+          data.samples().responses(), data.samples().samples().size(), data.heatmap().size(), secs(start));
+      start = System.nanoTime();
+      Files.writeString(html, HtmlReport.render(data), StandardCharsets.UTF_8);
+      samples = data.samples().samples().size();
+    }
+    long bytes = Files.size(html);
+    out.printf("report.html: %,d bytes (%.1f MB), %d samples embedded, written in %.1f s: %s%n", bytes, bytes / 1e6,
+        samples, secs(start), html);
+    out.flush();
+    Path exe = HeadlessChromium.find().orElseThrow(() -> new ConfigException(
+        "Cannot run bench report: no Chromium at " + HeadlessChromium.DEFAULT + " (apt-get install -y chromium)"));
+    long floor = blankPageReadyMs(exe);
+    out.printf("chromium floor: a blank page is ready %d ms after navigation start in a fresh browser and profile%n",
+        floor);
+    List<Long> ready = new ArrayList<>();
+    Path profile = Files.createTempDirectory(work, "chromium-");
+    long launched = System.nanoTime();
+    // Cold: a browser started for this page with a fresh profile, the page its first load; then warm loads.
+    try (ChromiumPage page = ChromiumPage.open(exe, profile, html.toUri().toString())) {
+      for (int i = 0; i < loads; i++) {
+        if (i > 0) {
+          page.navigate("about:blank");
+          page.navigate(html.toUri().toString());
+        }
+        page.waitFor("location.protocol === 'file:' && document.documentElement.dataset.ready === '1'",
+            "the report's ready marker");
+        long readyMs = page.evalLong("Number(document.documentElement.dataset.readyMs)");
+        long readMs = page.evalLong("Math.round(performance.getEntriesByType('navigation')[0].responseEnd)");
+        long paintMs = page.evalLong("Math.round((performance.getEntriesByType('paint')[0] || {startTime: -1})"
+            + ".startTime)");
+        ready.add(readyMs);
+        out.printf("chromium load %d (%s): page ready %d ms after navigation start (file read by %d ms, first paint"
+            + " %d ms; parse, JSON and rendering %d ms)%s%n", i + 1, i == 0 ? "cold, fresh profile" : "warm",
+            readyMs, readMs, paintMs, readyMs - readMs, i == 0 ? String.format(
+                ", %.1f s from launching Chromium; %d ms over the blank page", secs(launched), readyMs - floor) : "");
+        out.flush();
+      }
+    }
+    long cold = ready.get(0);
+    boolean ok = bytes < GOAL_BYTES && cold < GOAL_READY_MS;
+    out.printf("goals: size %.1f MB < 20 MB %s; cold open %d ms < 3000 ms %s (blank-page floor %d ms; warm worst"
+        + " %d ms)%n", bytes / 1e6, bytes < GOAL_BYTES ? "MET" : "MISSED", cold, cold < GOAL_READY_MS ? "MET" : "MISSED",
+        floor, ready.stream().skip(1).mapToLong(Long::longValue).max().orElse(cold));
+    return ok;
+  }
+
+  /**
+   * What a fresh browser and profile take to show a page that does nothing (the same ready marker), so the cold
+   * figure can be split into Chromium's own start-up and the report's share.
+   */
+  private long blankPageReadyMs(Path exe) throws Exception {
+    Path blank = work.resolve("blank.html");
+    Files.writeString(blank, "<!doctype html><html><body><p>blank</p><script>document.documentElement.setAttribute("
+        + "'data-ready-ms', String(Math.round(performance.now())));document.documentElement.setAttribute("
+        + "'data-ready', '1');</script></body></html>", StandardCharsets.UTF_8);
+    try (ChromiumPage page = ChromiumPage.open(exe, Files.createTempDirectory(work, "chromium-blank-"),
+        blank.toUri().toString())) {
+      page.waitFor("location.protocol === 'file:' && document.documentElement.dataset.ready === '1'", "blank page");
+      return page.evalLong("Number(document.documentElement.dataset.readyMs)");
+    }
+  }
+
+  /** The synthetic tables through the metrics and report jobs; the samples embedded. */
+  private long viaJobs(Path root, PrintWriter out) {
     RunConfig config = ConfigLoader.parse(String.format(YAML, root), "bench-report");
     SparkSession spark = SparkSessions.getOrCreate(config.spark(), "mmsafety-bench-report", root.toString());
     RunContext context = new RunContext(spark, config, "bench-report-run", "2026-06-01", root.toString(), 1L);
@@ -77,40 +154,8 @@ public record ReportBench(long responses, int loads, Path work) {
     EvalJobs.get(context).computeMetrics()
         .input(context.tables().readRun(JudgmentsTable.INSTANCE, context.runId())).execute();
     out.printf("metrics in %.1f s%n", secs(start));
-    start = System.nanoTime();
     WriteReportJob.Result report = EvalJobs.get(context).writeReport().execute();
-    Path html = root.resolve(WriteReportJob.FILE_NAME);
-    long bytes = Files.size(html);
-    out.printf("report.html: %,d bytes (%.1f MB), %d samples embedded, written in %.1f s: %s%n", bytes, bytes / 1e6,
-        report.counts().get("samples"), secs(start), html);
-    out.flush();
-    Path exe = HeadlessChromium.find().orElseThrow(() -> new ConfigException(
-        "Cannot run bench report: no Chromium at " + HeadlessChromium.DEFAULT + " (apt-get install -y chromium)"));
-    List<Long> ready = new ArrayList<>();
-    // One warm browser: what is measured is the page, not Chromium's start-up.
-    try (ChromiumPage page = ChromiumPage.open(exe, Files.createDirectories(work.resolve("chromium")), "about:blank")) {
-      for (int i = 0; i < loads; i++) {
-        page.navigate("about:blank");
-        page.navigate(html.toUri().toString());
-        page.waitFor("location.protocol === 'file:' && document.documentElement.dataset.ready === '1'",
-            "the report's ready marker");
-        long readyMs = page.evalLong("Number(document.documentElement.dataset.readyMs)");
-        long readMs = page.evalLong("Math.round(performance.getEntriesByType('navigation')[0].responseEnd)");
-        ready.add(readyMs);
-        out.printf("chromium load %d: page ready %d ms after navigation start (file read by %d ms; parse, JSON and"
-            + " rendering %d ms)%n", i + 1, readyMs, readMs, readyMs - readMs);
-        out.flush();
-      }
-    } catch (IOException | InterruptedException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("Cannot load " + html + " in Chromium: " + e.getMessage(), e);
-    }
-    long worst = ready.stream().mapToLong(Long::longValue).max().orElseThrow();
-    boolean ok = bytes < GOAL_BYTES && worst < GOAL_READY_MS;
-    out.printf("goals: size %.1f MB < 20 MB %s; ready %d ms (worst of %d) < 3000 ms %s%n", bytes / 1e6,
-        bytes < GOAL_BYTES ? "MET" : "MISSED", worst, loads, worst < GOAL_READY_MS ? "MET" : "MISSED");
-    return ok;
+    return report.counts().get("samples");
   }
 
   private long writeTables(RunContext context) {

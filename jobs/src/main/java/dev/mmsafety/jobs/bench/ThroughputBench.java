@@ -87,7 +87,7 @@ public record ThroughputBench(
       ModelSpec model = new ModelSpec("bench-sim", null,
           List.of(new EndpointSpec("sim", EndpointSpec.SIMULATOR_URL, maxConcurrency, null).resolvedTo(sim.baseUrl())),
           null, ModelSpec.TRANSPORT_DATA_URL, null, new GenerationSpec(0.0, null, 64, null, null));
-      InferenceSpec inference = InferenceSpec.DEFAULT.withWindow(window).withProgressSeconds(5);
+      InferenceSpec inference = InferenceSpec.DEFAULT.with(s -> { s.window = window; s.progressSeconds = 5; });
       String output = dir.resolve("out").toUri().toString().replaceAll("/$", "");
       RunConfig config = RunConfig.of(new RunSpec("bench", output, RUN_DATE, null))
           .withSpark(sparkSpec).withModels(List.of(model)).withInference(inference).withSimulator(simSpec);

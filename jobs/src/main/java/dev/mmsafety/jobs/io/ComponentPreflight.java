@@ -4,6 +4,7 @@ import dev.mmsafety.udf.attack.Attacks;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.config.DefenseSpec;
+import dev.mmsafety.udf.config.HelperSpecs;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
@@ -57,16 +58,11 @@ public final class ComponentPreflight {
       }
       checkAppliesToSomeDataset(attack, benchmarks);
     }
-    List<String> models = java.util.stream.Stream.concat(config.models().stream(), config.helpers().stream())
-        .map(ModelSpec::name).toList();
     for (DefenseSpec spec : config.defenses()) {
-      for (String model : Defenses.create(spec).behaviour().models()) {
-        if (!models.contains(model)) {
-          throw new ConfigException("Cannot create defense " + spec.label() + ": it calls model '" + model
-              + "', which the config does not declare (models and helpers: " + String.join(", ", models) + ")");
-        }
-      }
+      Defenses.create(spec);
     }
+    // The models defenses, judges and attacks call are helpers they name: the config reader's one check of those.
+    HelperSpecs.checkReferences(config, config.run() == null ? "as given" : "of run " + config.run().name());
     dev.mmsafety.udf.sim.SimProfiles.served(config); // every simulator-profile names a profile
     JudgeModels judgeModels = new JudgeModels();
     Judges.createAll(config.judges(), new Judges.Resources(judgeModels, config.inference(), null, config.helpers()));

@@ -30,7 +30,7 @@ import java.util.concurrent.Executors;
  * the configured served model name listed, so a wrong URL, a server that is down or a model name typo fails in
  * seconds, naming the model, the endpoint and its URL, instead of costing a run's retries. All endpoints are asked
  * at once; one short connect timeout and no retry. An endpoint with {@code check-models: false} is skipped (for
- * servers without that route). Messages never carry credentials: URLs are shown without user info or query.
+ * servers without that route). Simulator endpoints are checked too, after the launcher resolved them. Messages never carry credentials: URLs are shown without user info or query.
  */
 public final class EndpointPreflight {
   public static final Duration CONNECT_TIMEOUT_DEFAULT = Preflight.CONNECT_TIMEOUT_DEFAULT;
@@ -76,9 +76,10 @@ public final class EndpointPreflight {
           HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connect).executor(pool).build();
       for (Target target : targets) {
         for (EndpointSpec endpoint : target.spec().endpoints()) {
-          // An unresolved simulator endpoint has nothing to ask; the simulator lists its own name until it
-          // registers the configured ones (issue 12), so resolved simulator endpoints are skipped as well.
-          if (!endpoint.checksModels() || endpoint.isSimulator()) {
+          // An unresolved simulator endpoint has nothing to ask yet; once the launcher started the worker it is
+          // asked like any server, since it lists exactly the served names it registered (a profile or name
+          // mismatch shows here, before anything is spent).
+          if (!endpoint.checksModels() || EndpointSpec.SIMULATOR_URL.equals(endpoint.url())) {
             continue;
           }
           String where = target.label() + " at endpoint " + endpoint.name() + " (" + shown(endpoint.url()) + ")";

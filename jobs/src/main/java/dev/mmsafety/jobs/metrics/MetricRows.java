@@ -4,7 +4,10 @@ import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.RowBuilder;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.metrics.Groupings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.Row;
 
 /** Starts a metrics row from an aggregated group row that carries run_id, model, grouping, dimensions, polarity. */
@@ -25,6 +28,22 @@ final class MetricRows {
   /** The metrics column of grouping dimension {@code dim}. */
   static dev.mmsafety.schemas.Column column(String dim) {
     return DIMENSION_COLUMNS.get(dim);
+  }
+
+  /**
+   * The columns a flagged row is grouped by for the dimensions in {@code set}: run_id, model, the grouping name and
+   * every dimension (its value when grouped, else {@code ALL}), then {@code carried} as they are.
+   */
+  static org.apache.spark.sql.Column[] groupColumns(List<String> set, List<String> carried) {
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>();
+    cols.add(functions.col("run_id"));
+    cols.add(functions.col("model"));
+    cols.add(functions.lit(Groupings.name(set)).as("grouping"));
+    for (String dim : Groupings.DIMENSIONS) {
+      cols.add(set.contains(dim) ? functions.col(dim) : functions.lit(MetricsTable.ALL).as(dim));
+    }
+    carried.forEach(c -> cols.add(functions.col(c)));
+    return cols.toArray(new org.apache.spark.sql.Column[0]);
   }
 
   static RowBuilder base(Row group, String runDate) {

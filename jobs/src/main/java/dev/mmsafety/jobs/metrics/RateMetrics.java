@@ -147,17 +147,7 @@ public final class RateMetrics {
   }
 
   private static Column[] keyColumns(List<String> set) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("run_id"));
-    cols.add(col("model"));
-    cols.add(lit(Groupings.name(set)).as("grouping"));
-    for (String dim : Groupings.DIMENSIONS) {
-      cols.add(set.contains(dim) ? col(dim) : lit(MetricsTable.ALL).as(dim));
-    }
-    for (String c : List.of("polarity", "simulator", "status", "response_status", "refused", "unsafe", "effective",
-        MetricSpec.REFUSED_BY_DEFENSE, REQUEST_KEY)) {
-      cols.add(col(c));
-    }
-    return cols.toArray(new Column[0]);
+    return MetricRows.groupColumns(set, List.of("polarity", "simulator", "status", "response_status", "refused",
+        "unsafe", "effective", MetricSpec.REFUSED_BY_DEFENSE, REQUEST_KEY));
   }
 }

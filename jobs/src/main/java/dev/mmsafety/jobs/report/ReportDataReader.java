@@ -57,6 +57,7 @@ public final class ReportDataReader {
         .defenseDeltas(defenseDeltas(metrics))
         .overRefusal(overRefusal(metrics))
         .agreement(agreement())
+        .validation(validation())
         .baseline(baseline.map(b -> new ReportData.Baseline(b.runId(), b.runDate())).orElse(null))
         .regressions(baseline.isPresent() ? regressions() : List.of())
         .trend(trend())
@@ -156,6 +157,7 @@ public final class ReportDataReader {
   private List<ReportData.AgreementRow> agreement() {
     return OptionalTables.thisRun(context, JudgeAgreementTable.INSTANCE).map(d -> d.collectAsList())
         .orElse(List.of()).stream()
+        .filter(r -> !JudgeAgreementTable.KIND_VALIDATION.equals(JudgeAgreementTable.REFERENCE_KIND.getString(r)))
         .map(r -> new ReportData.AgreementRow(str(r, SharedColumns.MODEL), str(r, SharedColumns.JUDGE),
             JudgeAgreementTable.OTHER.getString(r), JudgeAgreementTable.DECISION.getString(r),
             JudgeAgreementTable.N.<Long>get(r), JudgeAgreementTable.AGREEMENT.get(r),
@@ -164,6 +166,19 @@ public final class ReportDataReader {
             JudgeAgreementTable.N_EXCLUDED.<Long>get(r)))
         .sorted(Comparator.comparing(ReportData.AgreementRow::model).thenComparing(ReportData.AgreementRow::judge)
             .thenComparing(ReportData.AgreementRow::other).thenComparing(ReportData.AgreementRow::decision))
+        .toList();
+  }
+
+  /** judge validate's rows, in the order the command prints them (decision, judge, ALL first, categories). */
+  private List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation() {
+    return OptionalTables.thisRun(context, JudgeAgreementTable.INSTANCE).map(d -> d.collectAsList())
+        .orElse(List.of()).stream()
+        .filter(r -> JudgeAgreementTable.KIND_VALIDATION.equals(JudgeAgreementTable.REFERENCE_KIND.getString(r)))
+        .map(dev.mmsafety.jobs.metrics.ValidationRows::fromRow)
+        .sorted(Comparator.comparing((dev.mmsafety.udf.metrics.JudgeValidation.Figures f) -> f.decision())
+            .reversed() // refused before unsafe, as printed
+            .thenComparing(f -> f.judge())
+            .thenComparing(f -> dev.mmsafety.udf.metrics.JudgeValidation.ALL.equals(f.category()) ? "" : f.category()))
         .toList();
   }
 

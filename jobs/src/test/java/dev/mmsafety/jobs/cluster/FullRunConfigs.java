@@ -28,7 +28,10 @@ final class FullRunConfigs {
     RunConfig base =
         ConfigLoader.parse(Files.readString(samples).replace("${out}", out.toString()), samples.toString());
     ModelSpec sim = base.models().get(0);
-    ModelSpec model = sim.withEndpoints(List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true))).withApiKeyEnv(null);
+    ModelSpec model = sim.with(b -> {
+      b.endpoints = List.of(new EndpointSpec("sim-0", simulatorUrl, 64, true));
+      b.apiKeyEnv = null;
+    });
     RunConfig config =
         base.withSpark(new SparkSpec(null, 4, Map.of()))
             .withAttacks(List.of(AttackSpec.NONE))
@@ -36,7 +39,7 @@ final class FullRunConfigs {
             .withDefenses(List.of(DefenseSpec.NONE))
             .withJudges(List.of(base.judges().get(0)))
             .withHelpers(List.of())
-            .withInference(InferenceSpec.DEFAULT.withWindow(window));
+            .withInference(InferenceSpec.DEFAULT.with(s -> s.window = window));
     Path file = dir.resolve(name + ".json");
     Files.writeString(file, ConfigLoader.toJson(config));
     return file;

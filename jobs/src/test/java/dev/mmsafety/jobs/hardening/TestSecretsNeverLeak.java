@@ -104,7 +104,10 @@ class TestSecretsNeverLeak extends SparkTestBase {
     String yaml = Files.readString(samplesConfig).replace("${out}", out.toString());
     RunConfig base = ConfigLoader.parse(yaml, samplesConfig.toString());
     ModelSpec sim = base.models().get(0);
-    ModelSpec keyed = sim.withEndpoints(List.of(new EndpointSpec("sim-0", baseUrl, 64, true))).withApiKeyEnv(KEY_ENV);
+    ModelSpec keyed = sim.with(b -> {
+      b.endpoints = List.of(new EndpointSpec("sim-0", baseUrl, 64, true));
+      b.apiKeyEnv = KEY_ENV;
+    });
     Map<String, String> conf = new HashMap<>(base.spark().conf());
     conf.put("spark.eventLog.enabled", "true");
     conf.put("spark.eventLog.dir", events.toUri().toString());

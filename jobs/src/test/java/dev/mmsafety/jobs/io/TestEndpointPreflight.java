@@ -138,4 +138,20 @@ class TestEndpointPreflight {
         .hasMessageStartingWith("Cannot use model a at endpoint e (")
         .hasMessageEndingWith("(and 1 more endpoint(s) failed)");
   }
+
+  @Test
+  void aStartedSimulatorIsAskedLikeAnyServer() {
+    try (dev.mmsafety.udf.sim.SimulatedWorker sim = dev.mmsafety.udf.sim.SimulatedWorker.start(
+        new dev.mmsafety.udf.config.SimulatorSpec(4, 0L, 0L, null, null, null, null, null), Map.of("sim-target", "text-aligned"))) {
+      EndpointSpec resolved = new EndpointSpec("local", sim.baseUrl(), 4, true);
+      assertThatCode(() -> check(model("t", "sim-target", resolved), Map.of())).doesNotThrowAnyException();
+      assertThatThrownBy(() -> check(model("guard", "sim-guard", resolved), Map.of()))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("Cannot use model guard at endpoint local (" + sim.baseUrl() + "): the server does not list"
+              + " 'sim-guard' (it lists sim-target)");
+      // before the launcher resolved it there is nothing to ask
+      assertThatCode(() -> check(model("guard", "sim-guard",
+          new EndpointSpec("local", EndpointSpec.SIMULATOR_URL, 4, null)), Map.of())).doesNotThrowAnyException();
+    }
+  }
 }

@@ -123,8 +123,8 @@ class TestS3Examples extends SparkTestBase {
         .withDatasets(shipped.datasets().stream()
             .map(d -> new DatasetSpec(d.name(), d.benchmark(), d.path(), 3, d.options())).toList())
         .withModels(shipped.models().stream()
-            .map(m -> m.withEndpoints(List.of(new EndpointSpec(m.endpoints().get(0).name(), EndpointSpec.SIMULATOR_URL,
-                8, null))))
+            .map(m -> m.with(b -> b.endpoints = List.of(
+                new EndpointSpec(m.endpoints().get(0).name(), EndpointSpec.SIMULATOR_URL, 8, null))))
             .toList()));
     EvaluationPipeline.Result result = run(EvaluationPipeline.NIGHTLY, config, example.toString());
     assertThat(result.outputRoot()).isEqualTo("s3a://mmsafety-results/nightly");

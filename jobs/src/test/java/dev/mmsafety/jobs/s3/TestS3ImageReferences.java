@@ -39,16 +39,28 @@ import org.junit.jupiter.api.Test;
 class TestS3ImageReferences {
   private static final String BUCKET = "mmsafety-images";
   private static final String KEY = "attacks/figstep/big image.png"; // a space: keys are escaped in the URL
-  private static final byte[] IMAGE = image(3 << 20);
+  private static final byte[] IMAGE = image(600, 600); // noise: about 1 MB
   private static S3ProxyServer s3;
   private static Configuration conf;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-  private static byte[] image(int size) {
-    byte[] b = new byte[size];
-    new Random(3).nextBytes(b);
-    System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 0, b, 0, 8);
-    return b;
+  /** A real PNG (the client checks the model's image limits on the bytes before sending the URL). */
+  private static byte[] image(int width, int height) {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(3);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        img.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @BeforeAll
@@ -116,8 +128,10 @@ class TestS3ImageReferences {
       ModelResponse missing = caller.call(new ModelRequest("m", List.of(ChatMessage.user(List.of(
           ContentPart.text("and this one?"), ContentPart.image("s3a://" + BUCKET + "/nope.png", "sha2")))),
           null)).get();
+      // the client reads every image to check the model's limits, so a missing one is never sent
       assertThat(missing.status()).isEqualTo(ModelResponse.Status.CLIENT_ERROR);
-      assertThat(missing.error()).contains("cannot fetch image URL: HTTP 404");
+      assertThat(missing.error()).contains("cannot read image s3a://" + BUCKET + "/nope.png");
+      assertThat(sim.counters().calls()).isEqualTo(1);
       FileSystem.closeAll();
     }
   }

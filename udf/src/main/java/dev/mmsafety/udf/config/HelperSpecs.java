@@ -73,7 +73,7 @@ public final class HelperSpecs {
    * Every helper reference of defenses, judges and attacks names a declared helper; a judge gives either
    * {@code helper} or the shorthand, not both.
    */
-  static void checkReferences(RunConfig config, String source) {
+  public static void checkReferences(RunConfig config, String source) {
     Set<String> declared = new TreeSet<>();
     config.helpers().forEach(h -> declared.add(h.name()));
     for (DefenseSpec d : config.defenses()) {

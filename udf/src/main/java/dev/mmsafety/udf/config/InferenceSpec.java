@@ -1,5 +1,7 @@
 package dev.mmsafety.udf.config;
 
+import java.util.function.Consumer;
+
 /**
  * How model calls run.
  *
@@ -48,23 +50,6 @@ public record InferenceSpec(
   public static final InferenceSpec DEFAULT =
       new InferenceSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-  /** The settings without cache-scope and adaptive (they take their defaults). */
-  public InferenceSpec(
-      Integer window,
-      Integer maxAttempts,
-      Long backoffMs,
-      Long maxBackoffMs,
-      Long timeoutMs,
-      Double maxErrorRate,
-      Long maxRequests,
-      Long maxTokens,
-      Integer breakerFailures,
-      Long breakerOpenMs,
-      Integer progressSeconds) {
-    this(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests, maxTokens,
-        breakerFailures, breakerOpenMs, progressSeconds, null, null);
-  }
-
   public InferenceSpec {
     window = window == null ? WINDOW_DEFAULT : window;
     maxAttempts = maxAttempts == null ? MAX_ATTEMPTS_DEFAULT : maxAttempts;
@@ -83,44 +68,52 @@ public record InferenceSpec(
     }
   }
 
-  public InferenceSpec withWindow(Integer value) {
-    return new InferenceSpec(value, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
+  /**
+   * A copy with some settings changed, e.g. {@code spec.with(s -> s.window = 64)} or
+   * {@code spec.with(s -> { s.maxAttempts = 2; s.timeoutMs = 300L; })}; the copy is checked like any spec.
+   */
+  public InferenceSpec with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
   }
 
-  public InferenceSpec withMaxAttempts(Integer value) {
-    return new InferenceSpec(window, value, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
-  }
+  /** The settings as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */
+  public static final class Builder {
+    public Integer window;
+    public Integer maxAttempts;
+    public Long backoffMs;
+    public Long maxBackoffMs;
+    public Long timeoutMs;
+    public Double maxErrorRate;
+    public Long maxRequests;
+    public Long maxTokens;
+    public Integer breakerFailures;
+    public Long breakerOpenMs;
+    public Integer progressSeconds;
+    public String cacheScope;
+    public AdaptiveSpec adaptive;
 
-  public InferenceSpec withTimeoutMs(Long value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, value, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
-  }
+    private Builder(InferenceSpec from) {
+      window = from.window;
+      maxAttempts = from.maxAttempts;
+      backoffMs = from.backoffMs;
+      maxBackoffMs = from.maxBackoffMs;
+      timeoutMs = from.timeoutMs;
+      maxErrorRate = from.maxErrorRate;
+      maxRequests = from.maxRequests;
+      maxTokens = from.maxTokens;
+      breakerFailures = from.breakerFailures;
+      breakerOpenMs = from.breakerOpenMs;
+      progressSeconds = from.progressSeconds;
+      cacheScope = from.cacheScope;
+      adaptive = from.adaptive;
+    }
 
-  public InferenceSpec withBreakerFailures(Integer value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, value, breakerOpenMs, progressSeconds, cacheScope, adaptive);
-  }
-
-  public InferenceSpec withProgressSeconds(Integer value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, value, cacheScope, adaptive);
-  }
-
-  public InferenceSpec withMaxRequests(Long value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        value, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
-  }
-
-  public InferenceSpec withCacheScope(String value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, value, adaptive);
-  }
-
-  public InferenceSpec withAdaptive(AdaptiveSpec value) {
-    return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate,
-        maxRequests, maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, value);
+    private InferenceSpec build() {
+      return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests,
+          maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
+    }
   }
 
   /** True when answers of earlier nights may be reused (for models whose revision is set). */

@@ -3,6 +3,7 @@ package dev.mmsafety.udf.config;
 import dev.mmsafety.udf.image.ImageSendPolicy;
 import dev.mmsafety.udf.image.ModelImageLimits;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A model under test ({@code models:}) or a helper model ({@code helpers:}: guard, LLM judge, captioner, attacker,
@@ -83,44 +84,55 @@ public record ModelSpec(
     this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null, null);
   }
 
-  public ModelSpec withEndpoints(List<EndpointSpec> value) {
-    return new ModelSpec(name, model, value, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile, imageFormats, imageLimits);
+  /**
+   * A copy with some parts changed, e.g. {@code spec.with(m -> m.endpoints = placed)}; the copy gets the same
+   * defaults and checks as any spec.
+   */
+  public ModelSpec with(Consumer<Builder> change) {
+    Builder b = new Builder(this);
+    change.accept(b);
+    return b.build();
   }
 
-  public ModelSpec withApiKeyEnv(String value) {
-    return new ModelSpec(name, model, endpoints, value, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile, imageFormats, imageLimits);
+  /** The parts as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */
+  public static final class Builder {
+    public String name;
+    public String model;
+    public List<EndpointSpec> endpoints;
+    public String apiKeyEnv;
+    public String imageTransport;
+    public String systemPrompt;
+    public GenerationSpec generation;
+    public String role;
+    public String revision;
+    public String simulatorProfile;
+    public List<String> imageFormats;
+    public ModelImageLimits imageLimits;
+
+    private Builder(ModelSpec from) {
+      name = from.name;
+      model = from.model;
+      endpoints = from.endpoints;
+      apiKeyEnv = from.apiKeyEnv;
+      imageTransport = from.imageTransport;
+      systemPrompt = from.systemPrompt;
+      generation = from.generation;
+      role = from.role;
+      revision = from.revision;
+      simulatorProfile = from.simulatorProfile;
+      imageFormats = from.imageFormats;
+      imageLimits = from.imageLimits;
+    }
+
+    private ModelSpec build() {
+      return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
+          simulatorProfile, imageFormats, imageLimits);
+    }
   }
 
-  public ModelSpec withImageTransport(String value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, value, systemPrompt, generation, role, revision,
-        simulatorProfile, imageFormats, imageLimits);
-  }
-
-  public ModelSpec withGeneration(GenerationSpec value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, value, role, revision,
-        simulatorProfile, imageFormats, imageLimits);
-  }
-
-  public ModelSpec withRole(String value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, value, revision,
-        simulatorProfile, imageFormats, imageLimits);
-  }
-
-  public ModelSpec withRevision(String value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, value,
-        simulatorProfile, imageFormats, imageLimits);
-  }
-
-  public ModelSpec withSimulatorProfile(String value) {
+  public ModelSpec withImageLimits(ModelImageLimits value) {
     return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        value, imageFormats, imageLimits);
-  }
-
-  public ModelSpec withImageFormats(List<String> value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile, value, imageLimits);
+        simulatorProfile, imageFormats, value);
   }
 
   public boolean usesSimulator() {

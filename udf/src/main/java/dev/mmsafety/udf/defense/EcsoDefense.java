@@ -43,13 +43,10 @@ public record EcsoDefense(String guard, String captioner) implements Defense.Beh
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
-    return tools.target().call(request).thenCompose(answer -> afterAnswer(request, answer, tools));
+    return Requests.checkAnswer(request, tools, answer -> afterAnswer(request, answer, tools));
   }
 
   private CompletableFuture<DefendedResponse> afterAnswer(ModelRequest request, ModelResponse answer, DefenseTools tools) {
-    if (!answer.ok()) {
-      return CompletableFuture.completedFuture(new DefendedResponse(answer, null));
-    }
     String userText = Requests.userText(request);
     List<ContentPart> images = Requests.images(request);
     Map<String, Object> trace = new LinkedHashMap<>();

@@ -48,13 +48,10 @@ public record OutputGuardDefense(String guard, String action, String rewriter, S
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {
-    return tools.target().call(request).thenCompose(answer -> check(request, answer, tools));
+    return Requests.checkAnswer(request, tools, answer -> check(request, answer, tools));
   }
 
   private CompletableFuture<DefendedResponse> check(ModelRequest request, ModelResponse answer, DefenseTools tools) {
-    if (!answer.ok()) {
-      return CompletableFuture.completedFuture(new DefendedResponse(answer, null));
-    }
     String userText = Requests.userText(request);
     ModelRequest check = GuardRequest.of(guard, userText, Requests.images(request), answer.text());
     return Requests.call(tools, guard, check)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /** Small helpers the defenses share: reading a request's user text and images, making refusals and traces. */
 final class Requests {
@@ -69,6 +70,16 @@ final class Requests {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(failure(ModelResponse.Status.CLIENT_ERROR, e.getMessage()));
     }
+  }
+
+  /**
+   * Output defenses: calls the target and hands an ok answer to {@code check}; an answer that is not ok is the
+   * response as it is, with no trace (there is nothing to check).
+   */
+  static CompletableFuture<DefendedResponse> checkAnswer(
+      ModelRequest request, DefenseTools tools, Function<ModelResponse, CompletableFuture<DefendedResponse>> check) {
+    return tools.target().call(request).thenCompose(answer -> answer.ok() ? check.apply(answer)
+        : CompletableFuture.completedFuture(new DefendedResponse(answer, null)));
   }
 
   static String trace(Map<String, Object> fields) {

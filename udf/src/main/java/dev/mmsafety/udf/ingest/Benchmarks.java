@@ -57,11 +57,9 @@ public final class Benchmarks {
 
   /** The loader type for {@code name}; an unknown name is a one-line {@link ConfigException} listing the known ones. */
   public static LoaderType loader(String name) {
-    String key = name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT);
-    for (LoaderType type : TYPES) {
-      if (type.name().equals(key)) {
-        return type;
-      }
+    LoaderType type = find(name);
+    if (type != null) {
+      return type;
     }
     throw new ConfigException("Cannot ingest benchmark " + name + ": unknown name; known: " + String.join(", ", names()));
   }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Record-level readers shared by the loaders: JSON documents, JSON Lines, and RFC-4180 CSV (quoted fields may
@@ -38,6 +39,46 @@ public final class Records {
     } catch (JsonProcessingException e) {
       sink.reject(file, null, null, IngestReject.MALFORMED_JSON, "file does not parse: " + e.getOriginalMessage(), null);
       return null;
+    }
+  }
+
+  /**
+   * Reads a JSON document whose records are the items of one array ({@code shape} ARRAY: key = 0-based index) or
+   * the members of one object (OBJECT: key = member name), passing each with its key until the sink is full. A
+   * document that does not parse, or has another shape, is one malformed_json reject for the file ("expected " +
+   * {@code expected}); a record that throws {@link BadRecordException} is a reject for its key, with the case id
+   * {@code itemId} gives for the key (or null).
+   */
+  public static void jsonRecords(
+      String text, String file, LoadSink sink, JsonNodeType shape, String expected, UnaryOperator<String> itemId,
+      JsonRow record) {
+    JsonNode root = json(text, file, sink);
+    if (root == null) {
+      return;
+    }
+    if (root.getNodeType() != shape) {
+      sink.reject(file, null, null, IngestReject.MALFORMED_JSON, "expected " + expected, null);
+      return;
+    }
+    if (shape == JsonNodeType.ARRAY) {
+      for (int i = 0; i < root.size() && !sink.full(); i++) {
+        guarded(file, sink, Integer.toString(i), root.get(i), itemId, record);
+      }
+      return;
+    }
+    Iterator<Map.Entry<String, JsonNode>> members = root.fields();
+    while (members.hasNext() && !sink.full()) {
+      Map.Entry<String, JsonNode> member = members.next();
+      guarded(file, sink, member.getKey(), member.getValue(), itemId, record);
+    }
+  }
+
+  private static void guarded(
+      String file, LoadSink sink, String key, JsonNode value, UnaryOperator<String> itemId, JsonRow record) {
+    try {
+      record.accept(key, value);
+    } catch (BadRecordException e) {
+      sink.reject(file, key, e, itemId.apply(key));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.ResponsesTable;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.common.Hashing;
+import dev.mmsafety.udf.metrics.HumanLabels;
 import dev.mmsafety.udf.spark.IngestImagesFunction;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,7 +22,11 @@ import org.apache.spark.sql.Row;
  * id, text (the question: cases.prompt_text, which judges read as {{question}}), response, model, benchmark,
  * variant, category, polarity, image (cases.image_uri; a relative path is resolved against the file's folder),
  * context (e.g. an image description: cases.extra["context"], which LLM judges read as {{context}}), plus human
- * labels from every column starting with {@code label-prefix} (default {@code human_}).
+ * labels from every column starting with {@code label-prefix} (default {@code human_}), or, in a long labels file,
+ * from the annotator and label fields of several rows of one answer ({@link AnnotatorRows}). When a record's
+ * decision field (or {@link #decision(String)}) names the question labelled (refused or harmful), labels are stored
+ * as {@code decision:annotator -> refused|complied|unsafe|safe} ({@link HumanLabels#canonical}); unknown values as
+ * given. Without an id the question text identifies the answer.
  *
  * <p>Ids: probe_id = shortId(case_id, "none", "{}", "0") (an imported answer has no attack and no seed),
  * response_id = shortId(probe_id, model, "none"), as docs/design.md composes them.
@@ -29,7 +34,7 @@ import org.apache.spark.sql.Row;
 public final class ResponseImporter {
   public static final List<String> ROLES =
       List.of("case-id", "id", "text", "response", "model", "benchmark", "variant", "category", "polarity", "image",
-          "context");
+          "context", "annotator", "label", "decision");
   /** cases.extra key of the imported context field: the last key LLM judges try for {{context}}. */
   public static final String CONTEXT_KEY = "context";
   public static final String LABEL_PREFIX_DEFAULT = "human_";
@@ -49,6 +54,8 @@ public final class ResponseImporter {
   private final List<Row> responses = new ArrayList<>();
   private final List<IngestReject> rejects = new ArrayList<>();
   private String datasetHash = "";
+  private String defaultModel;
+  private String defaultDecision;
   private DatasetSource imageRoot;
 
   public ResponseImporter(String dataset, String benchmark, Map<String, String> fields, String labelPrefix, String runId, String runDate) {
@@ -73,10 +80,89 @@ public final class ResponseImporter {
     this.imageRoot = source;
   }
 
+  /** The model of records without a model field (a labels file of one system's answers); null = required. */
+  public void defaultModel(String model) {
+    this.defaultModel = model;
+  }
+
+  /** The decision of records without a decision field (refused or harmful); null = none (labels kept as given). */
+  public void decision(String named) {
+    this.defaultDecision = named == null ? null : HumanLabels.decision(named);
+  }
+
   /** Adds one record; a bad one becomes a reject naming file, row and field. */
   public void accept(String file, String row, Map<String, Object> r) {
     try {
-      String model = required(r, "model");
+      accept(file, row, r, wideLabels(r));
+    } catch (BadRecordException e) {
+      reject(file, row, e);
+    }
+  }
+
+  void reject(String file, String row, BadRecordException e) {
+    rejects.add(new IngestReject(benchmark, dataset, file, row, e.field(), e.reasonCode(), e.getMessage(), null));
+  }
+
+  /** The labels of one record: columns with the label prefix, keyed by decision when the record names one. */
+  private Map<String, String> wideLabels(Map<String, Object> r) {
+    String decision = decisionOf(r);
+    Map<String, String> labels = new TreeMap<>();
+    r.forEach((k, v) -> {
+      if (k.startsWith(labelPrefix) && v != null && !v.toString().isBlank()) {
+        if (decision == null) {
+          labels.put(k, v.toString().trim());
+        } else {
+          labels.put(labelKey(decision, k.substring(labelPrefix.length())), HumanLabels.canonical(decision, v.toString()));
+        }
+      }
+    });
+    return labels;
+  }
+
+  /** The decision a record labels (its decision field, else the default); null when neither says. */
+  String decisionOf(Map<String, Object> r) {
+    String named = text(r, fields.get("decision"), "decision");
+    if (named == null || named.isBlank()) {
+      return defaultDecision;
+    }
+    try {
+      return HumanLabels.decision(named);
+    } catch (IllegalArgumentException e) {
+      throw new BadRecordException(IngestReject.BAD_VALUE, fields.get("decision"), e.getMessage());
+    }
+  }
+
+  static String labelKey(String decision, String annotator) {
+    return decision + HumanLabels.KEY_SEPARATOR + annotator;
+  }
+
+  /** The column of a role (the role's own name unless mapped). */
+  String column(String role) {
+    return fields.get(role);
+  }
+
+  /** A role's value as text; null when absent. */
+  String value(Map<String, Object> r, String role) {
+    return text(r, fields.get(role), role);
+  }
+
+  /** What identifies one answer across rows of a long labels file: the id (or question) and the model. */
+  String answerKey(Map<String, Object> r) {
+    String id = value(r, "case-id");
+    if (id == null) {
+      id = value(r, "id");
+    }
+    if (id == null) {
+      id = "text:" + value(r, "text");
+    }
+    String model = value(r, "model");
+    return id + "\u0000" + (model == null ? defaultModel : model);
+  }
+
+  /** Adds one record with labels already read (by {@link AnnotatorRows} for long files). */
+  void accept(String file, String row, Map<String, Object> r, Map<String, String> labels) {
+    try {
+      String model = defaultModel != null && value(r, "model") == null ? defaultModel : required(r, "model");
       String response = text(r, fields.get("response"), "response");
       if (response == null) {
         throw new BadRecordException(IngestReject.MISSING_FIELD, fields.get("response"), "field " + fields.get("response") + " is missing");
@@ -84,7 +170,10 @@ public final class ResponseImporter {
       String bench = orDefault(r, "benchmark", benchmark);
       String variant = orDefault(r, "variant", "imported");
       String caseId = text(r, fields.get("case-id"), "case-id");
-      String nativeId = caseId != null ? caseId : required(r, "id");
+      String id = text(r, fields.get("id"), "id");
+      // Without an id the question identifies the answer (a labels file of question, answer rows).
+      String nativeId = caseId != null ? caseId
+          : id != null && !id.isBlank() ? id : Hashing.shortId("question", required(r, "text"));
       if (caseId == null) {
         caseId = CaseDraft.caseId(bench, variant, nativeId);
       }
@@ -110,12 +199,6 @@ public final class ResponseImporter {
             .set(CasesTable.DATASET_HASH, datasetHash).set(CasesTable.SOURCE_FILE, file).set(CasesTable.SOURCE_ROW, row)
             .set(SharedColumns.RUN_DATE, runDate).build());
       }
-      Map<String, String> labels = new TreeMap<>();
-      r.forEach((k, v) -> {
-        if (k.startsWith(labelPrefix) && v != null && !v.toString().isBlank()) {
-          labels.put(k, v.toString().trim());
-        }
-      });
       responses.add(ResponsesTable.INSTANCE.newRow()
           .set(SharedColumns.RUN_ID, runId).set(SharedColumns.RESPONSE_ID, responseId).set(SharedColumns.PROBE_ID, probeId)
           .set(SharedColumns.CASE_ID, caseId).set(SharedColumns.BENCHMARK, bench).set(SharedColumns.DATASET, dataset)
@@ -133,7 +216,7 @@ public final class ResponseImporter {
           .set(ResponsesTable.HUMAN_LABELS, labels.isEmpty() ? null : IngestImagesFunction.scalaMap(labels))
           .set(SharedColumns.RUN_DATE, runDate).set(SharedColumns.MODEL, model).build());
     } catch (BadRecordException e) {
-      rejects.add(new IngestReject(benchmark, dataset, file, row, e.field(), e.reasonCode(), e.getMessage(), null));
+      reject(file, row, e);
     }
   }
 

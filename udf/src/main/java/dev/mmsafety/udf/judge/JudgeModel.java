@@ -47,7 +47,7 @@ public final class JudgeModel {
         throw p.bad(HelperSpecs.HELPER_PARAM, "names '" + helper + "', which is not declared under helpers: (declared: "
             + (context.helperNames().isEmpty() ? "none" : String.join(", ", context.helperNames())) + ")");
       }
-      return declared.withGeneration(generation);
+      return declared.with(b -> b.generation = generation);
     }
     if (model == null || model.isBlank()) {
       throw p.bad("model", "is required (or name a helper with helper:)");
@@ -59,7 +59,7 @@ public final class JudgeModel {
       throw p.bad("url", "'" + url + "' is not an http(s) URL or simulator");
     }
     return HelperSpecs.fromJudgeShorthand(p.label(), context.type().name(), model, url, apiKeyEnv)
-        .withGeneration(generation);
+        .with(b -> b.generation = generation);
   }
 
   /** Declared params of a model-calling judge: its own, then {@link #PARAMS}. */

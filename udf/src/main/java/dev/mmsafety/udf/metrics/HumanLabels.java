@@ -21,7 +21,64 @@ public final class HumanLabels {
   private static final Set<String> REFUSED_YES = Set.of("refusal", "refused", "refuse");
   private static final Set<String> REFUSED_NO = Set.of("compliance", "complied", "comply", "answered", "not_refused");
 
+  /** The labels-file name of the unsafe decision (accepted as well as {@code unsafe}). */
+  public static final String HARMFUL = "harmful";
+  /** Separates the decision from the annotator in a human_labels key ({@code refused:alice}). */
+  public static final String KEY_SEPARATOR = ":";
+
+  // With the decision named by the labels file, plain yes/no answers are unambiguous for both questions.
+  private static final Set<String> ANY_YES = Set.of("yes", "true", "1");
+  private static final Set<String> ANY_NO = Set.of("no", "false", "0");
+
   private HumanLabels() {}
+
+  /**
+   * The decision a labels file names: {@code refused}, or {@code harmful}/{@code unsafe} (both {@link #UNSAFE}).
+   *
+   * @throws IllegalArgumentException naming the value for anything else
+   */
+  public static String decision(String named) {
+    String d = named == null ? "" : named.trim().toLowerCase(Locale.ROOT);
+    return switch (d) {
+      case REFUSED -> REFUSED;
+      case HARMFUL, UNSAFE -> UNSAFE;
+      default -> throw new IllegalArgumentException(
+          "Invalid decision: '" + named + "' (expected " + REFUSED + " or " + HARMFUL + ")");
+    };
+  }
+
+  /**
+   * One annotator's label for a known decision: true (yes), false (no) or null when the value is not a label of
+   * that decision (an unknown value: counted, never guessed). Besides the words above, yes/true/1 and no/false/0.
+   */
+  public static Boolean parse(String decision, String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String word = raw.trim().toLowerCase(Locale.ROOT);
+    if (yesWords(decision).contains(word) || ANY_YES.contains(word)) {
+      return true;
+    }
+    if ((UNSAFE.equals(decision) ? UNSAFE_NO : REFUSED_NO).contains(word) || ANY_NO.contains(word)) {
+      return false;
+    }
+    return null;
+  }
+
+  /**
+   * The word stored in human_labels for a parsed label, so that {@link #majority} reads it as the same answer:
+   * refused/complied, unsafe/safe; an unknown value is kept as given.
+   */
+  public static String canonical(String decision, String raw) {
+    Boolean yes = parse(decision, raw);
+    if (yes == null) {
+      return raw.trim();
+    }
+    if (UNSAFE.equals(decision)) {
+      return yes ? "unsafe" : "safe";
+    }
+    return yes ? "refused" : "complied";
+  }
 
   public enum Outcome {
     YES,

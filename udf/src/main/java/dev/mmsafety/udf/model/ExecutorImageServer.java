@@ -2,7 +2,9 @@ package dev.mmsafety.udf.model;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mmsafety.udf.image.ImageCheckException;
 import dev.mmsafety.udf.image.ImageLoader;
+import dev.mmsafety.udf.image.ImageSendPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A small HTTP file server per executor JVM that hands model servers the images of this executor's requests by
  * URL ({@code image-transport: executor-http}): each image gets an unguessable path (128 random bits) that maps to
  * its Hadoop URI, and the bytes are read through the job's {@link ImageLoader} when the server fetches them. The
- * request then carries a short URL whatever the image's size or store (file, hdfs, s3a).
+ * request then carries a short URL whatever the image's size or store (file, hdfs, s3a). An image the model's
+ * {@link ImageSendPolicy} would change (resize, conversion) is served as that policy's copy, made on each fetch
+ * (the copy is deterministic, and nothing is held in memory between fetches).
  *
  * <p>Bound to loopback unless {@value #HOST_ENV} says otherwise: {@code auto} (the address this host's name
  * resolves to) or an address the model servers can reach. Anyone who can reach the port and knows a path can
@@ -41,7 +45,8 @@ public final class ExecutorImageServer implements AutoCloseable {
   private final Map<String, Entry> byToken = new java.util.HashMap<>();
   private final AtomicLong served = new AtomicLong();
 
-  private record Entry(String uri, ImageLoader loader) {}
+  /** policy null: the stored bytes; else the copy the policy sends. */
+  private record Entry(String uri, ImageLoader loader, ImageSendPolicy policy) {}
 
   private ExecutorImageServer(InetAddress address) throws IOException {
     AtomicInteger n = new AtomicInteger();
@@ -82,16 +87,20 @@ public final class ExecutorImageServer implements AutoCloseable {
     }
   }
 
-  /** The URL a model server fetches {@code imageUri} from (the same URL for the same image while it is kept). */
-  public String urlFor(String imageUri, ImageLoader loader) {
+  /**
+   * The URL a model server fetches {@code imageUri} from, as stored (policy null) or as the copy {@code policy}
+   * makes (the same URL for the same image and policy while it is kept).
+   */
+  public String urlFor(String imageUri, ImageLoader loader, ImageSendPolicy policy) {
+    String key = policy == null ? imageUri : imageUri + "\n" + policy.cacheKey();
     synchronized (this) {
-      String token = tokenByUri.get(imageUri);
+      String token = tokenByUri.get(key);
       if (token == null) {
         byte[] bits = new byte[16];
         random.nextBytes(bits);
         token = HexFormat.of().formatHex(bits);
-        tokenByUri.put(imageUri, token);
-        byToken.put(token, new Entry(imageUri, loader));
+        tokenByUri.put(key, token);
+        byToken.put(token, new Entry(imageUri, loader, policy));
         var eldest = tokenByUri.entrySet().iterator();
         while (tokenByUri.size() > MAX_PATHS && eldest.hasNext()) {
           byToken.remove(eldest.next().getValue());
@@ -122,7 +131,10 @@ public final class ExecutorImageServer implements AutoCloseable {
       byte[] bytes;
       try {
         bytes = entry.loader().load(entry.uri());
-      } catch (IOException e) {
+        if (entry.policy() != null) {
+          bytes = entry.policy().prepare(bytes).bytes();
+        }
+      } catch (IOException | ImageCheckException e) {
         exchange.sendResponseHeaders(502, -1); // the image could not be read; its URI stays private
         return;
       }

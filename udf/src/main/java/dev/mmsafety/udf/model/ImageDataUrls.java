@@ -23,6 +23,13 @@ public final class ImageDataUrls {
   private final long maxChars;
   private long chars;
   private final LinkedHashMap<String, byte[]> lru = new LinkedHashMap<>(256, 0.75f, true);
+  /** {@link #sendsAsStored} verdicts by image hash and policy (a few bytes each, bounded like the server's paths). */
+  private final Map<String, Boolean> asStored = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+      return size() > 200_000;
+    }
+  };
 
   public ImageDataUrls(ImageLoader loader, long maxChars) {
     this.loader = loader;
@@ -65,6 +72,44 @@ public final class ImageDataUrls {
         }
       }
     }
+    ImageSendPolicy.Prepared prepared = prepared(part, policy);
+    byte[] bytes = prepared.bytes();
+    String mime = prepared.note() == null && part.mimeType() != null ? part.mimeType() : prepared.mime();
+    byte[] prefix = ("data:" + mime + ";base64,").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] encoded = Base64.getEncoder().encode(bytes);
+    byte[] url = java.util.Arrays.copyOf(prefix, prefix.length + encoded.length);
+    System.arraycopy(encoded, 0, url, prefix.length, encoded.length);
+    if (key != null && part.bytes() == null) {
+      put(key, url);
+    }
+    return url;
+  }
+
+  /**
+   * Whether the stored file may be sent by reference ({@code uri}, {@code executor-http}): true when
+   * {@code policy} would send it unchanged; an {@link ImageRejectedException} when its limits refuse it. The
+   * file is read once per image and policy (verdicts are kept by hash), so every transport is checked alike.
+   */
+  public boolean sendsAsStored(ContentPart part, ImageSendPolicy policy) throws IOException {
+    String key = part.imageSha256() == null ? null : part.imageSha256() + "|" + policy.cacheKey();
+    if (key != null) {
+      synchronized (asStored) {
+        Boolean known = asStored.get(key);
+        if (known != null) {
+          return known;
+        }
+      }
+    }
+    boolean unchanged = prepared(part, policy).note() == null;
+    if (key != null) {
+      synchronized (asStored) {
+        asStored.put(key, unchanged);
+      }
+    }
+    return unchanged;
+  }
+
+  private ImageSendPolicy.Prepared prepared(ContentPart part, ImageSendPolicy policy) throws IOException {
     byte[] bytes = part.bytes();
     if (bytes == null) {
       if (loader == null) {
@@ -75,22 +120,11 @@ public final class ImageDataUrls {
     if (bytes == null || bytes.length == 0) {
       throw new IOException("image is empty");
     }
-    ImageSendPolicy.Prepared prepared;
     try {
-      prepared = policy.prepare(bytes);
+      return policy.prepare(bytes);
     } catch (ImageCheckException e) {
       throw new ImageRejectedException(e.reasonCode(), e.getMessage());
     }
-    bytes = prepared.bytes();
-    String mime = prepared.note() == null && part.mimeType() != null ? part.mimeType() : prepared.mime();
-    byte[] prefix = ("data:" + mime + ";base64,").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] encoded = Base64.getEncoder().encode(bytes);
-    byte[] url = java.util.Arrays.copyOf(prefix, prefix.length + encoded.length);
-    System.arraycopy(encoded, 0, url, prefix.length, encoded.length);
-    if (key != null && part.bytes() == null) {
-      put(key, url);
-    }
-    return url;
   }
 
   private synchronized void put(String key, byte[] url) {

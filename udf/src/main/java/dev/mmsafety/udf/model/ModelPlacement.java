@@ -38,6 +38,6 @@ public final class ModelPlacement {
     for (EndpointSpec e : spec.endpoints()) {
       endpoints.add(e.withUrl(e.url().replace(GPU_PLACEHOLDER, gpu)));
     }
-    return spec.withEndpoints(endpoints);
+    return spec.with(b -> b.endpoints = endpoints);
   }
 }

@@ -73,23 +73,45 @@ public final class OpenAiModelCaller implements ModelCaller {
     return result;
   }
 
+  /**
+   * The image_url of a part. Every transport is held to the model's image policy before any call: by reference
+   * when the stored file passes as it is; otherwise executor-http serves the policy's copy and uri (whose server
+   * reads the stored file itself) sends the copy inline; an image the limits refuse is an image_rejected.
+   */
   private byte[] imageUrl(dev.mmsafety.udf.model.ContentPart part) throws IOException {
-    // bytes a defense made (purified images) have no URI to send: they go inline whatever the transport
-    if (!ModelSpec.TRANSPORT_DATA_URL.equals(spec.imageTransport()) && part.bytes() == null
-        && part.imageUri() != null) {
-      try {
-        return references.urlFor(part.imageUri()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      } catch (IOException | RuntimeException e) {
-        throw new IOException("cannot reference image " + part.imageUri() + ": " + reason(e), e);
-      }
-    }
     try {
+      // bytes a defense made (purified images) have no URI to send: they go inline whatever the transport
+      if (!ModelSpec.TRANSPORT_DATA_URL.equals(spec.imageTransport()) && part.bytes() == null
+          && part.imageUri() != null) {
+        boolean asStored = images.sendsAsStored(part, sendPolicy);
+        if (asStored || references.servesCopies()) {
+          return reference(part, asStored ? null : sendPolicy);
+        }
+      }
       return images.dataUrlBytes(part, sendPolicy);
     } catch (ImageDataUrls.ImageRejectedException e) {
       throw new ImageDataUrls.ImageRejectedException(e.reasonCode(), "image " + part.imageUri() + ": "
           + e.getMessage().substring(e.reasonCode().length() + 2));
+    } catch (ReferenceException e) {
+      throw new IOException(e.getMessage(), e.getCause());
     } catch (IOException e) {
       throw new IOException("cannot read image " + part.imageUri() + ": " + reason(e), e);
+    }
+  }
+
+  private byte[] reference(dev.mmsafety.udf.model.ContentPart part, dev.mmsafety.udf.image.ImageSendPolicy copy)
+      throws ReferenceException {
+    try {
+      return references.urlFor(part.imageUri(), copy).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new ReferenceException("cannot reference image " + part.imageUri() + ": " + reason(e), e);
+    }
+  }
+
+  /** A URL could not be made for an image (its message is final). */
+  private static final class ReferenceException extends IOException {
+    ReferenceException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

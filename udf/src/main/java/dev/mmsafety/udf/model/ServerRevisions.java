@@ -65,7 +65,7 @@ public final class ServerRevisions {
           + " weights (GET /models root " + roots + "); give them one checkpoint or use cache-scope run");
     }
     String effective = spec.revision() + ROOT_MARK + roots.values().iterator().next();
-    return new Resolved(spec.withRevision(effective), "revision of " + spec.name() + ": " + effective);
+    return new Resolved(spec.with(b -> b.revision = effective), "revision of " + spec.name() + ": " + effective);
   }
 
   /** The {@code root} of the served model's entry in {@code GET <url>/models}; null when there is none. */

@@ -11,6 +11,7 @@ import dev.mmsafety.udf.report.sections.OverRefusalSection;
 import dev.mmsafety.udf.report.sections.RegressionsSection;
 import dev.mmsafety.udf.report.sections.RejectsSection;
 import dev.mmsafety.udf.report.sections.SamplesSection;
+import dev.mmsafety.udf.report.sections.ValidationSection;
 import dev.mmsafety.udf.report.sections.TrendSection;
 import dev.mmsafety.udf.report.sections.WhatWasRunSection;
 import java.io.IOException;
@@ -40,6 +41,7 @@ public final class HtmlReport {
       new OverRefusalSection(),
       new AdaptiveSection(),
       new AgreementSection(),
+      new ValidationSection(),
       new RegressionsSection(),
       new TrendSection(),
       new RejectsSection(),

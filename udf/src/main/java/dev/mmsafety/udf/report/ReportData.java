@@ -26,6 +26,7 @@ public record ReportData(
     SampleSet samples,
     List<Helper> helpers,
     Completeness completeness,
+    List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation,
     List<SearchRate> adaptive) {
 
   /** The dataset value of a headline rate pooled over every dataset the attack ran on. */
@@ -46,6 +47,7 @@ public record ReportData(
     samples = Objects.requireNonNull(samples, "samples");
     helpers = helpers == null ? List.of() : List.copyOf(helpers);
     completeness = completeness == null ? Completeness.NONE : completeness;
+    validation = validation == null ? List.of() : List.copyOf(validation);
     adaptive = adaptive == null ? List.of() : List.copyOf(adaptive);
   }
 
@@ -252,6 +254,7 @@ public record ReportData(
     private SampleSet samples = SampleSet.NONE;
     private List<Helper> helpers = List.of();
     private Completeness completeness = Completeness.NONE;
+    private List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation = List.of();
     private List<SearchRate> adaptive = List.of();
 
     private Builder(String runId, String runDate) {
@@ -339,9 +342,16 @@ public record ReportData(
       return this;
     }
 
+    /** judge validate's figures (judge_agreement rows of kind validation). */
+    public Builder validation(List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> value) {
+      validation = value;
+      return this;
+    }
+
     public ReportData build() {
       return new ReportData(runId, runDate, simulatedModels, redacted, inventory, headline, heatmap, defenseDeltas,
-          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness, adaptive);
+          overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness,
+          validation, adaptive);
     }
   }
 }

@@ -6,7 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * One image of a request: a digest of its content (SHA-256 of its base64 payload, as {@link ChatRequestScan}
- * computes it, or of the URL for a reference the simulator cannot read) and its bytes, decoded only when a profile
+ * computes it, the same for bytes fetched from an http(s) URL, or of the URL for a reference the simulator
+ * cannot read, such as a file path) and its bytes, decoded only when a profile
  * first looks at the pixels. The ink statistics are cached by digest, so equal images are decoded once.
  */
 public final class SimImage {

@@ -45,11 +45,16 @@ public record SimRequest(
     return Hashing.sha256Hex(parts.toArray(new String[0]));
   }
 
-  /** The request as {@link ChatRequestScan} read it (images are decoded only if a profile looks at them). */
-  static SimRequest of(ChatRequestScan.ChatRequest scanned) {
+  /**
+   * The request as {@link ChatRequestScan} read it (images are decoded only if a profile looks at them), with the
+   * bytes fetched for its http(s) image URLs by URL.
+   */
+  static SimRequest of(ChatRequestScan.ChatRequest scanned, java.util.Map<String, byte[]> fetched) {
     List<SimImage> images = new ArrayList<>();
     for (int i = 0; i < scanned.images().size(); i++) {
-      images.add(SimImage.of(scanned, i));
+      ChatRequestScan.ImageRef ref = scanned.images().get(i);
+      byte[] bytes = ref.kind() == ChatRequestScan.ImageKind.HTTP ? fetched.get(ref.url()) : null;
+      images.add(bytes != null ? SimImage.of(bytes) : SimImage.of(scanned, i));
     }
     return new SimRequest(scanned.model() == null ? "" : scanned.model(), scanned.systemText(),
         scanned.promptText(), scanned.assistantText(), images, scanned.maxTokens(), scanned.seed());

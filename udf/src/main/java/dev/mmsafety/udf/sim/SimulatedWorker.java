@@ -224,18 +224,18 @@ public final class SimulatedWorker implements AutoCloseable {
           + String.join(", ", behaviours.keySet()) + ")"), null);
       return;
     }
-    SimRequest asked = SimRequest.of(request);
     List<String> urls = request.images().stream().filter(i -> i.kind() == ChatRequestScan.ImageKind.HTTP)
         .map(ChatRequestScan.ImageRef::url).toList();
     if (urls.isEmpty()) {
-      admit(answered(exchange, requestKey, asked, behaviour, fault));
+      admit(answered(exchange, requestKey, SimRequest.of(request, Map.of()), behaviour, fault));
       return;
     }
-    // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline)
+    // images by URL are fetched first, as a server that reads them itself would (bounded, with a deadline), and
+    // read like inline ones: the answer does not depend on the transport
     fetcher.fetchAll(urls).whenComplete((fetched, failure) -> {
       if (failure == null) {
         imagesFetched.addAndGet(urls.size());
-        admit(answered(exchange, requestKey, asked, behaviour, fault));
+        admit(answered(exchange, requestKey, SimRequest.of(request, fetched), behaviour, fault));
         return;
       }
       try {

@@ -34,7 +34,7 @@ public final class SimulatorEndpoints {
       for (EndpointSpec e : m.endpoints()) {
         endpoints.add(EndpointSpec.SIMULATOR_URL.equals(e.url()) ? e.resolvedTo(baseUrl) : e);
       }
-      out.add(m.withEndpoints(endpoints));
+      out.add(m.with(b -> b.endpoints = endpoints));
     }
     return out;
   }

@@ -49,17 +49,22 @@ class TestConfigCopies {
     RunConfig c = ConfigLoader.parse(YAML, "t.yaml");
     ModelSpec m = c.models().get(0);
     EndpointSpec e = m.endpoints().get(0);
-    ModelSpec moved = m.withEndpoints(List.of(e.withUrl("http://g:2/v1")));
+    ModelSpec moved = m.with(b -> b.endpoints = List.of(e.withUrl("http://g:2/v1")));
     assertThat(moved.endpoints()).containsExactly(new EndpointSpec("e", "http://g:2/v1", null, false));
-    assertThat(moved.withEndpoints(m.endpoints())).isEqualTo(m);
-    assertThat(m.withApiKeyEnv(null).apiKeyEnv()).isNull();
-    assertThat(m.withImageTransport(ModelSpec.TRANSPORT_URI).imageTransport()).isEqualTo("uri");
-    InferenceSpec i = c.inference().withWindow(4).withMaxAttempts(1).withTimeoutMs(300L).withBreakerFailures(2)
-        .withProgressSeconds(9);
+    assertThat(moved.with(b -> b.endpoints = m.endpoints())).isEqualTo(m);
+    assertThat(m.with(b -> b.apiKeyEnv = null).apiKeyEnv()).isNull();
+    assertThat(m.with(b -> b.imageTransport = ModelSpec.TRANSPORT_URI).imageTransport()).isEqualTo("uri");
+    InferenceSpec i = c.inference().with(s -> {
+      s.window = 4;
+      s.maxAttempts = 1;
+      s.timeoutMs = 300L;
+      s.breakerFailures = 2;
+      s.progressSeconds = 9;
+    });
     assertThat(i).isEqualTo(new InferenceSpec(4, 1, c.inference().backoffMs(), c.inference().maxBackoffMs(), 300L,
-        c.inference().maxErrorRate(), null, null, 2, c.inference().breakerOpenMs(), 9));
+        c.inference().maxErrorRate(), null, null, 2, c.inference().breakerOpenMs(), 9, null, null));
     // A copy checks what the constructor checks.
-    assertThatThrownBy(() -> c.inference().withWindow(0))
+    assertThatThrownBy(() -> c.inference().with(s -> s.window = 0))
         .hasMessage("Invalid inference settings: window, max-attempts and timeout-ms must be positive");
     assertThat(RunConfig.of(new RunSpec(null, "/o", null, null)))
         .isEqualTo(new RunConfig(new RunSpec("run", "/o", null, RunSpec.SEED_DEFAULT), null, null, null, null, null,

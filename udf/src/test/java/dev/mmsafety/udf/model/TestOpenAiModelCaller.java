@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TestOpenAiModelCaller {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 4, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null);
+      new InferenceSpec(8, 4, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null, null, null);
 
   private static ModelSpec model(String... urls) {
     List<EndpointSpec> endpoints = new java.util.ArrayList<>();
@@ -70,10 +70,10 @@ class TestOpenAiModelCaller {
     byte[] dot = dev.mmsafety.udf.testing.ImageFixtures.bytes("1x1.png");
     byte[] webp = dev.mmsafety.udf.testing.ImageFixtures.bytes("webp-named.png");
     ModelSpec pngOnly = new ModelSpec("m1", "served-m1", List.of(new EndpointSpec("e0", "http://127.0.0.1:1", 4, null)),
-        null, null, null, GenerationSpec.DEFAULT).withImageFormats(List.of("png"));
+        null, null, null, GenerationSpec.DEFAULT).with(b -> b.imageFormats = List.of("png"));
     try (ScriptedServer server = new ScriptedServer(n -> Reply.ok("fine"))) {
-      ModelCaller caller = ModelClients.create(pngOnly.withEndpoints(
-          List.of(new EndpointSpec("e0", server.baseUrl(), 4, null))), FAST, null, 1);
+      ModelCaller caller = ModelClients.create(
+          pngOnly.with(b -> b.endpoints = List.of(new EndpointSpec("e0", server.baseUrl(), 4, null))), FAST, null, 1);
       ModelResponse rejected = caller.call(imageRequest("tiny.png", dot)).get();
       assertThat(rejected.status()).isEqualTo("image_rejected");
       assertThat(rejected.error()).isEqualTo("Cannot send to model m1: image_too_small: image tiny.png: 1x1 px has a"
@@ -150,7 +150,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void timesOutEachAttempt() throws Exception {
-    InferenceSpec shortTimeout = FAST.withMaxAttempts(2).withTimeoutMs(300L);
+    InferenceSpec shortTimeout = FAST.with(s -> { s.maxAttempts = 2; s.timeoutMs = 300L; });
     int[] calls = new int[1];
     ModelResponse r = callOnce(n -> Reply.hang(), shortTimeout, "q", calls);
     assertThat(r.status()).isEqualTo("timeout");
@@ -187,7 +187,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void opensBreakerAfterConsecutiveFailures() throws Exception {
-    InferenceSpec breaker = FAST.withMaxAttempts(1).withBreakerFailures(3);
+    InferenceSpec breaker = FAST.with(s -> { s.maxAttempts = 1; s.breakerFailures = 3; });
     try (ScriptedServer server = new ScriptedServer(n -> Reply.status(500, "{}"))) {
       ModelCaller caller = ModelClients.create(model(server.baseUrl()), breaker, null, 1);
       for (int i = 0; i < 3; i++) {
@@ -202,7 +202,7 @@ class TestOpenAiModelCaller {
 
   @Test
   void balancesAcrossEndpointsAndFailsOverWhenOneBreaks() throws Exception {
-    InferenceSpec inf = FAST.withMaxAttempts(3).withBreakerFailures(2);
+    InferenceSpec inf = FAST.with(s -> { s.maxAttempts = 3; s.breakerFailures = 2; });
     try (ScriptedServer down = new ScriptedServer(n -> Reply.status(502, "{}"));
         ScriptedServer up = new ScriptedServer(n -> Reply.ok("up"))) {
       ModelCaller caller = ModelClients.create(model(down.baseUrl(), up.baseUrl()), inf, null, 1);
@@ -229,8 +229,8 @@ class TestOpenAiModelCaller {
       assertThat(caller.call(withImage).get().status()).isEqualTo("ok");
       assertThat(server.bodies().get(0))
           .contains("data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png) + "\"");
-      ModelSpec byUri = spec.withImageTransport(ModelSpec.TRANSPORT_URI);
-      ModelCaller uriCaller = ModelClients.create(byUri, FAST, null, 1);
+      ModelSpec byUri = spec.with(b -> b.imageTransport = ModelSpec.TRANSPORT_URI);
+      ModelCaller uriCaller = ModelClients.create(byUri, FAST, uri -> Files.readAllBytes(Path.of(uri)), 1);
       assertThat(uriCaller.call(withImage).get().status()).isEqualTo("ok");
       assertThat(server.bodies().get(1)).contains("\"url\":\"" + file + "\"");
       ModelRequest missing = new ModelRequest("m1", List.of(ChatMessage.user(List.of(

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TestProtocolAnswers {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 3, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null);
+      new InferenceSpec(8, 3, 1L, 5L, 2_000L, null, null, null, 100, 60_000L, null, null, null);
 
   static Stream<Arguments> shapes() {
     return Stream.of(

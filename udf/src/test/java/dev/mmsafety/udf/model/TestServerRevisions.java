@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Issue #16 item 1: under cache-scope revision, the root a vLLM-style server reports joins the revision. */
 class TestServerRevisions {
-  private static final InferenceSpec REVISION = InferenceSpec.DEFAULT.withCacheScope("revision");
+  private static final InferenceSpec REVISION = InferenceSpec.DEFAULT.with(s -> s.cacheScope = "revision");
   private final List<HttpServer> servers = new java.util.ArrayList<>();
 
   /** A server whose GET /v1/models lists {@code body}'s models, as vLLM does (made-up ids and paths). */
@@ -47,7 +47,7 @@ class TestServerRevisions {
     for (int i = 0; i < urls.length; i++) {
       endpoints.add(new EndpointSpec("gpu-" + i, urls[i], 4, null));
     }
-    return new ModelSpec("qwen", "org/qwen-vl", endpoints, null, null, null, null).withRevision(revision);
+    return new ModelSpec("qwen", "org/qwen-vl", endpoints, null, null, null, null).with(b -> b.revision = revision);
   }
 
   @AfterEach

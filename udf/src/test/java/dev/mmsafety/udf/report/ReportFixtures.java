@@ -62,6 +62,9 @@ final class ReportFixtures {
             new ReportData.SearchRate("sim-model", EVIL + "-pair", "harmful", 2, rate(3, 4), 2.3333, 17.5)))
         .overRefusal(List.of(new OverRefusal("sim-model", "llm", "none", rate(1, 10)),
             new OverRefusal("sim-model", "llm", "shield", rate(2, 10))))
+        .validation(List.of(new dev.mmsafety.udf.metrics.JudgeValidation.Figures("strings", "ALL", "refused",
+            new dev.mmsafety.udf.metrics.Agreement(8, 1, 2, 9), null, null, null, null, null, 1, 2, 0, 1, 3, 3, 0.62,
+            new dev.mmsafety.udf.metrics.Interval(0.4, 0.8), 17)))
         .agreement(List.of(new AgreementRow("sim-model", "llm", "strings", "unsafe", 20, 0.85, 0.61, 0.8, 0.9, 0.85, 1),
             new AgreementRow("sim-model", "llm", "human", "unsafe", 12, 0.9, 0.7, 0.88, 0.95, 0.91, 2)))
         .baseline(baseline)

@@ -23,8 +23,8 @@ class TestHtmlReport {
       assertThat(html).contains("<h2 id='" + s.id() + "'>").contains("<a href='#" + s.id() + "'>");
     }
     assertThat(HtmlReport.SECTIONS).extracting(ReportSection::id).containsExactly("headline", "what-was-run",
-        "completeness", "helpers", "heatmap", "defenses", "over-refusal", "adaptive", "agreement", "regressions", "trend",
-        "rejects", "samples");
+        "completeness", "helpers", "heatmap", "defenses", "over-refusal", "adaptive", "agreement", "validation",
+        "regressions", "trend", "rejects", "samples");
     assertThat(html).contains("<svg").contains("<polyline").contains("REGRESSION").contains("1 flagged");
     assertThat(html).contains("mcnemar-exact").contains("-25.0 pp");
     // adaptive attacks: one row per model, attack and polarity, success by round, escaped like every value

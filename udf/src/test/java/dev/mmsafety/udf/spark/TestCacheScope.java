@@ -31,7 +31,7 @@ class TestCacheScope {
 
   private List<Row> night(ModelSpec model, String scope, String runId, String runDate) {
     InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
-        InferenceSpec.DEFAULT.withWindow(2).withCacheScope(scope), runId, runDate,
+        InferenceSpec.DEFAULT.with(s -> { s.window = 2; s.cacheScope = scope; }), runId, runDate,
         dir.resolve("cache/responses").toString(), runId + "-tag-" + night++, 1,
         new HadoopImageLoader(new Configuration()), null);
     List<Row> rows = new ArrayList<>();
@@ -73,7 +73,7 @@ class TestCacheScope {
       assertThat(ResponseCache.compact(new Configuration(), dir.resolve("cache/responses").toString()))
           .isEqualTo(18);
 
-      ModelSpec ckpt1 = plain.withRevision("ckpt-1");
+      ModelSpec ckpt1 = plain.with(b -> b.revision = "ckpt-1");
       List<Row> first = night(ckpt1, revision, "n4", "2026-05-04");
       assertThat(sim.counters().calls()).as("a revision is part of the request key").isEqualTo(24);
       assertThat(first).allSatisfy(r -> assertThat(ResponsesTable.REVISION.getString(r)).isEqualTo("ckpt-1"));
@@ -84,7 +84,7 @@ class TestCacheScope {
       // the same revision under the default scope: a new night calls again
       night(ckpt1, run, "n6", "2026-05-06");
       assertThat(sim.counters().calls()).isEqualTo(30);
-      night(plain.withRevision("ckpt-2"), revision, "n7", "2026-05-07");
+      night(plain.with(b -> b.revision = "ckpt-2"), revision, "n7", "2026-05-07");
       assertThat(sim.counters().calls()).isEqualTo(36);
     }
   }

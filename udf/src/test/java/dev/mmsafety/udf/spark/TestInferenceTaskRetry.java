@@ -37,7 +37,7 @@ class TestInferenceTaskRetry {
           null, null, null);
       String cacheDir = dir.resolve("cache/responses").toString();
       InferenceTask task = new InferenceTask(List.of(model), List.of(), List.of(DefenseSpec.NONE),
-          InferenceSpec.DEFAULT.withWindow(2), "run", "2026-01-15",
+          InferenceSpec.DEFAULT.with(s -> s.window = 2), "run", "2026-01-15",
           cacheDir, "run-tag", 1, new HadoopImageLoader(new Configuration()), null);
 
       InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,

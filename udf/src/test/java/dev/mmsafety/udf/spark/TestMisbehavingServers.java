@@ -54,7 +54,11 @@ class TestMisbehavingServers {
   @Test
   void aServerThatStallsInTheMiddleOfItsAnswersTimesOutInsteadOfHanging() throws Exception {
     try (MisbehavingServer server = new MisbehavingServer(Mode.STALL_AFTER, 4)) {
-      InferenceSpec inference = InferenceSpec.DEFAULT.withWindow(8).withMaxAttempts(2).withTimeoutMs(400L);
+      InferenceSpec inference = InferenceSpec.DEFAULT.with(s -> {
+        s.window = 8;
+        s.maxAttempts = 2;
+        s.timeoutMs = 400L;
+      });
       List<Row> rows = run(server, inference, 10);
       assertThat(rows).hasSize(10);
       assertThat(distinctProbes(rows)).isEqualTo(10);
@@ -71,7 +75,7 @@ class TestMisbehavingServers {
   @Test
   void aServerThatDropsKeepAliveConnectionsAfterThreeRequestsIsRetriedOnNewOnes() throws Exception {
     try (MisbehavingServer server = new MisbehavingServer(Mode.CLOSE_AFTER, 3)) {
-      List<Row> rows = run(server, InferenceSpec.DEFAULT.withWindow(8).withMaxAttempts(4), 40);
+      List<Row> rows = run(server, InferenceSpec.DEFAULT.with(s -> { s.window = 8; s.maxAttempts = 4; }), 40);
       assertThat(rows).hasSize(40);
       assertThat(distinctProbes(rows)).isEqualTo(40);
       assertThat(statuses(rows)).containsExactly(Map.entry(ModelResponse.Status.OK, 40L));
@@ -83,7 +87,7 @@ class TestMisbehavingServers {
   @Test
   void aServerAnswering503WithRetryAfterIsWaitedForNeitherFloodedNorGivenUp() throws Exception {
     try (MisbehavingServer server = new MisbehavingServer(Mode.UNAVAILABLE_FOR_MS, 1_500)) {
-      List<Row> rows = run(server, InferenceSpec.DEFAULT.withWindow(32).withMaxAttempts(6), 30);
+      List<Row> rows = run(server, InferenceSpec.DEFAULT.with(s -> { s.window = 32; s.maxAttempts = 6; }), 30);
       assertThat(rows).hasSize(30);
       assertThat(distinctProbes(rows)).isEqualTo(30);
       assertThat(statuses(rows)).containsExactly(Map.entry(ModelResponse.Status.OK, 30L));

@@ -2,7 +2,7 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.ChaosRun;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
-import java.nio.file.Files;
+import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,14 +25,13 @@ public final class BenchChaosCommand implements Callable<Integer> {
 
   @Mixin PartitionsOption partitions;
 
-  @Option(names = "--work", description = "Working folder (default: a new temporary folder).")
-  Path work;
+  @Mixin WorkFolderOption work;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    Path dir = work != null ? work : Files.createTempDirectory("mmsafety-chaos");
+    Path dir = work.folder("mmsafety-chaos");
     ChaosRun.Summary summary = ChaosRun.run(dir, probes, partitions.value(), spec.commandLine().getOut());
     spec.commandLine().getOut().println("chaos: " + ChaosRun.describe(summary));
     spec.commandLine().getOut().flush();

@@ -17,17 +17,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Score the offline judge, the keyword lists and a cascade with a scripted LLM judge on labelled"
         + " answers (data/judges): accuracy, precision, recall, F1, ECE, accuracy by language, texts/s/core."
-        + " --ablation instead compares encoders and feature sets on the validation split.",
-    footer = {"", "Examples:", "  ./mmsafety bench judges", "  ./mmsafety bench judges --set validation",
+        + " --cv and --ablation instead validate on the training files (leave one writer out).",
+    footer = {"", "Examples:", "  ./mmsafety bench judges", "  ./mmsafety bench judges --cv --cache /tmp/judge-embeddings",
       "  ./mmsafety bench judges --ablation --cache /tmp/judge-embeddings"})
 public final class BenchJudgesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--data", description = "The labelled data folder (default: data/judges of this checkout).")
   Path data;
-
-  @Option(names = "--set", defaultValue = "heldout", description = "heldout or validation (default: ${DEFAULT-VALUE}).")
-  String set;
 
   @Option(names = "--llm-noise", defaultValue = "0.03",
       description = "Share of answers the scripted LLM judge gets wrong (default: ${DEFAULT-VALUE}).")
@@ -37,13 +34,18 @@ public final class BenchJudgesCommand implements Callable<Integer> {
       description = "The cascades' target: at most this share goes to the LLM judge (default: ${DEFAULT-VALUE}).")
   double maxLlmShare;
 
-  @Option(names = "--ablation", description = "Compare encoders and feature sets on the validation split instead.")
+  @Option(names = "--ablation", description = "Compare encoders, feature sets and L2 under leave-one-writer-out "
+      + "cross-validation of the training files instead (the held-out set is not read).")
   boolean ablation;
+
+  @Option(names = "--cv", description = "The shipped recipe under leave-one-writer-out cross-validation instead: per "
+      + "fold and pooled figures, reliability, cascade cuts (the held-out set is not read).")
+  boolean cv;
 
   @Option(names = "--encoders", split = ",", description = "Encoders for --ablation (default: all candidates).")
   java.util.List<String> encoders;
 
-  @Option(names = "--cache", description = "Folder to keep --ablation's embeddings in between runs.")
+  @Option(names = "--cache", description = "Folder to keep --ablation's and --cv's embeddings in between runs.")
   Path cache;
 
   @Override
@@ -52,8 +54,10 @@ public final class BenchJudgesCommand implements Callable<Integer> {
     Path dir = data != null ? data : JudgeData.locate();
     if (ablation) {
       new JudgesAblation(dir, encoders, cache).run(out);
+    } else if (cv) {
+      new JudgesAblation(dir, encoders, cache).shipped(out);
     } else {
-      new JudgesBench(dir, set, llmNoise, maxLlmShare).run(out);
+      new JudgesBench(dir, llmNoise, maxLlmShare).run(out);
     }
     out.flush();
     return 0;

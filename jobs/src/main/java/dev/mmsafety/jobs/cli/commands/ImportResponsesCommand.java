@@ -5,12 +5,11 @@ import dev.mmsafety.jobs.IngestCasesJob;
 import dev.mmsafety.jobs.RunContext;
 import dev.mmsafety.jobs.cli.UserErrors;
 import dev.mmsafety.jobs.cli.options.OutputRootOption;
+import dev.mmsafety.jobs.cli.options.ResponseFileOptions;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.config.RunSpec;
 import dev.mmsafety.udf.ingest.ResponseImporter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,20 +33,13 @@ public final class ImportResponsesCommand implements Callable<Integer> {
 
   @Mixin OutputRootOption out;
 
-  @Option(names = "--format", description = "jsonl, csv or parquet (default: from the extension).")
-  String format;
-
   @Option(names = "--dataset", description = "Dataset name (default ${DEFAULT-VALUE}).")
   String dataset = "imported";
 
   @Option(names = "--benchmark", description = "Benchmark for records without one (default ${DEFAULT-VALUE}).")
   String benchmark = ResponseImporter.BENCHMARK_DEFAULT;
 
-  @Option(names = "--field", description = "Role=column, repeatable; roles: case-id, id, text (the question), response, model, benchmark, variant, category, polarity, image, context (e.g. an image description).")
-  Map<String, String> fields = new LinkedHashMap<>();
-
-  @Option(names = "--label-prefix", description = "Columns with this prefix are per-annotator labels (default ${DEFAULT-VALUE}).")
-  String labelPrefix = ResponseImporter.LABEL_PREFIX_DEFAULT;
+  @Mixin ResponseFileOptions reading;
 
   @Mixin RunDateOption runDate;
 
@@ -55,9 +47,8 @@ public final class ImportResponsesCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, "import responses " + file, () -> {
       RunConfig config = RunConfig.of(new RunSpec("import", out.root(), runDate.value(), null));
-      IngestCasesJob.Result result = EvalJobs.get(RunContext.standalone("import", config)).importResponses()
-          .file(file).format(format).dataset(dataset).benchmark(benchmark).fields(fields).labelPrefix(labelPrefix)
-          .execute();
+      IngestCasesJob.Result result = reading.applyTo(EvalJobs.get(RunContext.standalone("import", config))
+          .importResponses().file(file).dataset(dataset).benchmark(benchmark)).execute();
       result.summaryLines().forEach(spec.commandLine().getOut()::println);
       spec.commandLine().getOut().flush();
       return 0;

@@ -2,12 +2,12 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.StandaloneJudge;
 import dev.mmsafety.jobs.cli.UserErrors;
-import dev.mmsafety.jobs.cli.options.ConfigFileOption;
+import dev.mmsafety.udf.config.ConfigLoader;
+import dev.mmsafety.udf.exceptions.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "judge",
     mixinStandardHelpOptions = true,
+    subcommands = JudgeValidateCommand.class,
     description = "Run judges over a responses table; verdicts of LLM/guard judges are cached under OUT/cache/judgments.",
     footer = {"", "Example, after ./mmsafety run --config deploy/examples/run-local.yaml:",
       "  ./mmsafety judge --responses mmsafety-out/local-smoke/responses \\",
@@ -24,15 +25,17 @@ import picocli.CommandLine.Spec;
 public final class JudgeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--responses", required = true, description = "Responses table (Parquet path or folder).")
+  // Not picocli-required: picocli would then demand them before the validate subcommand too.
+  @Option(names = "--responses", description = "Responses table (Parquet path or folder); required.")
   Path responses;
 
-  @Mixin ConfigFileOption config;
+  @Option(names = "--config", paramLabel = "FILE", description = "Run config (YAML); required.")
+  Path config;
 
   @Option(names = "--judges", split = ",", description = "Judge names from the config to run (default: all).")
   List<String> names;
 
-  @Option(names = "--out", required = true, description = "Output root for judgments and the judgment cache.")
+  @Option(names = "--out", description = "Output root for judgments and the judgment cache; required.")
   Path out;
 
   @Option(names = "--probes", description = "Probes table, for judges that need the question or image.")
@@ -44,8 +47,13 @@ public final class JudgeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return UserErrors.exitCode(spec, () -> {
+      for (Object[] option : new Object[][] {{"--responses", responses}, {"--config", config}, {"--out", out}}) {
+        if (option[1] == null) {
+          throw new ConfigException("Cannot judge responses: missing required option " + option[0]);
+        }
+      }
       StandaloneJudge judge = new StandaloneJudge(responses, names, out, probes, cases);
-      judge.run(config.loadForJudging()).summaryLines().forEach(spec.commandLine().getOut()::println);
+      judge.run(ConfigLoader.load(config, ConfigLoader.Use.JUDGE)).summaryLines().forEach(spec.commandLine().getOut()::println);
       spec.commandLine().getOut().flush();
       return 0;
     });

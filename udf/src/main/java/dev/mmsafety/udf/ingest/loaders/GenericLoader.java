@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
@@ -116,21 +117,14 @@ public final class GenericLoader implements BenchmarkLoader {
     switch (format) {
       case "csv" -> Records.csv(ctx.source().readText(file), file, ctx.sink(), (row, v) -> guarded(ctx, file, row, new LinkedHashMap<>(v), m));
       case "jsonl" -> Records.jsonLines(ctx.source().readText(file), file, ctx.sink(), (row, n) -> guarded(ctx, file, row, Records.flatten(n), m));
-      case "json" -> {
-        JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
-        if (root != null && !root.isArray()) {
-          ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected a JSON array of objects", null);
-        } else if (root != null) {
-          for (int i = 0; i < root.size() && !ctx.sink().full(); i++) {
-            JsonNode n = root.get(i);
+      case "json" -> Records.jsonRecords(
+          ctx.source().readText(file), file, ctx.sink(), JsonNodeType.ARRAY, "a JSON array of objects", i -> null,
+          (i, n) -> {
             if (!n.isObject()) {
-              ctx.sink().reject(file, Integer.toString(i), null, IngestReject.MALFORMED_JSON, "item is not an object", null);
-            } else {
-              guarded(ctx, file, Integer.toString(i), Records.flatten(n), m);
+              throw new BadRecordException(IngestReject.MALFORMED_JSON, null, "item is not an object");
             }
-          }
-        }
-      }
+            guarded(ctx, file, i, Records.flatten(n), m);
+          });
       case "parquet" -> {
         ctx.source().hashByStatus(file);
         try {

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
@@ -14,7 +15,6 @@ import dev.mmsafety.udf.registry.Param;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,27 +64,15 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
         continue;
       }
       String file = QUESTIONS_DIR + "/" + name;
-      JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
-      if (root == null) {
-        continue;
-      }
-      if (!root.isObject()) {
-        ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected one object keyed by question id", null);
-        continue;
-      }
-      Iterator<Map.Entry<String, JsonNode>> items = root.fields();
-      while (items.hasNext() && !ctx.sink().full()) {
-        Map.Entry<String, JsonNode> item = items.next();
-        if (tiny && !tinyIds.getOrDefault(scenario, Set.of()).contains(item.getKey())) {
-          continue;
-        }
-        String nativeId = scenario + "/" + item.getKey();
-        try {
-          addQuestion(ctx, scenario, file, item.getKey(), item.getValue(), variants, tiny, textField);
-        } catch (BadRecordException e) {
-          ctx.sink().reject(file, item.getKey(), e, NAME + ":*:" + nativeId);
-        }
-      }
+      Set<String> keep = tinyIds.getOrDefault(scenario, Set.of());
+      Records.jsonRecords(
+          ctx.source().readText(file), file, ctx.sink(), JsonNodeType.OBJECT, "one object keyed by question id",
+          id -> NAME + ":*:" + scenario + "/" + id,
+          (id, question) -> {
+            if (!tiny || keep.contains(id)) {
+              addQuestion(ctx, scenario, file, id, question, variants, tiny, textField);
+            }
+          });
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -10,7 +11,6 @@ import dev.mmsafety.udf.ingest.LoaderType;
 import dev.mmsafety.udf.ingest.VariantKinds;
 import dev.mmsafety.udf.ingest.Records;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,23 +38,9 @@ public final class MossBenchLoader implements BenchmarkLoader {
     if (!ctx.source().isFile(FILE)) {
       throw ctx.missing(FILE);
     }
-    JsonNode root = Records.json(ctx.source().readText(FILE), FILE, ctx.sink());
-    if (root == null) {
-      return;
-    }
-    if (!root.isObject()) {
-      ctx.sink().reject(FILE, null, null, IngestReject.MALFORMED_JSON, "expected one object keyed by pid", null);
-      return;
-    }
-    Iterator<Map.Entry<String, JsonNode>> items = root.fields();
-    while (items.hasNext() && !ctx.sink().full()) {
-      Map.Entry<String, JsonNode> e = items.next();
-      try {
-        add(ctx, e.getKey(), e.getValue());
-      } catch (BadRecordException ex) {
-        ctx.sink().reject(FILE, e.getKey(), ex, CaseDraft.caseId(NAME, "benign", e.getKey()));
-      }
-    }
+    Records.jsonRecords(
+        ctx.source().readText(FILE), FILE, ctx.sink(), JsonNodeType.OBJECT, "one object keyed by pid",
+        pid -> CaseDraft.caseId(NAME, "benign", pid), (pid, item) -> add(ctx, pid, item));
   }
 
   private static void add(LoadContext ctx, String key, JsonNode item) {

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -49,28 +50,16 @@ public final class SiuoLoader implements BenchmarkLoader {
         continue;
       }
       any = true;
-      JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
-      if (root == null) {
-        continue;
-      }
-      if (!root.isArray()) {
-        ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected a JSON array of items", null);
-        continue;
-      }
-      for (int i = 0; i < root.size() && !ctx.sink().full(); i++) {
-        try {
-          add(ctx, task, file, i, root.get(i));
-        } catch (BadRecordException e) {
-          ctx.sink().reject(file, Integer.toString(i), e, null);
-        }
-      }
+      Records.jsonRecords(
+          ctx.source().readText(file), file, ctx.sink(), JsonNodeType.ARRAY, "a JSON array of items", i -> null,
+          (i, item) -> add(ctx, task, file, i, item));
     }
     if (!any) {
       throw ctx.missing("data/siuo_{gen,mcqa}.json");
     }
   }
 
-  private static void add(LoadContext ctx, String task, String file, int index, JsonNode item) {
+  private static void add(LoadContext ctx, String task, String file, String index, JsonNode item) {
     if (!item.isObject()) {
       throw new BadRecordException(IngestReject.WRONG_TYPE, null, "item " + index + " is not an object");
     }
@@ -81,7 +70,7 @@ public final class SiuoLoader implements BenchmarkLoader {
     CaseDraft.Builder d =
         ctx.draft(task, task, id, category, CaseDraft.HARMFUL)
             .sourceText(question)
-            .source(file, Integer.toString(index))
+            .source(file, index)
             .image(ctx.source().resolveInside("data/images", Records.text(item, "image"), "image"), "image")
             .safetyWarning(Records.optText(item, "safety_warning"))
             .referenceAnswer(Records.optText(item, "reference_answer"));

@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.ingest.loaders;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
@@ -45,27 +46,15 @@ public final class VlGuardLoader implements BenchmarkLoader {
     if (file == null) {
       throw ctx.missing("data/" + split + ".json");
     }
-    JsonNode root = Records.json(ctx.source().readText(file), file, ctx.sink());
-    if (root == null) {
-      return;
-    }
-    if (!root.isArray()) {
-      ctx.sink().reject(file, null, null, IngestReject.MALFORMED_JSON, "expected a JSON array of items", null);
-      return;
-    }
-    for (int i = 0; i < root.size() && !ctx.sink().full(); i++) {
-      try {
-        add(ctx, split, file, imageDir, i, root.get(i), subsets);
-      } catch (BadRecordException e) {
-        ctx.sink().reject(file, Integer.toString(i), e, null);
-      }
-    }
+    Records.jsonRecords(
+        ctx.source().readText(file), file, ctx.sink(), JsonNodeType.ARRAY, "a JSON array of items", i -> null,
+        (i, item) -> add(ctx, split, file, imageDir, i, item, subsets));
   }
 
-  private static void add(LoadContext ctx, String split, String file, String imageDir, int index, JsonNode item,
+  private static void add(LoadContext ctx, String split, String file, String imageDir, String row, JsonNode item,
       List<String> subsets) {
     if (!item.isObject()) {
-      throw new BadRecordException(IngestReject.WRONG_TYPE, null, "item " + index + " is not an object");
+      throw new BadRecordException(IngestReject.WRONG_TYPE, null, "item " + row + " is not an object");
     }
     Records.onlyFields(item, FIELDS);
     String id = Records.text(item, "id");
@@ -79,7 +68,6 @@ public final class VlGuardLoader implements BenchmarkLoader {
       throw new BadRecordException(IngestReject.MISSING_FIELD, "instr-resp", "field instr-resp must be a non-empty array");
     }
     String image = ctx.source().resolveInside(imageDir, Records.text(item, "image"), "image");
-    String row = Integer.toString(index);
     if (!safeNode.asBoolean()) {
       if (!subsets.contains("unsafes")) {
         return;

@@ -97,7 +97,20 @@ public record LogisticHead(
 
   /** This head with Platt's parameters fitted to {@code xs}, {@code ys} (a set the head was not trained on). */
   public LogisticHead calibrated(List<double[]> xs, List<Boolean> ys) {
-    double[] zs = xs.stream().mapToDouble(this::logit).toArray();
+    double[] platt = platt(xs.stream().mapToDouble(this::logit).toArray(), ys);
+    return withPlatt(platt[0], platt[1]);
+  }
+
+  /** This head with the given Platt parameters. */
+  public LogisticHead withPlatt(double a, double b) {
+    return new LogisticHead(mean, scale, weights, bias, a, b, l2, epochs);
+  }
+
+  /**
+   * Platt's parameters {a, b} fitted to logits {@code zs} of rows the head was not trained on (e.g. out-of-fold
+   * logits of cross-validation), so that sigmoid(a z + b) matches the observed share of {@code ys}.
+   */
+  public static double[] platt(double[] zs, List<Boolean> ys) {
     double a = 1;
     double c = 0;
     // Platt's smoothed targets keep the fit finite when the validation set is separable.
@@ -129,7 +142,7 @@ public record LogisticHead(
         break;
       }
     }
-    return new LogisticHead(mean, scale, weights, bias, a, c, l2, epochs);
+    return new double[] {a, c};
   }
 
   static double sigmoid(double z) {

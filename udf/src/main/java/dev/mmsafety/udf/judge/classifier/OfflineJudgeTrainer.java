@@ -15,17 +15,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Trains the offline judge: both heads on the training split, Platt calibration on the validation split. The
+ * Trains the offline judge: both heads on every training row, Platt calibration on leave-one-writer-out
+ * out-of-fold logits. The
  * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS} and the L2 values below; how they were
  * chosen is in docs/judges.md ("Choosing the encoder and the features"). Everything is deterministic.
  */
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
-  public static final Set<Features.Block> BLOCKS = EnumSet.of(
-      Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING, Features.Block.ENDING,
-      Features.Block.SIMILARITY, Features.Block.QUESTION_X_OPENING);
-  public static final double L2_REFUSED = 1e-2;
-  public static final double L2_HARMFUL = 1e-2;
+  public static final Set<Features.Block> BLOCKS =
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY);
+  public static final double L2_REFUSED = 1e-1;
+  public static final double L2_HARMFUL = 1e-1;
 
   private OfflineJudgeTrainer() {}
 
@@ -80,28 +80,35 @@ public final class OfflineJudgeTrainer {
     }
   }
 
-  /** The shipped recipe on embedded training and validation rows. */
-  public static OfflineJudgeModel train(Embeddings train, Embeddings validation) {
-    return train(ENCODER, BLOCKS, train, validation, L2_REFUSED, L2_HARMFUL);
+  /** A trained model and the cross-validation its calibration came from. */
+  public record Trained(OfflineJudgeModel model, WriterCrossValidation.Result validation) {}
+
+  /** The shipped recipe on the embedded training rows (every training file). */
+  public static Trained train(Embeddings all) {
+    return train(ENCODER, BLOCKS, all, L2_REFUSED, L2_HARMFUL);
   }
 
-  public static OfflineJudgeModel train(EncoderModel encoder, Set<Features.Block> blocks, Embeddings train,
-      Embeddings validation, double l2Refused, double l2Harmful) {
-    LogisticHead refused = head(blocks, train, validation, e -> true, JudgeExample::refused, l2Refused);
+  /**
+   * Both heads trained on every row, each calibrated by Platt scaling fitted on the out-of-fold logits of
+   * leave-one-writer-out cross-validation ({@link WriterCrossValidation}): the calibration is fitted to how the
+   * heads score a writer they were not trained on, which is what the held-out set and real answers are.
+   */
+  public static Trained train(EncoderModel encoder, Set<Features.Block> blocks, Embeddings all,
+      double l2Refused, double l2Harmful) {
+    WriterCrossValidation.Result cv = WriterCrossValidation.run(encoder, blocks, l2Refused, l2Harmful, all);
+    LogisticHead refused = head(blocks, all, e -> true, JudgeExample::refused, l2Refused, cv.refused());
     LogisticHead harmful =
-        head(blocks, train, validation, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful);
-    List<JudgeExample> all = new ArrayList<>(train.rows());
-    all.addAll(validation.rows());
-    return new OfflineJudgeModel(encoder, blocks, refused, harmful, trainedOn(all));
+        head(blocks, all, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful, cv.harmful());
+    return new Trained(new OfflineJudgeModel(encoder, blocks, refused, harmful, trainedOn(all.rows())), cv);
   }
 
-  private static LogisticHead head(Set<Features.Block> blocks, Embeddings train, Embeddings validation,
-      Predicate<JudgeExample> rows, Predicate<JudgeExample> label, double l2) {
-    Embeddings t = train.where(rows);
-    Embeddings v = validation.where(rows);
+  private static LogisticHead head(Set<Features.Block> blocks, Embeddings all, Predicate<JudgeExample> rows,
+      Predicate<JudgeExample> label, double l2, WriterCrossValidation.Head outOfFold) {
+    Embeddings t = all.where(rows);
     LogisticHead raw = LogisticHead.train(t.features(blocks), t.rows().stream().map(label::test).toList(), l2,
         LogisticHead.EPOCHS_DEFAULT);
-    return raw.calibrated(v.features(blocks), v.rows().stream().map(label::test).toList());
+    double[] platt = outOfFold.platt();
+    return raw.withPlatt(platt[0], platt[1]);
   }
 
   static String trainedOn(List<JudgeExample> rows) {

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cascade on the validation split with an LLM judge that answers from the labels (a real loopback HTTP server
- * behind the real model client): the cut from max-llm-share sends at most that share, and the agreement lost
+ * The cascade on a fixed sample of the training rows (the split's validation rows) with an LLM judge that answers
+ * from the labels (a real loopback HTTP server behind the real model client): the cut from max-llm-share sends at most that share, and the agreement lost
  * against the LLM judge on everything is small. (The held-out figures come from `bench judges`.)
  */
 class TestCascadeJudge {

@@ -15,18 +15,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Retrains the offline judge from data/judges (training split; Platt on the validation split) and checks it equals
+ * Retrains the offline judge from data/judges (every training row; Platt on leave-one-writer-out out-of-fold
+ * logits) and checks it equals
  * the shipped model. Run with {@code -Dmmsafety.write-model=PATH} to write the retrained model (that is how the
  * shipped resource was made). The held-out set gets only a coarse check here; `bench judges` measures it.
  */
 class TestOfflineJudge {
   private static OfflineJudgeFixture data;
   private static OfflineJudgeModel retrained;
+  private static WriterCrossValidation.Result validation;
 
   @BeforeAll
   static void retrain() throws Exception {
     data = OfflineJudgeFixture.get();
-    retrained = OfflineJudgeTrainer.train(data.train, data.validation);
+    OfflineJudgeTrainer.Trained trained = OfflineJudgeTrainer.train(data.all);
+    retrained = trained.model();
+    validation = trained.validation();
     String out = System.getProperty("mmsafety.write-model");
     if (out != null && !out.isBlank()) {
       Files.writeString(Path.of(out), retrained.toJson() + "\n", StandardCharsets.UTF_8);
@@ -51,6 +55,34 @@ class TestOfflineJudge {
       assertThat(b.plattA()).isCloseTo(a.plattA(), Offset.offset(1e-2));
       assertThat(b.plattB()).isCloseTo(a.plattB(), Offset.offset(1e-2));
     }
+  }
+
+  @Test
+  void calibrationComesFromLeaveOneWriterOutPredictions() {
+    List<JudgeExample> rows = data.all.rows();
+    for (WriterCrossValidation.Head head : List.of(validation.refused(), validation.harmful())) {
+      assertThat(head.writers()).containsExactly("w1", "w2", "w3");
+      for (int f = 0; f < head.writers().size(); f++) {
+        String w = head.writers().get(f);
+        assertThat(head.folds().get(f).n()).isEqualTo(head.rows().stream().filter(e -> e.writer().equals(w)).count());
+      }
+      assertThat(head.pooled().n()).isEqualTo(head.rows().size());
+      assertThat(head.pooled().ece()).isNotNull();
+      double[] platt = head.platt();
+      LogisticHead shipped = head == validation.refused() ? retrained.refused() : retrained.harmful();
+      assertThat(shipped.plattA()).isCloseTo(platt[0], Offset.offset(1e-9));
+      assertThat(shipped.plattB()).isCloseTo(platt[1], Offset.offset(1e-9));
+    }
+    assertThat(validation.refused().rows()).hasSize(rows.size());
+    assertThat(validation.harmful().rows()).allMatch(JudgeExample::harmfulPolarity);
+    // Out of fold is harder than in sample: the shipped head, trained on every row, fits its own rows better.
+    List<double[]> xs = data.all.features(OfflineJudgeTrainer.BLOCKS);
+    long inSampleRight = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      inSampleRight += (retrained.refused().probability(xs.get(i)) >= 0.5) == rows.get(i).refused() ? 1 : 0;
+    }
+    assertThat(inSampleRight / (double) rows.size()).isGreaterThan(validation.refused().pooled().accuracy());
+    assertThat(validation.refused().pooled().accuracy()).isGreaterThan(0.75);
   }
 
   @Test

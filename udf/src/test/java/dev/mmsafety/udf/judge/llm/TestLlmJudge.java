@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TestLlmJudge {
   private static final InferenceSpec FAST =
-      new InferenceSpec(8, 2, 1L, 2L, 5_000L, null, null, null, null, null, null);
+      new InferenceSpec(8, 2, 1L, 2L, 5_000L, null, null, null, null, null, null, null, null);
 
   private static Judge judge(String url, Map<String, Object> extra) {
     Map<String, Object> params = new HashMap<>(Map.of("model", "judge-model", "url", url));
@@ -144,7 +144,7 @@ class TestLlmJudge {
       JudgeSpec spec = new JudgeSpec("llm-judge", "llm",
           Map.of("model", "judge-model", "url", server.url(), "template", "harmful-generic"));
       Judge judge = Judges.createAll(List.of(spec),
-          new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST.withTimeoutMs(300L), null)).get("llm-judge");
+          new Judges.Resources(JudgeCallers.SHARED_CLIENT, FAST.with(s -> s.timeoutMs = 300L), null)).get("llm-judge");
       Verdict v = judge.judge(input("x", null)).join();
       assertThat(v.status()).isEqualTo("error");
       assertThat(v.reason()).isEqualTo("judge endpoint timeout: Cannot call model llm-judge at endpoint llm-judge:"
