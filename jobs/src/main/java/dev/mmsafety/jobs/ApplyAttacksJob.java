@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs;
 
+import dev.mmsafety.schemas.AttackRoundsTable;
 import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.ImageLineageTable;
 import dev.mmsafety.schemas.ProbesTable;
@@ -51,20 +52,24 @@ public final class ApplyAttacksJob {
     if (input == null) {
       throw new ValidationException("Cannot apply attacks: no input cases given");
     }
-    List<AttackSpec> specs = context.config().attacks();
-    specs.forEach(AttackRunner.Planned::of); // config errors surface here, on the driver
-    AttackScope.checkAll(specs, context.config().datasets().stream().map(DatasetSpec::benchmark).toList());
-    return context.inJobGroup(JOB_GROUP, "Apply " + specs.size() + " attack(s) to cases", () -> run(specs));
+    List<AttackSpec> all = context.config().attacks();
+    // config errors surface here, on the driver; adaptive attacks (pair, tap) run as searches (AdaptiveSearchStage)
+    List<AttackSpec> adaptive = AdaptiveSearchStage.adaptive(all);
+    List<AttackSpec> specs = all.stream().filter(s -> !adaptive.contains(s)).toList();
+    specs.forEach(AttackRunner.Planned::of);
+    AttackScope.checkAll(all, context.config().datasets().stream().map(DatasetSpec::benchmark).toList());
+    return context.inJobGroup(JOB_GROUP, "Apply " + all.size() + " attack(s) to cases", () -> run(specs, adaptive));
   }
 
-  private Result run(List<AttackSpec> specs) {
+  private Result run(List<AttackSpec> specs, List<AttackSpec> adaptive) {
     Dataset<Row> cases =
         input.rdd().getNumPartitions() < context.partitions() ? input.repartition(context.partitions()) : input;
     AttackPartitionFunction fn =
         new AttackPartitionFunction(
             specs, context.seed(), context.runId(), context.runDate(), context.outputRoot(), hadoopConf());
-    Dataset<Row> tagged =
-        cases.mapPartitions(fn, Encoders.row(AttackRows.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> oneShot = cases.mapPartitions(fn, Encoders.row(AttackRows.SCHEMA));
+    Dataset<Row> tagged = (adaptive.isEmpty() ? oneShot
+        : oneShot.union(AdaptiveSearchStage.tagged(context, cases, adaptive))).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // One pass over the persisted output for every count (it also materialises the cache the writes reuse).
       Row c =
@@ -73,13 +78,16 @@ public final class ApplyAttacksJob {
                   kindCount(AttackRows.PROBE),
                   kindCount(AttackRows.REJECT),
                   kindCount(AttackRows.LINEAGE),
+                  kindCount(AttackRows.ROUND),
                   functions.countDistinct(functions.col(AttackRows.LINEAGE + "." + ImageLineageTable.IMAGE_SHA256.name())))
               .first();
       long probes = c.getLong(0);
       long rejects = c.getLong(1);
       long lineage = c.getLong(2);
-      long images = c.getLong(3);
-      long expected = applicable(specs);
+      long nodes = c.getLong(3);
+      long images = c.getLong(4);
+      long searches = applicable(adaptive) * AdaptiveSearchStage.targets(context);
+      long expected = applicable(specs) + searches;
       if (probes + rejects != expected) {
         throw new IllegalStateException(
             "Cannot reconcile attack counts: probes " + probes + " + rejects " + rejects + " != " + expected);
@@ -88,17 +96,28 @@ public final class ApplyAttacksJob {
       context.tables().write(part(tagged, AttackRows.LINEAGE), ImageLineageTable.INSTANCE);
       context.tables()
           .writePartition(part(tagged, AttackRows.REJECT), RejectsTable.INSTANCE, RejectsTable.STAGE, AttackRows.STAGE);
+      if (!adaptive.isEmpty()) {
+        context.tables().write(part(tagged, AttackRows.ROUND), AttackRoundsTable.INSTANCE);
+      }
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put("probes", probes);
       counts.put("rejects", rejects);
       counts.put("lineage", lineage);
       counts.put("images", images);
       counts.put("expected", expected);
+      if (!adaptive.isEmpty()) {
+        counts.put("searches", searches);
+        counts.put("search_nodes", nodes);
+      }
       List<String> lines = new ArrayList<>();
       lines.add(
           String.format(
               "attacks: %d probes, %d rejects (= %d case x attack pairs), %d distinct generated images",
               probes, rejects, expected, images));
+      if (!adaptive.isEmpty()) {
+        lines.add(String.format("adaptive attacks: %d searches (case x attack x model under test), %d nodes in"
+            + " attack_rounds", searches, nodes));
+      }
       return new Result(Map.copyOf(counts), List.copyOf(lines));
     } finally {
       tagged.unpersist();

@@ -112,6 +112,7 @@ public final class ComputeMetricsJob {
             RateMetrics.toMetricRows(RateMetrics.groupCounts(judgments).collectAsList(), context.runDate()));
         metrics.addAll(PairedDefenseMetrics.toMetricRows(
             PairedDefenseMetrics.groupCounts(judgments).collectAsList(), context.runDate()));
+        metrics.addAll(dev.mmsafety.jobs.metrics.AdaptiveSearchMetrics.rows(context));
         List<Row> agreement = JudgeAgreementMetrics.toRows(
             JudgeAgreementMetrics.pairCounts(judgments).collectAsList(),
             JudgeAgreementMetrics.judgedCounts(judgments).collectAsList(),

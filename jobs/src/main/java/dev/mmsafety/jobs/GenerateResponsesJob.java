@@ -159,7 +159,7 @@ public final class GenerateResponsesJob {
   }
 
   /** JVMs that run tasks: each gets its share of every endpoint's max-concurrency. */
-  private static int jvmShare(SparkContext sc) {
+  static int jvmShare(SparkContext sc) {
     if (sc.isLocal()) {
       return 1;
     }

@@ -64,7 +64,7 @@ public final class SummaryTable {
     }
     for (dev.mmsafety.udf.config.ModelSpec h : context.config().helpers()) {
       lines.add("helper " + h.name() + " (" + h.role() + (h.usesSimulator() ? ", SIMULATED" : "")
-          + "): not evaluated; called by the defenses and judges that name it");
+          + "): not evaluated; called by the defenses, judges and attacks that name it");
     }
     return lines;
   }

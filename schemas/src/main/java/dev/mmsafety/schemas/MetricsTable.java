@@ -2,6 +2,7 @@ package dev.mmsafety.schemas;
 
 import static dev.mmsafety.schemas.SharedColumns.*;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
@@ -13,10 +14,13 @@ import java.util.List;
  * benign), safe_rate, effective_rate. n counts distinct requests: probes whose request content (prompt text and
  * image hashes) is identical within a row's group count once, with the majority of their verdicts (a tie counts
  * as the flag set). n_probes and k_probes are the same figures over every verdict. Errors and unparseable
- * verdicts are excluded from n and counted apart. NEXT ID TO ASSIGN: 512 (514 used)
+ * verdicts are excluded from n and counted apart. Adaptive attacks (pair, tap) add search_asr_at_rounds:
+ * one row per (model, attack, polarity) and round limit r = 1..rounds, n = searches (rejects included), k = searches
+ * that succeeded within r rounds (the evaluator's rating reached the success score), with the means over the
+ * successful ones. NEXT ID TO ASSIGN: 512 (514, 517-519 used)
  */
 public final class MetricsTable extends TableContract {
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
   public static final String ALL = "ALL";
 
   public static final Column METRIC = Column.required(500, "metric", StringType, "Metric name (see table doc).");
@@ -46,6 +50,13 @@ public final class MetricsTable extends TableContract {
           "Verdicts skipped because the response was not run (budget cap; excluded from n and n_error). Null for"
               + " paired deltas.");
 
+  public static final Column SEARCH_ROUNDS = Column.optional(517, "search_rounds", IntegerType,
+      "search_asr_at_rounds: the round limit r (k = searches that succeeded within r rounds).");
+  public static final Column MEAN_ROUNDS_TO_SUCCESS = Column.optional(518, "mean_rounds_to_success", DoubleType,
+      "search_asr_at_rounds: mean rounds of the successful searches of the group; null without success.");
+  public static final Column MEAN_CALLS_TO_SUCCESS = Column.optional(519, "mean_calls_to_success", DoubleType,
+      "search_asr_at_rounds: mean model calls (all roles) up to success; null without success.");
+
   public static final MetricsTable INSTANCE = new MetricsTable();
 
   private MetricsTable() {
@@ -56,7 +67,8 @@ public final class MetricsTable extends TableContract {
         List.of(
             RUN_ID, GROUPING, BENCHMARK, DATASET, VARIANT, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE,
             JUDGE, POLARITY, SIMULATOR, METRIC, N, K, N_PROBES, K_PROBES, RATE, CI_LOW, CI_HIGH, N_ERROR,
-            N_UNPARSEABLE, N_NOT_RUN, DETAIL, RUN_DATE, MODEL),
+            N_UNPARSEABLE, N_NOT_RUN, SEARCH_ROUNDS, MEAN_ROUNDS_TO_SUCCESS, MEAN_CALLS_TO_SUCCESS, DETAIL, RUN_DATE,
+            MODEL),
         List.of(RUN_DATE, MODEL));
   }
 }

@@ -1,15 +1,16 @@
 package dev.mmsafety.schemas;
 
 import static dev.mmsafety.schemas.SharedColumns.*;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import java.util.List;
 
-/** Probes: a case after an attack, ready to send to any model. NEXT ID TO ASSIGN: 210 */
+/** Probes: a case after an attack, ready to send to any model. NEXT ID TO ASSIGN: 215 */
 public final class ProbesTable extends TableContract {
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public static final Column ATTACK_VERSION =
       Column.required(200, "attack_version", StringType, "Version of the attack implementation.");
@@ -34,6 +35,17 @@ public final class ProbesTable extends TableContract {
   public static final Column SOURCE_TEXT =
       Column.optional(209, "source_text", StringType, "The case's underlying instruction (for judges needing it).");
 
+  public static final Column TARGET_MODEL = Column.optional(210, "target_model", StringType,
+      "Adaptive attacks: the model under test the search ran against; only it answers the probe (null: every model).");
+  public static final Column SEARCH_ROUNDS =
+      Column.optional(211, "search_rounds", IntegerType, "Adaptive attacks: rounds the search started.");
+  public static final Column SEARCH_STOP = Column.optional(212, "search_stop", StringType,
+      "Adaptive attacks: why the search stopped (success, rounds exhausted, no live branches, call cap, token cap).");
+  public static final Column SEARCH_CALLS =
+      Column.optional(213, "search_calls", IntegerType, "Adaptive attacks: model calls the search made (all roles).");
+  public static final Column SEARCH_CALLS_TO_SUCCESS = Column.optional(214, "search_calls_to_success", IntegerType,
+      "Adaptive attacks: calls made up to the end of the successful round; null without success.");
+
   public static final ProbesTable INSTANCE = new ProbesTable();
 
   private ProbesTable() {
@@ -44,7 +56,8 @@ public final class ProbesTable extends TableContract {
         List.of(
             RUN_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY, CANONICAL_CATEGORY,
             POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, PROMPT_TEXT, SOURCE_TEXT, IMAGE_URIS,
-            IMAGE_SHA256S, SOURCE_IMAGE_SHA256, ATTACK_NOTE, RUN_DATE),
+            IMAGE_SHA256S, SOURCE_IMAGE_SHA256, ATTACK_NOTE, TARGET_MODEL, SEARCH_ROUNDS, SEARCH_STOP, SEARCH_CALLS,
+            SEARCH_CALLS_TO_SUCCESS, RUN_DATE),
         List.of(RUN_DATE));
   }
 }

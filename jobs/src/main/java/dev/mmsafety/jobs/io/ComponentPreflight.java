@@ -51,7 +51,11 @@ public final class ComponentPreflight {
       benchmarks.add(Benchmarks.check(dataset).name());
     }
     for (AttackSpec attack : config.attacks()) {
-      Attacks.create(attack);
+      if (dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks.isAdaptive(attack.name())) {
+        dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks.create(attack.label(), attack.name(), attack.params());
+      } else {
+        Attacks.create(attack);
+      }
       checkAppliesToSomeDataset(attack, benchmarks);
     }
     for (DefenseSpec spec : config.defenses()) {

@@ -25,6 +25,11 @@ final class MetricRows {
 
   private MetricRows() {}
 
+  /** The metrics column of grouping dimension {@code dim}. */
+  static dev.mmsafety.schemas.Column column(String dim) {
+    return DIMENSION_COLUMNS.get(dim);
+  }
+
   /**
    * The columns a flagged row is grouped by for the dimensions in {@code set}: run_id, model, the grouping name and
    * every dimension (its value when grouped, else {@code ALL}), then {@code carried} as they are.

@@ -64,8 +64,23 @@ public final class ReportDataReader {
         .rejects(new RejectsReader(context).read())
         .samples(new SampleReader(context).read())
         .helpers(helpers())
+        .adaptive(adaptive(runMetrics))
         .completeness(dev.mmsafety.jobs.RunCompleteness.of(context))
         .build();
+  }
+
+  /** search_asr_at_rounds rows (adaptive attacks), by model, attack, polarity and round limit. */
+  private static List<ReportData.SearchRate> adaptive(Dataset<Row> runMetrics) {
+    return runMetrics.where(col("metric").equalTo(dev.mmsafety.jobs.metrics.AdaptiveSearchMetrics.METRIC))
+        .orderBy("model", "attack", "polarity", dev.mmsafety.schemas.MetricsTable.SEARCH_ROUNDS.name())
+        .collectAsList().stream()
+        .map(r -> new ReportData.SearchRate(r.getAs("model"), r.getAs("attack"), r.getAs("polarity"),
+            r.<Integer>getAs(dev.mmsafety.schemas.MetricsTable.SEARCH_ROUNDS.name()),
+            new ReportData.Rate(r.<Long>getAs("n"), r.<Long>getAs("k"), r.getAs("rate"), r.getAs("ci_low"),
+                r.getAs("ci_high")),
+            r.getAs(dev.mmsafety.schemas.MetricsTable.MEAN_ROUNDS_TO_SUCCESS.name()),
+            r.getAs(dev.mmsafety.schemas.MetricsTable.MEAN_CALLS_TO_SUCCESS.name())))
+        .toList();
   }
 
   /** The config's helper models, by endpoint name (the resolved URLs of the simulator mean nothing later). */

@@ -6,6 +6,7 @@ import dev.mmsafety.udf.report.sections.DefensesSection;
 import dev.mmsafety.udf.report.sections.HeadlineSection;
 import dev.mmsafety.udf.report.sections.HeatmapSection;
 import dev.mmsafety.udf.report.sections.HelpersSection;
+import dev.mmsafety.udf.report.sections.AdaptiveSection;
 import dev.mmsafety.udf.report.sections.OverRefusalSection;
 import dev.mmsafety.udf.report.sections.RegressionsSection;
 import dev.mmsafety.udf.report.sections.RejectsSection;
@@ -38,6 +39,7 @@ public final class HtmlReport {
       new HeatmapSection(),
       new DefensesSection(),
       new OverRefusalSection(),
+      new AdaptiveSection(),
       new AgreementSection(),
       new ValidationSection(),
       new RegressionsSection(),

@@ -26,7 +26,8 @@ public record ReportData(
     SampleSet samples,
     List<Helper> helpers,
     Completeness completeness,
-    List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation) {
+    List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation,
+    List<SearchRate> adaptive) {
 
   /** The dataset value of a headline rate pooled over every dataset the attack ran on. */
   public static final String POOLED = "ALL";
@@ -47,7 +48,15 @@ public record ReportData(
     helpers = helpers == null ? List.of() : List.copyOf(helpers);
     completeness = completeness == null ? Completeness.NONE : completeness;
     validation = validation == null ? List.of() : List.copyOf(validation);
+    adaptive = adaptive == null ? List.of() : List.copyOf(adaptive);
   }
+
+  /**
+   * An adaptive attack's search success (metric search_asr_at_rounds) for one model, attack and polarity: the
+   * share of searches that succeeded within {@code rounds} rounds, and the means over the successful ones.
+   */
+  public record SearchRate(String model, String attack, String polarity, int rounds, Rate rate, Double meanRounds,
+      Double meanCalls) {}
 
   /**
    * A helper model of the run (helpers:): what it was used as, never evaluated itself.
@@ -246,6 +255,7 @@ public record ReportData(
     private List<Helper> helpers = List.of();
     private Completeness completeness = Completeness.NONE;
     private List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> validation = List.of();
+    private List<SearchRate> adaptive = List.of();
 
     private Builder(String runId, String runDate) {
       this.runId = runId;
@@ -322,6 +332,11 @@ public record ReportData(
       return this;
     }
 
+    public Builder adaptive(List<SearchRate> value) {
+      adaptive = value;
+      return this;
+    }
+
     public Builder completeness(Completeness value) {
       completeness = value;
       return this;
@@ -336,7 +351,7 @@ public record ReportData(
     public ReportData build() {
       return new ReportData(runId, runDate, simulatedModels, redacted, inventory, headline, heatmap, defenseDeltas,
           overRefusal, agreement, baseline, regressions, trend, rejects, samples, helpers, completeness,
-          validation);
+          validation, adaptive);
     }
   }
 }

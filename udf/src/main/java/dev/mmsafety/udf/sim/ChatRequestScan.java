@@ -54,10 +54,17 @@ public final class ChatRequestScan {
    * What a chat request asked for; {@code body} is the request as received (image slices point into it).
    *
    * @param maxTokens max_completion_tokens, else max_tokens; null when the request sets neither
+   * @param seed the sampling seed; null when not set (the simulated attacker draws its strategy from it)
    */
   public record ChatRequest(
       String model, String promptText, List<ImageRef> images, byte[] body, String systemText, String assistantText,
-      Integer maxTokens) {
+      Integer maxTokens, Long seed) {
+    /** A request without a sampling seed. */
+    public ChatRequest(String model, String promptText, List<ImageRef> images, byte[] body, String systemText,
+        String assistantText, Integer maxTokens) {
+      this(model, promptText, images, body, systemText, assistantText, maxTokens, null);
+    }
+
     /**
      * A digest of image {@code i}'s content: SHA-256 of the base64 payload for data URLs (base64 is canonical, so
      * equal bytes give equal digests), of the URL text otherwise. Computed on demand.
@@ -109,6 +116,7 @@ public final class ChatRequestScan {
       String model = null;
       Integer maxTokens = null;
       Integer maxCompletionTokens = null;
+      Long seed = null;
       StringBuilder prompt = new StringBuilder();
       StringBuilder system = new StringBuilder();
       StringBuilder assistant = new StringBuilder();
@@ -121,6 +129,8 @@ public final class ChatRequestScan {
           model = p.getText();
         } else if ("max_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
           maxTokens = p.getIntValue();
+        } else if ("seed".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+          seed = p.getLongValue();
         } else if ("max_completion_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
           maxCompletionTokens = p.getIntValue();
         } else if ("messages".equals(field) && value == JsonToken.START_ARRAY) {
@@ -136,7 +146,7 @@ public final class ChatRequestScan {
         throw new IllegalArgumentException("messages must be a non-empty array");
       }
       return new ChatRequest(model, prompt.toString(), List.copyOf(images), body, system.toString(),
-          assistant.toString(), maxCompletionTokens != null ? maxCompletionTokens : maxTokens);
+          assistant.toString(), maxCompletionTokens != null ? maxCompletionTokens : maxTokens, seed);
     } catch (IOException e) {
       throw new IllegalArgumentException("body is not JSON");
     }

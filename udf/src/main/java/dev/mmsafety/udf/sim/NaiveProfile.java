@@ -16,4 +16,10 @@ final class NaiveProfile extends TargetBehaviour {
   Policy policy() {
     return POLICY;
   }
+
+  /** Of the simulated attacker's strategies it yields to every strategy but the plain request. */
+  @Override
+  java.util.List<String> yieldsTo() {
+    return java.util.List.of("role-play", "hypothetical", "image-carrier");
+  }
 }

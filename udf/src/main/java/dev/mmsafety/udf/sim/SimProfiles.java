@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The simulator's behaviour profiles by name (docs/model-workers.md). Targets: {@code text-aligned} (default),
- * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}. A new profile is one
+ * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}, {@code attacker}. A new profile is one
  * {@link SimBehaviour} class and one line in {@link #PROFILES}.
  */
 public final class SimProfiles {
@@ -22,6 +22,7 @@ public final class SimProfiles {
   public static final String JUDGE = "judge";
   public static final String GUARD = "guard";
   public static final String CAPTION = "caption";
+  public static final String ATTACKER = "attacker";
 
   /** Profile name -> how to make it from the simulator settings (the behaviour knobs). */
   private static final Map<String, Function<SimulatorSpec, SimBehaviour>> PROFILES = profiles();
@@ -36,7 +37,7 @@ public final class SimProfiles {
     p.put(JUDGE, s -> new JudgeProfile());
     p.put(GUARD, s -> new GuardProfile());
     p.put(CAPTION, s -> new CaptionProfile());
-    // Issue 14 adds "attacker" (and strategy-sensitive target behaviour) here.
+    p.put(ATTACKER, s -> new AttackerProfile());
     return java.util.Collections.unmodifiableMap(p);
   }
 
@@ -66,7 +67,7 @@ public final class SimProfiles {
       case ModelSpec.ROLE_GUARD -> GUARD;
       case ModelSpec.ROLE_JUDGE -> JUDGE;
       case ModelSpec.ROLE_CAPTION -> CAPTION;
-      case ModelSpec.ROLE_ATTACKER -> "attacker";
+      case ModelSpec.ROLE_ATTACKER -> ATTACKER;
       default -> TEXT_ALIGNED; // a rewriter answers like a careful model
     };
   }

@@ -9,14 +9,22 @@ import java.util.List;
  * assistant turns (parts joined by newlines), the images in order, and the completion limit.
  *
  * @param maxTokens max_tokens (or max_completion_tokens) of the request; null when not set
+ * @param seed the request's sampling seed; null when not set
  */
 public record SimRequest(
-    String model, String systemText, String userText, String assistantText, List<SimImage> images, Integer maxTokens) {
+    String model, String systemText, String userText, String assistantText, List<SimImage> images, Integer maxTokens,
+    Long seed) {
   public SimRequest {
     systemText = systemText == null ? "" : systemText;
     userText = userText == null ? "" : userText;
     assistantText = assistantText == null ? "" : assistantText;
     images = List.copyOf(images);
+  }
+
+  /** A request without a sampling seed. */
+  public SimRequest(
+      String model, String systemText, String userText, String assistantText, List<SimImage> images, Integer maxTokens) {
+    this(model, systemText, userText, assistantText, images, maxTokens, null);
   }
 
   /** A text-only user request (tests, benches). */
@@ -49,6 +57,6 @@ public record SimRequest(
       images.add(bytes != null ? SimImage.of(bytes) : SimImage.of(scanned, i));
     }
     return new SimRequest(scanned.model() == null ? "" : scanned.model(), scanned.systemText(),
-        scanned.promptText(), scanned.assistantText(), images, scanned.maxTokens());
+        scanned.promptText(), scanned.assistantText(), images, scanned.maxTokens(), scanned.seed());
   }
 }

@@ -42,8 +42,17 @@ abstract class TargetBehaviour implements SimBehaviour {
       boolean careful, double benignRefusal, double alarmRefusal, double shieldFactor, double shieldBenignRefusal,
       double shieldAlarmRefusal) {}
 
+  /** The adaptive attacker's strategies ({@link SimAdaptiveModels#STRATEGIES}) this profile yields to. */
+  List<String> yieldsTo() {
+    return List.of();
+  }
+
   @Override
   public SimAnswer answer(SimRequest request) {
+    String strategic = SimAdaptiveModels.target(request.userText(), yieldsTo());
+    if (strategic != null) { // a prompt in one of the simulated attacker's strategies
+      return SimAnswer.of(strategic).limitedTo(request.maxTokens());
+    }
     Signals s = Signals.of(request);
     String key = request.contentKey();
     String text = switch (s.kind()) {

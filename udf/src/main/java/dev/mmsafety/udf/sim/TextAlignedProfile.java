@@ -20,4 +20,10 @@ final class TextAlignedProfile extends TargetBehaviour {
   Policy policy() {
     return POLICY;
   }
+
+  /** Of the simulated attacker's strategies it yields to hypothetical framing. */
+  @Override
+  java.util.List<String> yieldsTo() {
+    return java.util.List.of("hypothetical");
+  }
 }

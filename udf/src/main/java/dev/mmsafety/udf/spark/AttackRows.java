@@ -1,5 +1,6 @@
 package dev.mmsafety.udf.spark;
 
+import dev.mmsafety.schemas.AttackRoundsTable;
 import dev.mmsafety.schemas.CasesTable;
 import dev.mmsafety.schemas.ImageLineageTable;
 import dev.mmsafety.schemas.ProbesTable;
@@ -20,6 +21,8 @@ public final class AttackRows {
   public static final String PROBE = "probe";
   public static final String LINEAGE = "lineage";
   public static final String REJECT = "reject";
+  /** Adaptive attacks' search nodes (attack_rounds rows). */
+  public static final String ROUND = "round";
   public static final String STAGE = "attack";
 
   /** One output row carries exactly one of the three table rows, tagged by kind. */
@@ -28,7 +31,8 @@ public final class AttackRows {
           .add(KIND, DataTypes.StringType, false)
           .add(PROBE, ProbesTable.INSTANCE.schema(), true)
           .add(LINEAGE, ImageLineageTable.INSTANCE.schema(), true)
-          .add(REJECT, RejectsTable.INSTANCE.schema(), true);
+          .add(REJECT, RejectsTable.INSTANCE.schema(), true)
+          .add(ROUND, AttackRoundsTable.INSTANCE.schema(), true);
 
   private AttackRows() {}
 
@@ -88,6 +92,12 @@ public final class AttackRows {
   }
 
   public static Row reject(Row caseRow, AttackRunner.Reject r, String runId, String runDate) {
+    return reject(caseRow, r.planned().spec().label(), r.reasonCode(), r.field(), r.reason(), runId, runDate);
+  }
+
+  /** A reject of attack {@code label} for the case; the reason is prefixed {@code attack <label>: }. */
+  public static Row reject(Row caseRow, String label, String reasonCode, String field, String reason, String runId,
+      String runDate) {
     Row row =
         RejectsTable.INSTANCE.newRow()
             .set(SharedColumns.RUN_ID, runId)
@@ -97,17 +107,18 @@ public final class AttackRows {
             .set(SharedColumns.DATASET, optional(caseRow, SharedColumns.DATASET.name()))
             .set(RejectsTable.SOURCE_FILE, optional(caseRow, CasesTable.SOURCE_FILE.name()))
             .set(RejectsTable.SOURCE_ROW, optional(caseRow, CasesTable.SOURCE_ROW.name()))
-            .set(RejectsTable.FIELD, r.field())
-            .set(RejectsTable.REASON_CODE, r.reasonCode())
-            .set(RejectsTable.REASON, "attack " + r.planned().spec().label() + ": " + r.reason())
+            .set(RejectsTable.FIELD, field)
+            .set(RejectsTable.REASON_CODE, reasonCode)
+            .set(RejectsTable.REASON, "attack " + label + ": " + reason)
             .set(RejectsTable.ITEM_ID, SharedColumns.CASE_ID.getString(caseRow))
             .build();
     return wrap(REJECT, row);
   }
 
-  private static Row wrap(String kind, Row row) {
-    Object[] values = {kind, null, null, null};
-    values[kind.equals(PROBE) ? 1 : kind.equals(LINEAGE) ? 2 : 3] = row;
+  /** One table row as a tagged row of {@link #SCHEMA}. */
+  public static Row wrap(String kind, Row row) {
+    Object[] values = {kind, null, null, null, null};
+    values[SCHEMA.fieldIndex(kind)] = row;
     return RowFactory.create(values);
   }
 

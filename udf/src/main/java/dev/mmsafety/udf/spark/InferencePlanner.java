@@ -55,7 +55,10 @@ public final class InferencePlanner {
 
   private InferencePlanner() {}
 
-  /** Probes crossed with every (model, defense) pair, as {@link InferenceTask#MODEL_COL}/{@code DEFENSE_COL}. */
+  /**
+   * Probes crossed with every (model, defense) pair (a probe bound to a target model only with that model), as
+   * {@link InferenceTask#MODEL_COL}/{@code DEFENSE_COL}.
+   */
   public static Dataset<Row> work(
       SparkSession spark, Dataset<Row> probes, List<ModelSpec> models, List<DefenseSpec> defenses) {
     List<Row> pairs = new ArrayList<>();
@@ -67,7 +70,11 @@ public final class InferencePlanner {
     StructType schema = new StructType()
         .add(InferenceTask.MODEL_COL, DataTypes.StringType, false)
         .add(InferenceTask.DEFENSE_COL, DataTypes.StringType, false);
-    return probes.crossJoin(functions.broadcast(spark.createDataFrame(pairs, schema)));
+    Dataset<Row> work = probes.crossJoin(functions.broadcast(spark.createDataFrame(pairs, schema)));
+    String bound = ProbesTable.TARGET_MODEL.name();
+    // an adaptive attack's probe was searched against one model under test: only that model answers it
+    return java.util.Arrays.asList(probes.columns()).contains(bound)
+        ? work.where(col(bound).isNull().or(col(bound).equalTo(col(InferenceTask.MODEL_COL)))) : work;
   }
 
   /** Adds the request id the model under test would get without a defense (the cache key of a plain call). */

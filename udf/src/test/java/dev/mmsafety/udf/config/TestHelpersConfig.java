@@ -65,6 +65,9 @@ class TestHelpersConfig {
         Arguments.of(BASE.replace("helper: jm}", "helper: judge-x}"),
             "Cannot use config t.yaml: judges[harm].helper names helper 'judge-x', which is not declared under helpers:"
                 + " (declared: jm, lg)"),
+        Arguments.of(BASE + "attacks: [{name: pair, params: {attacker: att, evaluator: jm}}]\n",
+            "Cannot use config t.yaml: attacks[pair].attacker names helper 'att', which is not declared under helpers:"
+                + " (declared: jm, lg)"),
         Arguments.of(BASE.replace("revision: \"3-11b\"", "revision: \" \""),
             "Cannot use config t.yaml: helpers[lg].revision is empty (leave it out, or give the checkpoint hash or"
                 + " image tag that answers)"),

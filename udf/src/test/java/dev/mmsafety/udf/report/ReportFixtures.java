@@ -57,6 +57,9 @@ final class ReportFixtures {
             new DefenseDelta("sim-model", "llm", "shield", "asr_delta_vs_none", 20, -0.25, 0.012, "mcnemar-exact"),
             new DefenseDelta("sim-model", "llm", "shield", "over_refusal_delta_vs_none", 10, 0.1, 0.5,
                 "mcnemar-exact")))
+        .adaptive(List.of(
+            new ReportData.SearchRate("sim-model", EVIL + "-pair", "harmful", 1, rate(1, 4), 2.3333, 17.5),
+            new ReportData.SearchRate("sim-model", EVIL + "-pair", "harmful", 2, rate(3, 4), 2.3333, 17.5)))
         .overRefusal(List.of(new OverRefusal("sim-model", "llm", "none", rate(1, 10)),
             new OverRefusal("sim-model", "llm", "shield", rate(2, 10))))
         .validation(List.of(new dev.mmsafety.udf.metrics.JudgeValidation.Figures("strings", "ALL", "refused",

@@ -23,10 +23,13 @@ class TestHtmlReport {
       assertThat(html).contains("<h2 id='" + s.id() + "'>").contains("<a href='#" + s.id() + "'>");
     }
     assertThat(HtmlReport.SECTIONS).extracting(ReportSection::id).containsExactly("headline", "what-was-run",
-        "completeness", "helpers", "heatmap", "defenses", "over-refusal", "agreement", "validation", "regressions", "trend", "rejects",
-        "samples");
+        "completeness", "helpers", "heatmap", "defenses", "over-refusal", "adaptive", "agreement", "validation",
+        "regressions", "trend", "rejects", "samples");
     assertThat(html).contains("<svg").contains("<polyline").contains("REGRESSION").contains("1 flagged");
     assertThat(html).contains("mcnemar-exact").contains("-25.0 pp");
+    // adaptive attacks: one row per model, attack and polarity, success by round, escaped like every value
+    assertThat(html).contains("k=1: 1/4 \u00b7 k=2: 3/4").contains("<td>2.3</td><td>17.5</td>")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;-pair").doesNotContain("<td><script>");
   }
 
   @Test

@@ -326,7 +326,7 @@ class TestSimProfiles {
     assertThatThrownBy(() -> SimProfiles.served(config))
         .isInstanceOf(ConfigException.class)
         .hasMessage("Cannot use models[m]: simulator-profile 'text-alinged' is not a simulator profile (known:"
-            + " text-aligned, robust, naive, judge, guard, caption)");
+            + " text-aligned, robust, naive, judge, guard, caption, attacker)");
     var helpers = ConfigLoader.parse("""
         run: {output: /tmp/x}
         datasets: [{name: d, benchmark: generic, path: /x}]

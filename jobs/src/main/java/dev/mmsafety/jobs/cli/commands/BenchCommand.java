@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks that print measured figures.",
     subcommands = {
       BenchThroughputCommand.class, BenchAdaptiveCommand.class, BenchScaleCommand.class, BenchIngestCommand.class,
-      BenchRenderCommand.class, BenchChaosCommand.class, BenchReportCommand.class, BenchJudgesCommand.class
+      BenchRenderCommand.class, BenchChaosCommand.class, BenchReportCommand.class, BenchJudgesCommand.class,
+      BenchAdaptiveSearchCommand.class
     },
     footer = {"", "Example:", "  ./mmsafety bench throughput"})
 public final class BenchCommand implements Runnable {

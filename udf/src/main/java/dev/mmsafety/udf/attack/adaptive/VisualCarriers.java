@@ -64,6 +64,7 @@ public final class VisualCarriers {
   private static List<ContentPart> image(String text, BufferedImage image) {
     byte[] png = PngEncoder.encode(image);
     String sha = Hashing.sha256Hex(png);
-    return List.of(ContentPart.imageBytes("carrier:" + sha, sha, png, "image/png"), ContentPart.text(text));
+    // text first, as a probe row is sent (InferenceRequests), so the final probe has the search's request id
+    return List.of(ContentPart.text(text), ContentPart.imageBytes("carrier:" + sha, sha, png, "image/png"));
   }
 }
