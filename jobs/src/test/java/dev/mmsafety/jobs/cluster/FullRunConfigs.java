@@ -21,6 +21,9 @@ import java.util.Map;
  * the test reads its counters), and a small in-flight window.
  */
 final class FullRunConfigs {
+  /** What the test's simulated worker serves: the quickstart model's name (preflight asks for it). */
+  static final Map<String, String> SERVED = Map.of("sim-mllm", "text-aligned");
+
   private FullRunConfigs() {}
 
   static Path write(Path dir, Path out, String simulatorUrl, int window, String name) throws Exception {

@@ -40,7 +40,7 @@ class TestClusterFullRunWorkerLoss extends SparkTestBase {
   void fullRunCompletesWithEveryRowOnceWhenAWorkerDies(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     try (SimulatedWorker sim =
-            SimulatedWorker.start(new SimulatorSpec(64, 150L, 0L, null, null, null, null, null));
+            SimulatedWorker.start(new SimulatorSpec(64, 150L, 0L, null, null, null, null, null), FullRunConfigs.SERVED);
         StandaloneCluster cluster = StandaloneCluster.start(dir, 2, Duration.ofSeconds(180))) {
       Path config = FullRunConfigs.write(dir, out, sim.baseUrl(), WINDOW, "cluster-run");
       ChildJvm driver =

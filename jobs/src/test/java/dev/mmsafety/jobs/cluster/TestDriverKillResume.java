@@ -43,7 +43,7 @@ class TestDriverKillResume extends SparkTestBase {
   void restartedRunResumesFromTheCacheAndReadersNeverSeeTheAbortedAttempt(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     try (SimulatedWorker sim =
-        SimulatedWorker.start(new SimulatorSpec(64, 100L, 0L, null, null, null, null, null))) {
+        SimulatedWorker.start(new SimulatorSpec(64, 100L, 0L, null, null, null, null, null), FullRunConfigs.SERVED)) {
       Path config = FullRunConfigs.write(dir, out, sim.baseUrl(), WINDOW, "resume-run");
       ChildJvm first = submit(dir, "driver-first", config);
       long callsAtKill;
