@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run config the process-fault tests submit: the bundled samples without attacks and defenses (so every probe
+ * The run config the process-fault tests submit: two of the bundled samples without attacks and defenses (so every probe
  * asks something different and a request sent twice can only be a fault's doing), one offline judge and no helpers
  * (so only the model under test calls the simulator), the model pointed at a simulated worker in the test JVM (so
  * the test reads its counters), and a small in-flight window.
@@ -37,6 +37,9 @@ final class FullRunConfigs {
     });
     RunConfig config =
         base.withSpark(new SparkSpec(null, 4, Map.of()))
+            // FigStep's text cases and MOSSBench's image cases: text and image requests, at two fifths of the
+            // ingest work of the three bundled datasets.
+            .withDatasets(base.datasets().stream().filter(d -> !d.name().equals("mm-safetybench")).toList())
             .withAttacks(List.of(AttackSpec.NONE))
             .withModels(List.of(model))
             .withDefenses(List.of(DefenseSpec.NONE))
