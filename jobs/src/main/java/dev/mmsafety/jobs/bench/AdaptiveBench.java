@@ -15,6 +15,7 @@ import dev.mmsafety.udf.model.OpenAiModelCaller;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +56,7 @@ public record AdaptiveBench(
 
   /** What one capacity came to. */
   record Figures(int capacity, double limitRate, int reachedAt, double steadyRatio, int stormMinLimit,
-      double stormRequestsPerSecond, int recoveredAfter, int maxLimit, int cap) {}
+      double stormRequestsPerSecond, int recoveredAfter, int maxLimit, int cap, int jvms, int maxServerInFlight) {}
 
   public List<Figures> run(PrintWriter out) throws InterruptedException {
     List<Figures> all = new ArrayList<>();
@@ -67,9 +68,11 @@ public record AdaptiveBench(
     for (Figures f : all) {
       out.printf(Locale.ROOT, "  C=%d: limit %.0f req/s, reached at %s, steady ratio (30 s to storm) %.3f; storm:"
               + " lowest limit %d, %.1f requests/s reached the server, recovered %s after it; highest limit %d"
-              + " (cap %d)%n", f.capacity(), f.limitRate(), f.reachedAt() < 0 ? "never" : f.reachedAt() + " s",
-          f.steadyRatio(), f.stormMinLimit(), f.stormRequestsPerSecond(),
-          f.recoveredAfter() < 0 ? "never" : f.recoveredAfter() + " s", f.maxLimit(), f.cap());
+              + " (cap %s); most requests the server held at once %d%n", f.capacity(), f.limitRate(),
+          f.reachedAt() < 0 ? "never" : f.reachedAt() + " s", f.steadyRatio(), f.stormMinLimit(),
+          f.stormRequestsPerSecond(), f.recoveredAfter() < 0 ? "never" : f.recoveredAfter() + " s", f.maxLimit(),
+          f.jvms() == 1 ? Integer.toString(f.cap()) : f.cap() * f.jvms() + " = " + f.jvms() + " JVMs x " + f.cap(),
+          f.maxServerInFlight());
     }
     out.flush();
     return all;
@@ -101,6 +104,7 @@ public record AdaptiveBench(
       }
       double[] rates = new double[seconds];
       int[] limits = new int[seconds];
+      int maxServerInFlight = 0;
       long before = sim.counters().status(200);
       long stormCalls = 0;
       long start = System.nanoTime();
@@ -120,6 +124,7 @@ public record AdaptiveBench(
         before = now;
         List<Integer> perJvm = clients.stream().map(c -> c.concurrency().get("sim").limit()).toList();
         limits[t] = perJvm.stream().mapToInt(Integer::intValue).sum();
+        maxServerInFlight = Math.max(maxServerInFlight, sim.inFlightNow());
         out.printf(Locale.ROOT, "%4d  %-16s %16d  %10.0f  %5.2f%n", t + 1,
             perJvm.size() == 1 ? perJvm.get(0).toString() : limits[t] + " " + perJvm, sim.inFlightNow(), rates[t],
             rates[t] / limitRate);
@@ -129,17 +134,17 @@ public record AdaptiveBench(
       sim.endStorm();
       CompletableFuture.allOf(loops.toArray(new CompletableFuture<?>[0])).orTimeout(120, TimeUnit.SECONDS)
           .exceptionally(e -> null).join();
-      int maxLimit = 0;
-      for (OpenAiModelCaller c : clients) {
-        maxLimit = Math.max(maxLimit, c.concurrency().get("sim").history().stream()
-            .mapToInt(dev.mmsafety.udf.http.AdaptiveConcurrency.Change::limit).max().orElse(0));
-      }
-      return figures(capacity, limitRate, rates, limits, stormCalls, maxLimit, cap);
+      // one JVM: the highest limit any window set; several: the highest sum of their limits seen in a second
+      int maxLimit = jvms > 1 ? Arrays.stream(limits).max().orElse(0)
+          : clients.get(0).concurrency().get("sim").history().stream()
+              .mapToInt(dev.mmsafety.udf.http.AdaptiveConcurrency.Change::limit).max().orElse(0);
+      return figures(capacity, limitRate, rates, limits, stormCalls, maxLimit, cap, maxServerInFlight);
     }
   }
 
   private Figures figures(
-      int capacity, double limitRate, double[] rates, int[] limits, long stormCalls, int maxLimit, int cap) {
+      int capacity, double limitRate, double[] rates, int[] limits, long stormCalls, int maxLimit, int cap,
+      int maxServerInFlight) {
     int reached = -1;
     for (int t = SMOOTH_SECONDS - 1; t < rates.length && reached < 0; t++) {
       if (smoothed(rates, t) >= 0.95 * limitRate) {
@@ -166,7 +171,7 @@ public record AdaptiveBench(
     }
     return new Figures(capacity, limitRate, reached, n == 0 ? 0 : sum / n / limitRate,
         stormMin == Integer.MAX_VALUE ? -1 : stormMin, stormSeconds == 0 ? 0 : stormCalls / (double) stormSeconds,
-        recovered, maxLimit, cap);
+        recovered, maxLimit, cap, jvms, maxServerInFlight);
   }
 
   private static double smoothed(double[] rates, int t) {

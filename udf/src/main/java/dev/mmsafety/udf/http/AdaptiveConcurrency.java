@@ -1,5 +1,6 @@
 package dev.mmsafety.udf.http;
 
+import dev.mmsafety.udf.metrics.Wilson;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.List;
  * has been answered (so that the server's queue no longer holds requests sent under the previous limit; at most
  * four unloaded latencies), and then counts only answers to requests SENT after that (send time = answer time -
  * latency), so a decision is judged by requests made under it alone. It closes once it holds
- * {@code min(16, limit / 2)} such answers (one to two round trips). Then:
+ * {@code min(16, limit / 2)} such answers (one to two round trips; at least 8 once it holds a 429, 503 or
+ * timeout, so that no storm or overload decision rests on one or two answers). Then:
  * <ol>
- *   <li>half or more of its answers were 429, 503 or timeouts ({@link Decision#STORM}): the limit is multiplied by
+ *   <li>most of its answers were 429, 503 or timeouts, beyond chance ({@link Decision#STORM}: the 95% Wilson lower
+ *       bound of that share reaches one half, e.g. 7 of 8 or 12 of 16): the limit is multiplied by
  *       {@code backoff}, but not below the number of requests the server was still serving at once (below); with
  *       a Retry-After, or when already at the floor, no permit is handed out until the longest Retry-After seen
  *       (1 s without one), so a server refusing everything gets no request per round trip. Once answers are clean
@@ -43,6 +46,8 @@ import java.util.List;
 public final class AdaptiveConcurrency {
   static final int BASELINE_WINDOWS = 30;
   static final int MAX_WINDOW_SAMPLES = 16;
+  /** Fewest answers a window with refusals closes on: one or two say nothing about a share failing at random. */
+  static final int MIN_OVERLOAD_SAMPLES = 8;
   static final long DEFAULT_PAUSE_MS = 1_000;
   static final long MAX_PAUSE_MS = RetryPolicy.MAX_RETRY_AFTER_MS_DEFAULT;
   private static final int HISTORY = 2_000;
@@ -168,7 +173,9 @@ public final class AdaptiveConcurrency {
     } else if (latencyCount < MAX_WINDOW_SAMPLES) {
       latencies[latencyCount++] = latencyMs;
     }
-    if (answers < Math.min(MAX_WINDOW_SAMPLES, Math.max(1, (int) limit / 2))) {
+    // a window with refusals in it waits for enough answers to tell a storm from a share failing at random
+    int floor = overloads > 0 ? MIN_OVERLOAD_SAMPLES : 1;
+    if (answers < Math.min(MAX_WINDOW_SAMPLES, Math.max(floor, (int) limit / 2))) {
       return null;
     }
     Decision decision = decide(nowMs);
@@ -194,7 +201,7 @@ public final class AdaptiveConcurrency {
     lastBaseline = -1;
     boolean used = maxInFlight >= Math.floor(0.9 * limit);
     double served = servedAtOnce(nowMs);
-    if (share >= 0.5) {
+    if (refusesMost(overloads, answers)) {
       slowStart = false;
       recoverTo = Math.max(recoverTo, goodLimit);
       boolean atFloor = limit <= settings.min();
@@ -234,6 +241,15 @@ public final class AdaptiveConcurrency {
       limit += step();
     }
     return Decision.GROW;
+  }
+
+  /**
+   * A storm: the server refused most of the window's requests beyond chance, i.e. the 95% Wilson lower bound of the
+   * refused share reaches one half (8 of 8, 7 of 8, 12 of 16). A server failing a share at random (20% 5xx, say)
+   * then never looks like a storm, which would pause it for a second, again and again.
+   */
+  static boolean refusesMost(int refused, int answers) {
+    return answers > 0 && Wilson.interval95(refused, answers).low() >= 0.5 - 1e-9;
   }
 
   private long maxCleanWaitMs(long latencyMs) {

@@ -29,6 +29,7 @@ class TestAdaptiveConcurrency {
     boolean rejectBeyondCapacity;
     boolean storm;
     double randomErrorShare;
+    double randomRefusalShare;
     int demand = Integer.MAX_VALUE;
     long now;
     int inFlight;
@@ -107,6 +108,11 @@ class TestAdaptiveConcurrency {
       busy++;
       long jitter = (seq++ * 7919) % 11; // deterministic 0-10 ms
       double u = ((seq * 104729) % 1000) / 1000.0;
+      if (u >= 1 - randomRefusalShare) { // a 503 with Retry-After: 1 that does not depend on load; frees the slot
+        busy--;
+        events.add(new long[] {now + 1, request[0], 1, 1000, request[1]});
+        return;
+      }
       events.add(new long[] {now + serviceMs + jitter, request[0], u < randomErrorShare ? 2 : 0, -1, request[1]});
     }
   }
@@ -178,6 +184,28 @@ class TestAdaptiveConcurrency {
     assertThat(okRate / (0.8 * 320)).isGreaterThan(0.95); // the server is kept busy; a fifth of it answers errors
     assertThat(m.controller.history().stream().skip(20).mapToInt(AdaptiveConcurrency.Change::limit).min()
         .getAsInt()).isGreaterThanOrEqualTo(60);
+  }
+
+  @Test
+  void refusalsAtRandomAreNotAStormAndDoNotPauseTheEndpoint() {
+    Model m = new Model(DEFAULTS, 64, 200);
+    m.randomRefusalShare = 0.25; // a quarter of the requests refused at once, at any load (a flaky gateway)
+    double okRate = m.rate(10_000, 40_000);
+    assertThat(m.controller.history()).extracting(AdaptiveConcurrency.Change::decision)
+        .doesNotContain(Decision.STORM);
+    // 0.22 of the ok rate the server could give (the window counts answers, and the fast refusals outnumber the
+    // slow answers in it, so the limit settles near 16); before the Wilson rule, 0.016: a storm every second window
+    assertThat(okRate / (0.75 * 320)).isGreaterThan(0.15);
+  }
+
+  @Test
+  void aStormNeedsMostAnswersRefusedBeyondChance() {
+    assertThat(AdaptiveConcurrency.refusesMost(8, 8)).isTrue();
+    assertThat(AdaptiveConcurrency.refusesMost(7, 8)).isTrue();
+    assertThat(AdaptiveConcurrency.refusesMost(6, 8)).isFalse();
+    assertThat(AdaptiveConcurrency.refusesMost(12, 16)).isTrue();
+    assertThat(AdaptiveConcurrency.refusesMost(11, 16)).isFalse();
+    assertThat(AdaptiveConcurrency.refusesMost(1, 1)).isFalse(); // one answer is no evidence
   }
 
   @Test

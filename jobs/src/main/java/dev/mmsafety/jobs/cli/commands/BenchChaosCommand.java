@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     name = "chaos",
     mixinStandardHelpOptions = true,
     description = {
-      "Run N generated probes against the simulated worker injecting 20% 5xx, 5% timeouts, 429s with Retry-After,",
+      "Run N generated probes against the simulated worker injecting 20%% 5xx, 5%% timeouts, 429s with Retry-After,",
       "connection resets and malformed bodies; print statuses, the ok share after retries and the reconciliation."
     },
     footer = {"", "Example:", "  ./mmsafety bench chaos --probes 5000"})
