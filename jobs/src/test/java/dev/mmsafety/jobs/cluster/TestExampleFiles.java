@@ -64,6 +64,28 @@ class TestExampleFiles {
     assertThat(missing).as("files named in --help but absent (file -> command)").isEmpty();
   }
 
+  @Test
+  void everyHelpTextRendersWithoutFormatWarnings() {
+    // picocli formats descriptions with String.format: an unescaped % prints a warning and the raw text
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, String> warned = new TreeMap<>();
+    try {
+      for (CommandLine command : all(new CommandLine(new EvalCli()))) {
+        captured.reset();
+        command.getUsageMessage(CommandLine.Help.Ansi.OFF);
+        String out = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        if (out.contains("picocli WARN")) {
+          warned.put(command.getCommandSpec().qualifiedName(), out.strip());
+        }
+      }
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(warned).as("commands whose --help prints a picocli warning").isEmpty();
+  }
+
   private static List<String> missingPaths(String text) {
     List<String> missing = new ArrayList<>();
     Matcher m = REPO_PATH.matcher(text);
