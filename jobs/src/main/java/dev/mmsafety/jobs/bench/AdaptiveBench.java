@@ -124,9 +124,10 @@ public record AdaptiveBench(
         before = now;
         List<Integer> perJvm = clients.stream().map(c -> c.concurrency().get("sim").limit()).toList();
         limits[t] = perJvm.stream().mapToInt(Integer::intValue).sum();
-        maxServerInFlight = Math.max(maxServerInFlight, sim.inFlightNow());
+        int inFlight = sim.inFlightNow(); // one reading: the printed figure is the one the summary keeps
+        maxServerInFlight = Math.max(maxServerInFlight, inFlight);
         out.printf(Locale.ROOT, "%4d  %-16s %16d  %10.0f  %5.2f%n", t + 1,
-            perJvm.size() == 1 ? perJvm.get(0).toString() : limits[t] + " " + perJvm, sim.inFlightNow(), rates[t],
+            perJvm.size() == 1 ? perJvm.get(0).toString() : limits[t] + " " + perJvm, inFlight, rates[t],
             rates[t] / limitRate);
         out.flush();
       }
