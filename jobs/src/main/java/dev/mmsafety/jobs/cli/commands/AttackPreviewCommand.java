@@ -1,23 +1,19 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.StandalonePreview;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.udf.attack.AttackPreview;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.RunSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code attack preview}: one attack on a few cases, written as files named by case id. */
 @Command(
     name = "preview",
-    mixinStandardHelpOptions = true,
     description = "Write the attacked images and prompt texts of a few cases as files, to look at before any model runs.",
     footer = {
       "",
@@ -30,9 +26,7 @@ import picocli.CommandLine.Spec;
       "  ./mmsafety attack preview --cases mmsafety-out/cases --attack perturb \\",
       "      --param kind=blur --param radius=3 --out /tmp/p"
     })
-public final class AttackPreviewCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class AttackPreviewCommand extends CliCommand {
   @Option(names = "--benchmark", description = "Benchmark format to load from --path (ingested into OUT/_ingest).")
   String benchmark;
 
@@ -61,15 +55,13 @@ public final class AttackPreviewCommand implements Callable<Integer> {
   Long seed;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null, variants);
-      long runSeed = seed == null ? RunSpec.SEED_DEFAULT : seed;
-      AttackPreview.Summary s = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out).run();
-      spec.commandLine().getOut().printf(
-          "Wrote %d probe(s) and %d reject(s) of attack %s to %s (%d files)%n",
-          s.probes(), s.rejects(), attack, out, s.files().size());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null, variants);
+    long runSeed = seed == null ? RunSpec.SEED_DEFAULT : seed;
+    AttackPreview.Summary s = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out).run();
+    out().printf(
+        "Wrote %d probe(s) and %d reject(s) of attack %s to %s (%d files)%n",
+        s.probes(), s.rejects(), attack, out, s.files().size());
+    return 0;
   }
 }

@@ -1,13 +1,10 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.AdaptiveBench;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench adaptive}: adaptive concurrency against simulators whose capacity the client is not told; prints the
@@ -15,12 +12,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "adaptive",
-    mixinStandardHelpOptions = true,
     description = "Measure adaptive concurrency against simulated workers of unknown capacity, with a storm of 429s.",
     footer = {"", "Example:", "  ./mmsafety bench adaptive --capacity 16,64,256"})
-public final class BenchAdaptiveCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchAdaptiveCommand extends CliCommand {
   @Option(names = "--capacity", split = ",", defaultValue = "16,64,256",
       description = "Simulator capacities C, one run each (default: ${DEFAULT-VALUE}).")
   List<Integer> capacities;
@@ -56,11 +50,9 @@ public final class BenchAdaptiveCommand implements Callable<Integer> {
   Integer maxConcurrency;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      new AdaptiveBench(capacities, serviceMs, jitterMs, jvms, window, seconds, stormAt, stormSeconds,
-          maxConcurrency).run(spec.commandLine().getOut());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    new AdaptiveBench(capacities, serviceMs, jitterMs, jvms, window, seconds, stormAt, stormSeconds,
+        maxConcurrency).run(out());
+    return 0;
   }
 }

@@ -1,24 +1,18 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.AdaptiveSearchBench;
-import dev.mmsafety.jobs.cli.UserErrors;
-import java.util.concurrent.Callable;
+import dev.mmsafety.jobs.cli.CliCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench adaptive-search}: PAIR searches per minute, calls per success and heap against the simulator. */
 @Command(
     name = "adaptive-search",
-    mixinStandardHelpOptions = true,
     description = "Measure adaptive-attack searches (PAIR) against the simulated worker: searches per minute, calls"
         + " per success, peak heap.",
     footer = {"", "Example (the full size of docs/benchmarks.md):",
         "  ./mmsafety bench adaptive-search --cases 10000 --streams 3 --rounds 5"})
-public final class BenchAdaptiveSearchCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchAdaptiveSearchCommand extends CliCommand {
   @Option(names = "--cases", defaultValue = "1000", description = "Searches (one per case) (default: ${DEFAULT-VALUE}).")
   int cases;
 
@@ -41,10 +35,8 @@ public final class BenchAdaptiveSearchCommand implements Callable<Integer> {
   int capacity;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      new AdaptiveSearchBench(cases, streams, rounds, window, target, capacity).run(spec.commandLine().getOut());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    new AdaptiveSearchBench(cases, streams, rounds, window, target, capacity).run(out());
+    return 0;
   }
 }

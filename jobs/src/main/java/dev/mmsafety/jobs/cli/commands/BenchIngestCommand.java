@@ -1,15 +1,12 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.IngestBench;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench ingest}: generates a generic JSONL dataset of N cases referencing small PNGs, ingests it in this
@@ -17,13 +14,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "ingest",
-    mixinStandardHelpOptions = true,
     description = "Measure ingest throughput and peak heap on a generated generic dataset with images.",
     footer = {"", "Examples:", "  ./mmsafety bench ingest --rows 100000 --images 500 --partitions 4 --work /tmp/bench-ingest",
       "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench ingest --rows 200000 --full-pipeline --work /tmp/bench-mem"})
-public final class BenchIngestCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchIngestCommand extends CliCommand {
   @Option(names = "--rows", description = "Cases to generate (default ${DEFAULT-VALUE}).")
   int rows = 100_000;
 
@@ -45,10 +39,8 @@ public final class BenchIngestCommand implements Callable<Integer> {
   boolean fullPipeline;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      IngestBench bench = new IngestBench(rows, images, imageSize, partitions.value(), work, fullPipeline);
-      return bench.run(spec.commandLine().getOut()) ? 0 : 1;
-    });
+  protected int execute() throws Exception {
+    IngestBench bench = new IngestBench(rows, images, imageSize, partitions.value(), work, fullPipeline);
+    return bench.run(out()) ? 0 : 1;
   }
 }

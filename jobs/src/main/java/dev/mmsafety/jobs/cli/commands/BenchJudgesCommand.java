@@ -1,28 +1,23 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.bench.JudgesAblation;
 import dev.mmsafety.jobs.bench.JudgesBench;
 import dev.mmsafety.udf.judge.classifier.JudgeData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench judges}: every judge on the held-out set (or the validation split), and the offline judge's speed. */
 @Command(
     name = "judges",
-    mixinStandardHelpOptions = true,
     description = "Score the offline judge, the keyword lists and a cascade with a scripted LLM judge on labelled"
         + " answers (data/judges): accuracy, precision, recall, F1, ECE, accuracy by language, texts/s/core."
         + " --cv and --ablation instead validate on the training files (leave one writer out).",
     footer = {"", "Examples:", "  ./mmsafety bench judges", "  ./mmsafety bench judges --cv --cache /tmp/judge-embeddings",
       "  ./mmsafety bench judges --ablation --cache /tmp/judge-embeddings"})
-public final class BenchJudgesCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchJudgesCommand extends CliCommand {
   @Option(names = "--data", description = "The labelled data folder (default: data/judges of this checkout).")
   Path data;
 
@@ -49,8 +44,8 @@ public final class BenchJudgesCommand implements Callable<Integer> {
   Path cache;
 
   @Override
-  public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+  protected int execute() throws Exception {
+    PrintWriter out = out();
     Path dir = data != null ? data : JudgeData.locate();
     if (ablation) {
       new JudgesAblation(dir, encoders, cache).run(out);

@@ -1,24 +1,19 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.udf.attack.RenderBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench render}: typography rendering speed (FigStep, MM-SafetyBench TYPO), ours against Pillow. */
 @Command(
     name = "render",
-    mixinStandardHelpOptions = true,
     description = "Render N FigStep images and N MM-SafetyBench TYPO banners with our renderer and with Pillow (one"
         + " python process per kind), one thread each, and print images/s/core for both and the ratio.",
     footer = {"", "Example:", "  ./mmsafety bench render --count 500"})
-public final class BenchRenderCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchRenderCommand extends CliCommand {
   @Option(names = "--count", defaultValue = "500", description = "Images per renderer (default: ${DEFAULT-VALUE}).")
   int count;
 
@@ -29,12 +24,12 @@ public final class BenchRenderCommand implements Callable<Integer> {
   Path python;
 
   @Override
-  public Integer call() throws Exception {
+  protected int execute() throws Exception {
     if (count < 1) {
       spec.commandLine().getErr().println("Cannot benchmark rendering: --count " + count + " is not positive");
       return 2;
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     for (RenderBenchmark.Result r : RenderBenchmark.run(count, python)) {
       out.printf("%s render + PNG encode, %d images, one thread each%n", r.kind(), r.images());
       out.printf("  ours   (Java2D):        %8.1f images/s/core%n", r.oursPerSecond());

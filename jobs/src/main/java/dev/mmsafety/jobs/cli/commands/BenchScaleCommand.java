@@ -1,27 +1,21 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.ScaleBench;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bench scale}: the whole pipeline at several sizes; time per probe and peak memory at each. */
 @Command(
     name = "scale",
-    mixinStandardHelpOptions = true,
     description = "Measure whether the whole pipeline's cost is linear: time per probe and peak heap at each size.",
     footer = {"", "Example:",
       "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench scale --probes 20000,200000 --work /tmp/bench-scale"})
-public final class BenchScaleCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchScaleCommand extends CliCommand {
   @Option(names = "--probes", split = ",", defaultValue = "20000,200000",
       description = "Sizes to run, in order (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
@@ -40,8 +34,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
   Path work;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> new ScaleBench(sizes, warmup, images, partitions.value(), work)
-        .run(spec.commandLine().getOut()) ? 0 : 1);
+  protected int execute() throws Exception {
+    return new ScaleBench(sizes, warmup, images, partitions.value(), work)
+        .run(out()) ? 0 : 1;
   }
 }

@@ -1,18 +1,15 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.ThroughputBench;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.config.SparkSpec;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bench throughput}: the inference stage end to end against the simulated worker (capacity C, service time
@@ -20,13 +17,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "throughput",
-    mixinStandardHelpOptions = true,
     description = "Measure inference throughput on local Spark against the simulated worker; compare with a naive"
         + " one-request-per-row UDF.",
     footer = "%nExample:%n  ./mmsafety bench throughput --probes 20000 --image-kb 50 --capacity 64 --service-ms 200")
-public final class BenchThroughputCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class BenchThroughputCommand extends CliCommand {
   @Option(names = "--probes", defaultValue = "20000", description = "Probes to answer (default: ${DEFAULT-VALUE}).")
   int probes;
 
@@ -81,11 +75,9 @@ public final class BenchThroughputCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      new ThroughputBench(probes, imageKb, distinctImages, capacity, serviceMs, window, warmup, maxConcurrency,
-          partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, workDir).run(spec.commandLine().getOut());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    new ThroughputBench(probes, imageKb, distinctImages, capacity, serviceMs, window, warmup, maxConcurrency,
+        partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, workDir).run(out());
+    return 0;
   }
 }

@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.PrefixedErrorsCommand;
 import dev.mmsafety.udf.docs.ComponentDocs;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -18,12 +18,9 @@ import picocli.CommandLine;
 /** Rewrites the generated tables of the docs (attacks, judges, defenses, benchmark options) from the code. */
 @Command(
     name = "docs",
-    mixinStandardHelpOptions = true,
     description = "Rewrite the generated tables in docs/ (attacks, judges, defenses, loader options) from the code.",
     footer = {"", "Example:", "  ./mmsafety docs            # or --check to only report stale files (exit 1)"})
-public final class DocsCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+public final class DocsCommand extends PrefixedErrorsCommand {
   @Option(names = "--dir", defaultValue = "docs", description = "The docs folder (default: ${DEFAULT-VALUE}).")
   Path dir;
 
@@ -31,8 +28,8 @@ public final class DocsCommand implements Callable<Integer> {
   boolean check;
 
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
+  protected int execute() throws IOException {
+    PrintWriter out = out();
     int stale = 0;
     for (Map.Entry<String, List<String>> file : new TreeMap<>(ComponentDocs.FILES).entrySet()) {
       Path doc = dir.resolve(file.getKey());

@@ -1,30 +1,24 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.StandaloneJudge;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.udf.config.ConfigLoader;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code judge}: runs judges over any responses table (generated or imported) into judgments under --out. */
 @Command(
     name = "judge",
-    mixinStandardHelpOptions = true,
     subcommands = JudgeValidateCommand.class,
     description = "Run judges over a responses table; verdicts of LLM/guard judges are cached under OUT/cache/judgments.",
     footer = {"", "Example, after ./mmsafety run --config deploy/examples/run-local.yaml:",
       "  ./mmsafety judge --responses mmsafety-out/local-smoke/responses \\",
       "      --config deploy/examples/run-local.yaml \\",
       "      --judges refusal --out /tmp/mmsafety-rejudged"})
-public final class JudgeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class JudgeCommand extends CliCommand {
   // Not picocli-required: picocli would then demand them before the validate subcommand too.
   @Option(names = "--responses", description = "Responses table (Parquet path or folder); required.")
   Path responses;
@@ -45,17 +39,15 @@ public final class JudgeCommand implements Callable<Integer> {
   Path cases;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      for (Object[] option : new Object[][] {{"--responses", responses}, {"--config", config}, {"--out", out}}) {
-        if (option[1] == null) {
-          throw new ConfigException("Cannot judge responses: missing required option " + option[0]);
-        }
+  protected int execute() throws Exception {
+    for (Object[] option : new Object[][] {{"--responses", responses}, {"--config", config}, {"--out", out}}) {
+      if (option[1] == null) {
+        throw new ConfigException("Cannot judge responses: missing required option " + option[0]);
       }
-      StandaloneJudge judge = new StandaloneJudge(responses, names, out, probes, cases);
-      judge.run(ConfigLoader.load(config, ConfigLoader.Use.JUDGE)).summaryLines().forEach(spec.commandLine().getOut()::println);
-      spec.commandLine().getOut().flush();
-      return 0;
-    });
+    }
+    StandaloneJudge judge = new StandaloneJudge(responses, names, out, probes, cases);
+    judge.run(ConfigLoader.load(config, ConfigLoader.Use.JUDGE)).summaryLines().forEach(out()::println);
+    out().flush();
+    return 0;
   }
 }

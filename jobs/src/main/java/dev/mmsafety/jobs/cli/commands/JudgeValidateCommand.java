@@ -5,7 +5,7 @@ import dev.mmsafety.jobs.RunContext;
 import dev.mmsafety.jobs.SimulatorLauncher;
 import dev.mmsafety.jobs.StandaloneJudge;
 import dev.mmsafety.jobs.ValidateJudgesJob;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
 import dev.mmsafety.jobs.cli.options.ResponseFileOptions;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
@@ -13,26 +13,20 @@ import dev.mmsafety.udf.config.RunConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code judge validate}: every configured judge against human labels, per category, with intervals. */
 @Command(
     name = "validate",
-    mixinStandardHelpOptions = true,
     description = "Import human-labelled answers, run the judges over them and compare each with the human majority"
         + " (judge_agreement, report.html).",
     footer = {"", "Example (docs/judges.md):", "  ./mmsafety judge validate \\",
       "      --labels deploy/examples/datasets/labelled-answers.jsonl \\",
       "      --config deploy/examples/judges-keyword.yaml --out /tmp/mmsafety-validate \\",
       "      --field text=question --field response=answer"})
-public final class JudgeValidateCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class JudgeValidateCommand extends CliCommand {
   @Option(names = "--labels", required = true, description = "Labels file: JSONL, CSV or Parquet (local path or Hadoop URI).")
   String labels;
 
@@ -55,24 +49,27 @@ public final class JudgeValidateCommand implements Callable<Integer> {
   @Mixin RunDateOption runDate;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, "validate judges " + labels, () -> {
-      RunConfig loaded = config.loadForJudging();
-      StandaloneJudge.select(loaded.judges(), names); // unknown names fail before anything starts
-      RunConfig withOut = runDate.applyTo(StandaloneJudge.withOutput(loaded, "validate", out));
-      try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOut)) {
-        EvalJobs jobs = EvalJobs.get(RunContext.standalone("validate", simulator.config()));
-        ValidateJudgesJob.Result result = jobs.validateJudges()
-            .judges(StandaloneJudge.select(simulator.config().judges(), names))
-            .labels(reading.applyTo(jobs.importResponses().file(labels).dataset("labelled").decision(decision)
-                .defaultModel(model)))
-            .execute();
-        PrintWriter w = spec.commandLine().getOut();
-        result.summaryLines().forEach(w::println);
-        jobs.writeReport().execute().summaryLines().forEach(w::println);
-        w.flush();
-      }
-      return 0;
-    });
+  protected String failureSubject() {
+    return "validate judges " + labels;
+  }
+
+  @Override
+  protected int execute() throws Exception {
+    RunConfig loaded = config.loadForJudging();
+    StandaloneJudge.select(loaded.judges(), names); // unknown names fail before anything starts
+    RunConfig withOut = runDate.applyTo(StandaloneJudge.withOutput(loaded, "validate", out));
+    try (SimulatorLauncher simulator = SimulatorLauncher.startIfNeeded(withOut)) {
+      EvalJobs jobs = EvalJobs.get(RunContext.standalone("validate", simulator.config()));
+      ValidateJudgesJob.Result result = jobs.validateJudges()
+          .judges(StandaloneJudge.select(simulator.config().judges(), names))
+          .labels(reading.applyTo(jobs.importResponses().file(labels).dataset("labelled").decision(decision)
+              .defaultModel(model)))
+          .execute();
+      PrintWriter w = out();
+      result.summaryLines().forEach(w::println);
+      jobs.writeReport().execute().summaryLines().forEach(w::println);
+      w.flush();
+    }
+    return 0;
   }
 }

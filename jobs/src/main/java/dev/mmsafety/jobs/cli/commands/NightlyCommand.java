@@ -1,10 +1,10 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.PrefixedErrorsCommand;
 import dev.mmsafety.jobs.EvaluationPipeline;
 import dev.mmsafety.jobs.cli.RunPrinter;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "nightly",
-    mixinStandardHelpOptions = true,
     description = {
       "Run the nightly evaluation for one run date (default today, UTC), compare it with the previous night and",
       "exit 3 on a flagged regression when --fail-on-regression is given."
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
       "      --master k8s://https://kube-api:6443 -- nightly \\",
       "      --config /etc/mmsafety/run.yaml",
       "  (/etc/mmsafety/run.yaml: the ConfigMap deploy/k8s/nightly-config.yaml)"})
-public final class NightlyCommand implements Callable<Integer> {
+public final class NightlyCommand extends PrefixedErrorsCommand {
   public static final int EXIT_REGRESSION = 3;
 
   @Mixin ConfigFileOption config;
@@ -38,10 +37,9 @@ public final class NightlyCommand implements Callable<Integer> {
   @Option(names = "--fail-on-regression", description = "Exit 3 when a regression is flagged.")
   boolean failOnRegression;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  protected int execute() {
     EvaluationPipeline.Result result =
         RunPrinter.run(spec, EvaluationPipeline.NIGHTLY, runDate.applyTo(config.load()), config.file().toString());
     if (result.regressionFlagged()) {

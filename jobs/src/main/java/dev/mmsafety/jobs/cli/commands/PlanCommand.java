@@ -1,30 +1,24 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.RunPlan;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
 import dev.mmsafety.udf.spark.InferencePlanner;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code plan --config FILE}: what a run would cost, from the config alone, before anything is called. */
 @Command(
     name = "plan",
-    mixinStandardHelpOptions = true,
     description = {
       "Print requests per model, estimated tokens and time, and expected cache hits for a run config, from the",
       "config alone: datasets are read and attacks applied locally in a scratch folder; no model is called and",
       "nothing is written under the output root."
     },
     footer = "%nExample:%n  ./mmsafety plan --config deploy/examples/run-local.yaml --latency-ms 1500")
-public final class PlanCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class PlanCommand extends CliCommand {
   @Mixin ConfigFileOption config;
 
   @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "" + RunPlan.LATENCY_MS_DEFAULT,
@@ -38,11 +32,9 @@ public final class PlanCommand implements Callable<Integer> {
   int tokensPerImage;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      RunPlan plan = new RunPlan(config.file().toString(), latencyMs, tokensPerImage);
-      plan.print(runDate.applyTo(config.load()), spec.commandLine().getOut());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    RunPlan plan = new RunPlan(config.file().toString(), latencyMs, tokensPerImage);
+    plan.print(runDate.applyTo(config.load()), out());
+    return 0;
   }
 }

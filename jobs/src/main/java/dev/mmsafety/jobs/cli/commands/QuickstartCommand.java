@@ -1,5 +1,6 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.PrefixedErrorsCommand;
 import dev.mmsafety.jobs.Samples;
 import dev.mmsafety.jobs.cli.RunPrinter;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
@@ -9,7 +10,6 @@ import dev.mmsafety.udf.config.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,13 +21,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "quickstart",
-    mixinStandardHelpOptions = true,
     description = {
       "Run a complete evaluation on local Spark over the bundled sample suite (FigStep, MM-SafetyBench and",
       "benign MOSSBench-format cases) against the built-in SIMULATED worker, and write all tables and report.html."
     },
     footer = {"", "Example:", "  ./mmsafety quickstart --out /tmp/mmsafety-out"})
-public final class QuickstartCommand implements Callable<Integer> {
+public final class QuickstartCommand extends PrefixedErrorsCommand {
   public static final String OUT_DEFAULT = "mmsafety-out";
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output root (default: ${DEFAULT-VALUE}).")
@@ -35,10 +34,9 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   @Mixin RunDateOption runDate;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  protected int execute() {
     Path root = out.toAbsolutePath().normalize();
     Path configFile;
     try {

@@ -1,9 +1,9 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.cli.PrefixedErrorsCommand;
 import dev.mmsafety.jobs.cli.RunPrinter;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
 import dev.mmsafety.jobs.cli.options.RunDateOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,18 +11,16 @@ import picocli.CommandLine.Mixin;
 /** Runs the evaluation a YAML config describes. */
 @Command(
     name = "run",
-    mixinStandardHelpOptions = true,
     description = "Run a whole evaluation (ingest, attack, infer, judge, metrics, report) from a YAML config.",
     footer = {"", "Example:", "  ./mmsafety run --config deploy/examples/run-local.yaml"})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand extends PrefixedErrorsCommand {
   @Mixin ConfigFileOption config;
 
   @Mixin RunDateOption runDate;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  protected int execute() {
     RunPrinter.run(spec, "run", runDate.applyTo(config.load()), config.file().toString());
     return 0;
   }

@@ -1,20 +1,16 @@
 package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.AnalystQuery;
-import dev.mmsafety.jobs.cli.UserErrors;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.ConfigFileOption;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sql --config FILE "QUERY"}: Spark SQL over the run's tables, with mllm_generate and a call guard. */
 @Command(
     name = "sql",
-    mixinStandardHelpOptions = true,
     description = {
       "Run one Spark SQL query over the tables under the config's output root (views cases, probes, responses,",
       "judgments, metrics, runs, ...) with mllm_generate(model, text, image) bound to the config's models. A query",
@@ -24,9 +20,7 @@ import picocli.CommandLine.Spec;
       "  ./mmsafety sql --config deploy/examples/run-nightly.yaml \"SELECT case_id, r.status, r.text FROM (SELECT case_id,",
       "    mllm_generate('qwen25-vl-7b', prompt_text, try_element_at(image_uris, 1)) AS r",
       "    FROM (SELECT * FROM probes WHERE run_date = '2026-05-01' ORDER BY case_id LIMIT 8))\""})
-public final class SqlCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
+public final class SqlCommand extends CliCommand {
   @Mixin ConfigFileOption config;
 
   @Option(names = "--max-calls", paramLabel = "N", defaultValue = "" + AnalystQuery.MAX_CALLS_DEFAULT,
@@ -41,10 +35,8 @@ public final class SqlCommand implements Callable<Integer> {
   String query;
 
   @Override
-  public Integer call() throws Exception {
-    return UserErrors.exitCode(spec, () -> {
-      new AnalystQuery(maxCalls, maxRows).run(config.load(), query, spec.commandLine().getOut());
-      return 0;
-    });
+  protected int execute() throws Exception {
+    new AnalystQuery(maxCalls, maxRows).run(config.load(), query, out());
+    return 0;
   }
 }
