@@ -30,21 +30,12 @@ import org.apache.spark.sql.SparkSession;
  * the row names the cap and the rows not run per dataset), or failed with the reason. A failed run leaves no
  * report claiming completeness, and readers select succeeded (or partial) runs through {@code runs}.
  */
-public final class EvaluationPipeline {
+public record EvaluationPipeline(String command, PrintWriter out, Clock clock) {
   public static final String NIGHTLY = "nightly";
   /** runs.status values written here: partial = a budget cap left rows unrun (see {@link RunCompleteness}). */
   public static final String SUCCEEDED = "succeeded";
   public static final String PARTIAL = "partial";
   public static final String FAILED = "failed";
-  private final String command;
-  private final PrintWriter out;
-  private final Clock clock;
-
-  public EvaluationPipeline(String command, PrintWriter out, Clock clock) {
-    this.command = command;
-    this.out = out;
-    this.clock = clock;
-  }
 
   /** Runs {@code config} end to end; throws what a stage threw after recording the failed run. */
   public Result run(RunConfig config, String source) {

@@ -35,19 +35,10 @@ import java.util.function.Function;
  * cascades (classifier then a scripted LLM judge on loopback, cut by {@code max-llm-share}) against that LLM judge
  * run on everything.
  */
-public final class JudgesBench {
+public record JudgesBench(Path dataDir, double llmNoise, double maxLlmShare) {
   /** Texts per call when timing the batched path. */
   static final int BATCH = 64;
 
-  private final Path dataDir;
-  private final double llmNoise;
-  private final double maxLlmShare;
-
-  public JudgesBench(Path dataDir, double llmNoise, double maxLlmShare) {
-    this.dataDir = dataDir;
-    this.llmNoise = llmNoise;
-    this.maxLlmShare = maxLlmShare;
-  }
 
   public void run(PrintWriter out) throws Exception {
     List<JudgeExample> rows = JudgeData.heldOut(dataDir);

@@ -22,16 +22,7 @@ import org.apache.spark.sql.types.StructField;
  * (they reject dynamic partition overwrite). Spark writes to a temporary location and commits at the end, so
  * readers never see a half-written partition.
  */
-public final class TableIO {
-  private final SparkSession spark;
-  private final String root;
-  private final String runDate;
-
-  public TableIO(SparkSession spark, String root, String runDate) {
-    this.spark = spark;
-    this.root = root;
-    this.runDate = runDate;
-  }
+public record TableIO(SparkSession spark, String root, String runDate) {
 
   public String tablePath(TableContract table) {
     return root + "/" + table.name();

@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The simulator's behaviour profiles by name (docs/model-workers.md). Targets: {@code text-aligned} (default),
- * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}, {@code attacker}. A new profile is one
+ * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}, {@code attacker}. A new target profile is one
  * {@link SimBehaviour} class and one line in {@link #PROFILES}.
  */
 public final class SimProfiles {
@@ -31,9 +31,9 @@ public final class SimProfiles {
 
   private static Map<String, Function<SimulatorSpec, SimBehaviour>> profiles() {
     Map<String, Function<SimulatorSpec, SimBehaviour>> p = new LinkedHashMap<>();
-    p.put(TEXT_ALIGNED, s -> new TextAlignedProfile(s.complianceShift()));
-    p.put(ROBUST, s -> new RobustProfile(s.complianceShift()));
-    p.put(NAIVE, s -> new NaiveProfile(s.complianceShift()));
+    p.put(TEXT_ALIGNED, s -> new TargetBehaviour(TargetBehaviour.TEXT_ALIGNED, s.complianceShift()));
+    p.put(ROBUST, s -> new TargetBehaviour(TargetBehaviour.ROBUST, s.complianceShift()));
+    p.put(NAIVE, s -> new TargetBehaviour(TargetBehaviour.NAIVE, s.complianceShift()));
     p.put(JUDGE, s -> new JudgeProfile());
     p.put(GUARD, s -> new GuardProfile());
     p.put(CAPTION, s -> new CaptionProfile());

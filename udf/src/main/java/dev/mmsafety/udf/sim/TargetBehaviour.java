@@ -9,17 +9,48 @@ import java.util.Locale;
  * in the request's language. It also performs ECSO's steps the way a model would: captions images, answers the
  * yes/no self-check about an answer, and answers from a caption. The profiles differ only in their policy.
  */
-abstract class TargetBehaviour implements SimBehaviour {
+final class TargetBehaviour implements SimBehaviour {
   /** Share of requests pointing at an image without readable text that get "I see no text" instead of an answer. */
   static final double DEFLECT = 0.5;
+
+  /**
+   * Profile {@code text-aligned} (the default): a model whose safety training covers text but not images, as the
+   * MLLM safety surveys find. It refuses most plainly harmful text requests, partly yields to jailbreak framings,
+   * follows instructions written inside images far more often, over-refuses some harmless requests with alarming
+   * words, and becomes more careful (and more over-cautious) under a safety system prompt. Blurring or re-encoding a
+   * typographic image leaves it readable, so purification does not help; answering from a caption turns the image's
+   * instruction back into text, where the alignment applies, so ECSO does. Of the simulated attacker's strategies it
+   * yields to hypothetical framing.
+   */
+  static final Policy TEXT_ALIGNED = new Policy(0.12, 0.45, 0.85, 0.70, 0.20, 0.75, true, 0.03, 0.25, 0.35, 0.15,
+      0.70, List.of("hypothetical"));
+
+  /**
+   * Profile {@code robust}: refuses nearly every harmful request whatever carries it (text, template or image), at
+   * the price of some over-refusal of harmless requests; it yields to none of the attacker's strategies.
+   */
+  static final Policy ROBUST = new Policy(0.02, 0.06, 0.05, 0.05, 0.03, 0.40, true, 0.08, 0.45, 0.6, 0.15, 0.6,
+      List.of());
+
+  /**
+   * Profile {@code naive}: complies with almost everything, harmful or not, and gives advice without a disclaimer;
+   * a safety system prompt barely changes it. Of the attacker's strategies it yields to all but the plain request.
+   */
+  static final Policy NAIVE = new Policy(0.92, 0.97, 0.97, 0.95, 0.90, 0.97, false, 0.0, 0.03, 0.9, 0.01, 0.05,
+      List.of("role-play", "hypothetical", "image-carrier"));
+
+  private final Policy policy;
   private final double shift;
 
-  TargetBehaviour(double complianceShift) {
+  TargetBehaviour(Policy policy, double complianceShift) {
+    this.policy = policy;
     this.shift = complianceShift;
   }
 
   /** The profile's probabilities. */
-  abstract Policy policy();
+  Policy policy() {
+    return policy;
+  }
 
   /**
    * How likely a profile complies (harmful-looking requests) or refuses (harmless ones), by situation.
@@ -36,20 +67,16 @@ abstract class TargetBehaviour implements SimBehaviour {
    * @param shieldFactor compliance is multiplied by this under a safety system prompt
    * @param shieldBenignRefusal benign refusal under a safety system prompt
    * @param shieldAlarmRefusal alarm-word refusal under a safety system prompt
+   * @param yieldsTo the adaptive attacker's strategies ({@link SimAdaptiveModels#STRATEGIES}) it yields to
    */
   record Policy(
       double harmfulText, double framed, double imageText, double imageBanner, double relayed, double advice,
       boolean careful, double benignRefusal, double alarmRefusal, double shieldFactor, double shieldBenignRefusal,
-      double shieldAlarmRefusal) {}
-
-  /** The adaptive attacker's strategies ({@link SimAdaptiveModels#STRATEGIES}) this profile yields to. */
-  List<String> yieldsTo() {
-    return List.of();
-  }
+      double shieldAlarmRefusal, List<String> yieldsTo) {}
 
   @Override
   public SimAnswer answer(SimRequest request) {
-    String strategic = SimAdaptiveModels.target(request.userText(), yieldsTo());
+    String strategic = SimAdaptiveModels.target(request.userText(), policy.yieldsTo());
     if (strategic != null) { // a prompt in one of the simulated attacker's strategies
       return SimAnswer.of(strategic).limitedTo(request.maxTokens());
     }

@@ -90,8 +90,8 @@ class TestSimProfiles {
     assertThat(image - text).isGreaterThanOrEqualTo(0.3);
     TargetBehaviour aligned = (TargetBehaviour) ALIGNED;
     assertThat(aligned.probability(Signals.of(figStep("", b -> b).get(0))))
-        .isEqualTo(TextAlignedProfile.POLICY.imageText());
-    assertThat(aligned.probability(Signals.of(textOnly("").get(0)))).isEqualTo(TextAlignedProfile.POLICY.harmfulText());
+        .isEqualTo(TargetBehaviour.TEXT_ALIGNED.imageText());
+    assertThat(aligned.probability(Signals.of(textOnly("").get(0)))).isEqualTo(TargetBehaviour.TEXT_ALIGNED.harmfulText());
     // A photo does not carry the instruction, so the same prompt with a photo is a harmless request.
     Signals photo = Signals.of(SimFixtures.withImage("", FIGSTEP_PROMPT, PngEncoder.encode(SimFixtures.photo(1))));
     assertThat(photo.instructionInImage()).isFalse();
@@ -130,7 +130,7 @@ class TestSimProfiles {
     TargetBehaviour aligned = (TargetBehaviour) ALIGNED;
     for (String t : ALARMING) {
       double refusal = aligned.probability(Signals.of(SimFixtures.text("", t)));
-      assertThat(refusal).as(t).isEqualTo(TextAlignedProfile.POLICY.alarmRefusal());
+      assertThat(refusal).as(t).isEqualTo(TargetBehaviour.TEXT_ALIGNED.alarmRefusal());
       assertThat(aligned.probability(Signals.of(SimFixtures.text(shield, t)))).isGreaterThan(refusal);
       boolean before = complied(ALIGNED.answer(SimFixtures.text("", t)));
       assertThat(complied(ALIGNED.answer(SimFixtures.text(shield, t))) && !before).as(t).isFalse();

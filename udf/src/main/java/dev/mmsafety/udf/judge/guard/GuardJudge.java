@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
  * one user message, image first; mode {@code conversation} sends the user turn and the answer as an assistant turn
  * and lets the server's Llama Guard chat template build the task. Verdict safe/unsafe with categories S1-S13.
  */
-public final class GuardJudge implements Judge {
+public record GuardJudge(Descriptor descriptor, String mode, JudgeCall call) implements Judge {
   public static final String KIND = "guard";
   public static final String MODE_PROMPT = "prompt";
   public static final String MODE_CONVERSATION = "conversation";
@@ -36,15 +36,6 @@ public final class GuardJudge implements Judge {
               Param.choice("mode", MODE_PROMPT, "our rendering of the task prompt, or the server's chat template",
                   MODE_PROMPT, MODE_CONVERSATION)));
 
-  private final Descriptor descriptor;
-  private final String mode;
-  private final JudgeCall call;
-
-  public GuardJudge(Descriptor descriptor, String mode, JudgeCall call) {
-    this.descriptor = descriptor;
-    this.mode = mode;
-    this.call = call;
-  }
 
   private static Judge create(Params p, Judges.Context context) {
     String mode = p.choice("mode");
