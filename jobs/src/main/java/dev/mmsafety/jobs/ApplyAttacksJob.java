@@ -32,20 +32,18 @@ import org.apache.spark.storage.StorageLevel;
  * partitions (rendering is CPU-bound). The tagged output is persisted so the three writes run the attacks once.
  * Counts reconcile: probes + rejects = sum over attacks of applicable cases, checked before returning.
  */
-public final class ApplyAttacksJob {
+public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
   public static final String JOB_GROUP = "APPLY-ATTACKS";
 
-  private final RunContext context;
   private Dataset<Row> input;
 
   ApplyAttacksJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /** The run's cases rows (CasesTable schema). */
   public ApplyAttacksJob input(Dataset<Row> cases) {
-    this.input = cases;
-    return this;
+    return set(() -> input = cases);
   }
 
   public Result execute() {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * regression baseline is {@code report.baseline-run-id}, else the latest succeeded run with an earlier run_date
  * in the output root's {@code runs} table; without one, no regressions rows are written.
  */
-public final class ComputeMetricsJob {
+public final class ComputeMetricsJob extends StageJob<ComputeMetricsJob> {
   public static final String JOB_GROUP = "COMPUTE-METRICS";
   public static final double REGRESSION_THRESHOLD_DEFAULT = 0.05;
   public static final double ALPHA_DEFAULT = 0.05;
@@ -51,7 +51,6 @@ public final class ComputeMetricsJob {
 
   private static final Logger LOG = LoggerFactory.getLogger(ComputeMetricsJob.class);
 
-  private final RunContext context;
   private Dataset<Row> input;
   private Dataset<Row> responses;
   private Dataset<Row> probes;
@@ -59,7 +58,7 @@ public final class ComputeMetricsJob {
   private double alpha = ALPHA_DEFAULT;
 
   ComputeMetricsJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /**
@@ -67,20 +66,17 @@ public final class ComputeMetricsJob {
    * without them every probe counts as distinct.
    */
   public ComputeMetricsJob probes(Dataset<Row> value) {
-    this.probes = value;
-    return this;
+    return set(() -> probes = value);
   }
 
   /** The judgments to measure (the judgments table's rows of this run). */
   public ComputeMetricsJob input(Dataset<Row> judgments) {
-    this.input = judgments;
-    return this;
+    return set(() -> input = judgments);
   }
 
   /** Responses carrying human_labels; default: this run's responses partition. */
   public ComputeMetricsJob responses(Dataset<Row> rows) {
-    this.responses = rows;
-    return this;
+    return set(() -> responses = rows);
   }
 
   /** Smallest ASR increase that is flagged as a regression when significant (default 0.05). */
@@ -88,8 +84,7 @@ public final class ComputeMetricsJob {
     if (!(threshold >= 0 && threshold <= 1)) {
       throw new IllegalArgumentException("Invalid regression threshold: " + threshold);
     }
-    this.regressionThreshold = threshold;
-    return this;
+    return set(() -> regressionThreshold = threshold);
   }
 
   /** Significance level of the regression test (default 0.05). */
@@ -97,8 +92,7 @@ public final class ComputeMetricsJob {
     if (!(value > 0 && value < 1)) {
       throw new IllegalArgumentException("Invalid alpha: " + value);
     }
-    this.alpha = value;
-    return this;
+    return set(() -> alpha = value);
   }
 
   public Result execute() {

@@ -46,7 +46,7 @@ import org.apache.spark.sql.Row;
  * are reused only under {@code inference.cache-scope: revision}, for models with a revision (read with what their
  * servers report, {@link ServerRevisions}, before any call).
  */
-public final class GenerateResponsesJob {
+public final class GenerateResponsesJob extends StageJob<GenerateResponsesJob> {
   public static final String JOB_GROUP = "GENERATE-RESPONSES";
   /** Statuses that are outcomes, not failures, for the error-rate check. */
   static final Set<String> NOT_ERRORS = ModelResponse.Status.OUTCOMES;
@@ -54,19 +54,17 @@ public final class GenerateResponsesJob {
   static final Result EMPTY_RESULT = new Result(Map.of("responses", 0L, "calls", 0L, "cache_hits", 0L),
       List.of("responses: no probes, nothing called"));
 
-  private final RunContext context;
   private Dataset<Row> input;
   private List<ModelSpec> models;
   private java.util.function.Consumer<String> progressSink = System.err::println;
 
   GenerateResponsesJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /** The probes to answer (this run's probes table). */
   public GenerateResponsesJob input(Dataset<Row> probes) {
-    this.input = probes;
-    return this;
+    return set(() -> input = probes);
   }
 
   /** Only these models (default: every model in the config). */
@@ -74,14 +72,12 @@ public final class GenerateResponsesJob {
     if (selected == null || selected.isEmpty()) {
       throw new IllegalArgumentException("Invalid models: empty");
     }
-    this.models = List.copyOf(selected);
-    return this;
+    return set(() -> models = List.copyOf(selected));
   }
 
   /** Where progress lines go (default stderr). */
   public GenerateResponsesJob progressTo(java.util.function.Consumer<String> sink) {
-    this.progressSink = sink;
-    return this;
+    return set(() -> progressSink = sink);
   }
 
   public Result execute() {

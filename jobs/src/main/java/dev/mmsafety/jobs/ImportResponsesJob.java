@@ -25,11 +25,10 @@ import org.apache.spark.sql.Row;
  * call. The file is read on the driver, streaming (imported sets are thousands of rows, not millions); rows are
  * built by {@link ResponseImporter}.
  */
-public final class ImportResponsesJob {
+public final class ImportResponsesJob extends StageJob<ImportResponsesJob> {
   public static final String JOB_GROUP = "IMPORT-RESPONSES";
   public static final List<String> FORMATS = List.of("jsonl", "csv", "parquet");
 
-  private final RunContext context;
   private String file;
   private String format;
   private String dataset = "imported";
@@ -40,17 +39,12 @@ public final class ImportResponsesJob {
   private String defaultModel;
 
   ImportResponsesJob(RunContext context) {
-    this.context = context;
-  }
-
-  private ImportResponsesJob self() {
-    return this;
+    super(context);
   }
 
   /** The responses file (local path or Hadoop URI). */
   public ImportResponsesJob file(String path) {
-    this.file = path;
-    return self();
+    return set(() -> file = path);
   }
 
   /** jsonl, csv or parquet; default from the file extension. */
@@ -58,19 +52,16 @@ public final class ImportResponsesJob {
     if (value != null && !FORMATS.contains(value)) {
       throw new IllegalArgumentException("Invalid format: " + value + " (expected one of " + FORMATS + ")");
     }
-    this.format = value;
-    return self();
+    return set(() -> format = value);
   }
 
   public ImportResponsesJob dataset(String name) {
-    this.dataset = name;
-    return self();
+    return set(() -> dataset = name);
   }
 
   /** Benchmark name for records without a benchmark field. */
   public ImportResponsesJob benchmark(String name) {
-    this.benchmark = name;
-    return self();
+    return set(() -> benchmark = name);
   }
 
   /** Field roles to column names (see {@link ResponseImporter#ROLES}); unmapped roles use the role name. */
@@ -80,14 +71,12 @@ public final class ImportResponsesJob {
         throw new IllegalArgumentException("Invalid field role: " + role + " (expected one of " + ResponseImporter.ROLES + ")");
       }
     }
-    this.fields = new LinkedHashMap<>(mapping);
-    return self();
+    return set(() -> fields = new LinkedHashMap<>(mapping));
   }
 
   /** Columns starting with this prefix are human labels by annotator (default human_). */
   public ImportResponsesJob labelPrefix(String prefix) {
-    this.labelPrefix = prefix;
-    return self();
+    return set(() -> labelPrefix = prefix);
   }
 
   /** The question labelled (refused or harmful) for records without a decision field; default none. */
@@ -95,14 +84,12 @@ public final class ImportResponsesJob {
     if (named != null) {
       dev.mmsafety.udf.metrics.HumanLabels.decision(named);
     }
-    this.decision = named;
-    return self();
+    return set(() -> decision = named);
   }
 
   /** The model of records without a model field; default none (the field is required). */
   public ImportResponsesJob defaultModel(String model) {
-    this.defaultModel = model;
-    return self();
+    return set(() -> defaultModel = model);
   }
 
   public IngestCasesJob.Result execute() {

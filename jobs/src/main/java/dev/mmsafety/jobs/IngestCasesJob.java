@@ -42,11 +42,10 @@ import scala.Tuple2;
  * The result is persisted once so writing both tables and counting read the images once. Parallelism: {@link
  * RunContext#partitions()} unless {@link #partitions(int)} overrides it.
  */
-public final class IngestCasesJob {
+public final class IngestCasesJob extends StageJob<IngestCasesJob> {
   public static final String JOB_GROUP = "INGEST-CASES";
   public static final Result EMPTY_RESULT = new Result(Map.of("rows_read", 0L, "cases", 0L, "rejects", 0L), List.of());
 
-  private final RunContext context;
   private String reuseFrom;
   private String reuseDate;
   private List<DatasetSpec> datasets;
@@ -54,17 +53,13 @@ public final class IngestCasesJob {
   private Integer partitions;
 
   IngestCasesJob(RunContext context) {
-    this.context = context;
+    super(context);
     this.datasets = context.config().datasets();
-  }
-
-  private IngestCasesJob self() {
-    return this;
   }
 
   /** Input rows of the previous stage; ingest has none, so this is ignored (kept for the uniform job API). */
   public IngestCasesJob input(Dataset<Row> rows) {
-    return self();
+    return this;
   }
 
   /** Datasets to load (default: the run config's). */
@@ -72,8 +67,7 @@ public final class IngestCasesJob {
     if (specs == null) {
       throw new IllegalArgumentException("Invalid datasets: null");
     }
-    this.datasets = List.copyOf(specs);
-    return self();
+    return set(() -> datasets = List.copyOf(specs));
   }
 
   /** At most this many items per dataset (overrides each dataset's own limit when smaller). */
@@ -81,8 +75,7 @@ public final class IngestCasesJob {
     if (perDataset <= 0) {
       throw new IllegalArgumentException("Invalid limit: " + perDataset);
     }
-    this.limit = perDataset;
-    return self();
+    return set(() -> limit = perDataset);
   }
 
   /** Partitions for the image stage (default: the run's spark.partitions). */
@@ -90,8 +83,7 @@ public final class IngestCasesJob {
     if (count <= 0) {
       throw new IllegalArgumentException("Invalid partitions: " + count);
     }
-    this.partitions = count;
-    return self();
+    return set(() -> partitions = count);
   }
 
   /**
@@ -100,8 +92,7 @@ public final class IngestCasesJob {
    */
   public IngestCasesJob reuseUnchangedFrom(String previousRunId, String previousRunDate) {
     this.reuseFrom = previousRunId;
-    this.reuseDate = previousRunDate;
-    return this;
+    return set(() -> reuseDate = previousRunDate);
   }
 
   /** The earlier run's partition only: this run's own partition is being replaced while the plan runs. */

@@ -38,12 +38,11 @@ import org.apache.spark.sql.types.StructType;
  * cacheable verdicts (remote judges, status ok or unparseable) appended to the cache: the judged data is computed
  * once, so no judge is called twice.
  */
-public final class JudgeResponsesJob {
+public final class JudgeResponsesJob extends StageJob<JudgeResponsesJob> {
   public static final String JOB_GROUP = "JUDGE-RESPONSES";
   public static final String CACHE_DIR = "cache/judgments";
   static final String CACHE_KEY = "cache_key";
 
-  private final RunContext context;
   private Dataset<Row> input;
   private Dataset<Row> probes;
   private Dataset<Row> cases;
@@ -51,25 +50,22 @@ public final class JudgeResponsesJob {
   private JudgeCallers callers = JudgeCallers.SHARED_CLIENT;
 
   JudgeResponsesJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /** Responses to judge (generated or imported); default: this run's responses table. */
   public JudgeResponsesJob input(Dataset<Row> responses) {
-    this.input = responses;
-    return this;
+    return set(() -> input = responses);
   }
 
   /** Probes giving judges the question and image; default: this run's probes table when present. */
   public JudgeResponsesJob probes(Dataset<Row> rows) {
-    this.probes = rows;
-    return this;
+    return set(() -> probes = rows);
   }
 
   /** Cases giving judges their context fields; default: this run's cases table when present. */
   public JudgeResponsesJob cases(Dataset<Row> rows) {
-    this.cases = rows;
-    return this;
+    return set(() -> cases = rows);
   }
 
   /** The judges to run instead of the config's {@code judges}. */
@@ -77,14 +73,12 @@ public final class JudgeResponsesJob {
     if (specs == null || specs.isEmpty()) {
       throw new IllegalArgumentException("Invalid judges: empty");
     }
-    this.judges = List.copyOf(specs);
-    return this;
+    return set(() -> judges = List.copyOf(specs));
   }
 
   /** How LLM and guard judges get their model client (default: {@link JudgeCallers#SHARED_CLIENT}). */
   public JudgeResponsesJob callers(JudgeCallers factory) {
-    this.callers = java.util.Objects.requireNonNull(factory, "callers");
-    return this;
+    return set(() -> callers = java.util.Objects.requireNonNull(factory, "callers"));
   }
 
   public Result execute() {

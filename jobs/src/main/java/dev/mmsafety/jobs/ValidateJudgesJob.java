@@ -28,28 +28,25 @@ import org.apache.spark.sql.Row;
  * validation rows of {@code judge_agreement} (model ALL). Only labels, verdicts and counts reach the driver: a
  * labels file is hundreds or thousands of answers.
  */
-public final class ValidateJudgesJob {
+public final class ValidateJudgesJob extends StageJob<ValidateJudgesJob> {
   public static final String JOB_GROUP = "VALIDATE-JUDGES";
   private static final List<String> DECISIONS = List.of(HumanLabels.REFUSED, HumanLabels.UNSAFE);
 
-  private final RunContext context;
   private ImportResponsesJob labels;
   private List<JudgeSpec> judges;
 
   ValidateJudgesJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /** The labels file, as an import job of this context (file, format, fields, decision...). */
   public ValidateJudgesJob labels(ImportResponsesJob importJob) {
-    this.labels = importJob;
-    return this;
+    return set(() -> labels = importJob);
   }
 
   /** The judges to validate; default all of the config. */
   public ValidateJudgesJob judges(List<JudgeSpec> specs) {
-    this.judges = List.copyOf(specs);
-    return this;
+    return set(() -> judges = List.copyOf(specs));
   }
 
   public Result execute() {

@@ -25,21 +25,19 @@ import org.apache.spark.sql.Row;
  * clicked unless {@code report.redact-samples: false}. A run without metrics (no responses) still gets a page
  * that says so.
  */
-public final class WriteReportJob {
+public final class WriteReportJob extends StageJob<WriteReportJob> {
   public static final String JOB_GROUP = "WRITE-REPORT";
   public static final String FILE_NAME = "report.html";
 
-  private final RunContext context;
   private Dataset<Row> input;
 
   WriteReportJob(RunContext context) {
-    this.context = context;
+    super(context);
   }
 
   /** This run's metrics rows; default: read from the metrics table. */
   public WriteReportJob input(Dataset<Row> metrics) {
-    this.input = metrics;
-    return this;
+    return set(() -> input = metrics);
   }
 
   public Result execute() {
