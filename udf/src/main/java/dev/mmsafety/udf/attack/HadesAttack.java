@@ -11,11 +11,10 @@ import java.util.List;
  * Keywords and category come from the case's extra map (HADES' own fields), else key_phrase and "behavior".
  */
 record HadesAttack(FontChain fonts) implements Attack.Behaviour {
-  static final ComponentType<Attack.Factory> TYPE =
-      Attack.type(
-          "hades", "2", "HADES: the case image with the keywords as typography, the instruction rewritten to point at it.",
-          p -> new HadesAttack(FontChain.of(FontChain.Face.BANNER, p.string("font"), p.label())),
-          Param.string("font", null, "a font file tried before Liberation Sans (then the fallback chain)"));
+  static final ComponentType<Attack.Factory> TYPE = Attack.type(
+      "hades", "2", "HADES: the case image with the keywords as typography, the instruction rewritten to point at it.",
+      p -> new HadesAttack(FontChain.of(FontChain.Face.BANNER, p.string("font"), p.label())),
+      Param.string("font", null, "a font file tried before Liberation Sans (then the fallback chain)"));
 
   /** The HADES text rule; returns the rewritten instruction. */
   static String rewrite(String instruction, String keywords, String category) {

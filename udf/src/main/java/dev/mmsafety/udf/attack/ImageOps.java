@@ -145,30 +145,33 @@ public final class ImageOps {
     int w = in.getWidth();
     int h = in.getHeight();
     byte[] src = data(toBgr(in));
-    double[] tmp = new double[src.length];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        for (int c = 0; c < 3; c++) {
-          double acc = 0;
-          for (int j = -radius; j <= radius; j++) {
-            int xx = Math.min(w - 1, Math.max(0, x + j));
-            acc += k[j + radius] * (src[(y * w + xx) * 3 + c] & 0xff);
-          }
-          tmp[(y * w + x) * 3 + c] = acc;
-        }
-      }
+    double[] pixels = new double[src.length];
+    for (int i = 0; i < src.length; i++) {
+      pixels[i] = src[i] & 0xff;
     }
+    double[] blurred = blurPass(blurPass(pixels, w, h, k, 1, 0), w, h, k, 0, 1);
     BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
     byte[] dst = data(out);
+    for (int i = 0; i < dst.length; i++) {
+      dst[i] = clamp((int) Math.round(blurred[i]));
+    }
+    return out;
+  }
+
+  /** One direction of the separable blur over BGR samples: along x ({@code dx = 1}) or y ({@code dy = 1}). */
+  private static double[] blurPass(double[] src, int w, int h, double[] k, int dx, int dy) {
+    int radius = k.length / 2;
+    double[] out = new double[src.length];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         for (int c = 0; c < 3; c++) {
           double acc = 0;
           for (int j = -radius; j <= radius; j++) {
-            int yy = Math.min(h - 1, Math.max(0, y + j));
-            acc += k[j + radius] * tmp[(yy * w + x) * 3 + c];
+            int xx = Math.min(w - 1, Math.max(0, x + j * dx));
+            int yy = Math.min(h - 1, Math.max(0, y + j * dy));
+            acc += k[j + radius] * src[(yy * w + xx) * 3 + c];
           }
-          dst[(y * w + x) * 3 + c] = clamp((int) Math.round(acc));
+          out[(y * w + x) * 3 + c] = acc;
         }
       }
     }

@@ -13,14 +13,13 @@ import java.util.List;
  */
 record JailbreakTemplateAttack(JailbreakTemplates.Template template, String carrier, int size)
     implements Attack.Behaviour {
-  static final ComponentType<Attack.Factory> TYPE =
-      Attack.type(
-          "jailbreak-template", "1", "A text jailbreak template around the instruction, with an image carrier.",
-          JailbreakTemplateAttack::create,
-          Param.required("template", "a built-in template name, or a path/URI of a template file"),
-          Param.choice("carrier", "blank", "white square, seeded noise, the case's own image, or text only",
-              "blank", "noise", "case-image", "none"),
-          Param.integer("carrier-size", 512, 16, 4096, "side of the blank or noise square, in pixels"));
+  static final ComponentType<Attack.Factory> TYPE = Attack.type(
+      "jailbreak-template", "1", "A text jailbreak template around the instruction, with an image carrier.",
+      JailbreakTemplateAttack::create,
+      Param.required("template", "a built-in template name, or a path/URI of a template file"),
+      Param.choice("carrier", "blank", "white square, seeded noise, the case's own image, or text only",
+          "blank", "noise", "case-image", "none"),
+      Param.integer("carrier-size", 512, 16, 4096, "side of the blank or noise square, in pixels"));
 
   private static JailbreakTemplateAttack create(Params p) {
     String name = p.string("template");

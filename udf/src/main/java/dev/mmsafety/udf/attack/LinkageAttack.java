@@ -6,13 +6,12 @@ import java.util.List;
 
 /** The multi-modal linkage encodings as a one-shot attack: the instruction obscured in an image, decoded by the prompt. */
 record LinkageAttack(LinkageEncoding encoding) implements Attack.Behaviour {
-  static final ComponentType<Attack.Factory> TYPE =
-      Attack.type(
-          "linkage", "1", "Multi-modal linkage: the instruction drawn mirrored, upside down, as base64 or with code words,"
-              + " and a decoding instruction.",
-          p -> new LinkageAttack(LinkageEncoding.of(p.choice("encoding"))),
-          Param.choice("encoding", "mirror", "how the drawn instruction is obscured",
-              LinkageEncoding.keys().toArray(String[]::new)));
+  static final ComponentType<Attack.Factory> TYPE = Attack.type(
+      "linkage", "1", "Multi-modal linkage: the instruction drawn mirrored, upside down, as base64 or with code words,"
+          + " and a decoding instruction.",
+      p -> new LinkageAttack(LinkageEncoding.of(p.choice("encoding"))),
+      Param.choice("encoding", "mirror", "how the drawn instruction is obscured",
+          LinkageEncoding.keys().toArray(String[]::new)));
 
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {

@@ -21,20 +21,19 @@ record PerturbAttack(String kind, double amount, String canvas) implements Attac
       Map.of("gaussian-noise", "sigma", "jpeg", "quality", "blur", "radius", "rotate", "degrees", "resize", "scale",
           "low-contrast", "factor");
 
-  static final ComponentType<Attack.Factory> TYPE =
-      Attack.type(
-          "perturb", "2", "A seeded perturbation of the case image; the case prompt unchanged.",
-          PerturbAttack::create,
-          Param.choice("kind", "gaussian-noise", "the perturbation; each kind reads its one parameter below",
-              "gaussian-noise", "jpeg", "blur", "rotate", "resize", "low-contrast"),
-          Param.number("sigma", 16, 0.1, 255, "gaussian-noise: per-channel standard deviation"),
-          Param.integer("quality", 30, 1, 100, "jpeg: encoder quality (decoded and stored as PNG)"),
-          Param.integer("radius", 2, 1, 50, "blur: radius (sigma = radius / 2)"),
-          Param.number("degrees", 15, -360, 360, "rotate: angle about the centre"),
-          Param.choice("canvas", "auto", "rotate: expand to fit the rotated image, keep the same size, or auto"
-              + " (expand for typographic variants, same for the rest)", "auto", "expand", "same"),
-          Param.number("scale", 0.5, 0.01, 1, "resize: down by this factor, then back up"),
-          Param.number("factor", 0.4, 0.01, 1, "low-contrast: v' = 128 + factor (v - 128)"));
+  static final ComponentType<Attack.Factory> TYPE = Attack.type(
+      "perturb", "2", "A seeded perturbation of the case image; the case prompt unchanged.",
+      PerturbAttack::create,
+      Param.choice("kind", "gaussian-noise", "the perturbation; each kind reads its one parameter below",
+          "gaussian-noise", "jpeg", "blur", "rotate", "resize", "low-contrast"),
+      Param.number("sigma", 16, 0.1, 255, "gaussian-noise: per-channel standard deviation"),
+      Param.integer("quality", 30, 1, 100, "jpeg: encoder quality (decoded and stored as PNG)"),
+      Param.integer("radius", 2, 1, 50, "blur: radius (sigma = radius / 2)"),
+      Param.number("degrees", 15, -360, 360, "rotate: angle about the centre"),
+      Param.choice("canvas", "auto", "rotate: expand to fit the rotated image, keep the same size, or auto"
+          + " (expand for typographic variants, same for the rest)", "auto", "expand", "same"),
+      Param.number("scale", 0.5, 0.01, 1, "resize: down by this factor, then back up"),
+      Param.number("factor", 0.4, 0.01, 1, "low-contrast: v' = 128 + factor (v - 128)"));
 
   private static PerturbAttack create(Params p) {
     String kind = p.choice("kind");

@@ -25,13 +25,12 @@ import org.apache.hadoop.conf.Configuration;
  * Bytes are stored as given; their decodability is checked.
  */
 final class PrecomputedAttack implements Attack.Behaviour {
-  static final ComponentType<Attack.Factory> TYPE =
-      Attack.type(
-          "precomputed", "1", "Adversarial images made elsewhere, imported from a manifest or a folder.",
-          PrecomputedAttack::new,
-          Param.string("manifest", null, "CSV or JSONL with native_id or case_id, image and optional prompt"),
-          Param.string("dir", null, "a folder with one <key>.png|jpg|jpeg|bmp|gif per case (instead of manifest)"),
-          Param.choice("key", "native-id", "which case id names the images", "native-id", "case-id"));
+  static final ComponentType<Attack.Factory> TYPE = Attack.type(
+      "precomputed", "1", "Adversarial images made elsewhere, imported from a manifest or a folder.",
+      PrecomputedAttack::new,
+      Param.string("manifest", null, "CSV or JSONL with native_id or case_id, image and optional prompt"),
+      Param.string("dir", null, "a folder with one <key>.png|jpg|jpeg|bmp|gif per case (instead of manifest)"),
+      Param.choice("key", "native-id", "which case id names the images", "native-id", "case-id"));
   private static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
   private record Entry(String image, String prompt) {}

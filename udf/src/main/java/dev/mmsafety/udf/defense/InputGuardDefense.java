@@ -17,12 +17,11 @@ import java.util.concurrent.CompletableFuture;
  * failure (status of the guard call, or bad_response) rather than silently letting the request through.
  */
 public record InputGuardDefense(String guard, String refusal) implements Defense.Behaviour {
-  static final ComponentType<Defense.Factory> TYPE =
-      Defense.type(
-          "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
-          p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
-          Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
-          Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
+  static final ComponentType<Defense.Factory> TYPE = Defense.type(
+      "input-guard", "1", "A guard model checks the request; unsafe requests are blocked and never sent.",
+      p -> new InputGuardDefense(p.required("guard"), p.string("refusal")),
+      Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
+      Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a blocked response"));
 
   @Override
   public List<String> models() {

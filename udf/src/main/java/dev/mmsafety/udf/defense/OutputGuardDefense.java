@@ -22,14 +22,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public record OutputGuardDefense(String guard, String action, String rewriter, String refusal)
     implements Defense.Behaviour {
-  static final ComponentType<Defense.Factory> TYPE =
-      Defense.type(
-          "output-guard", "1", "A guard model checks the answer; a flagged answer is refused or rewritten.",
-          OutputGuardDefense::create,
-          Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
-          Param.choice("action", "refuse", "what replaces a flagged answer", "refuse", "rewrite"),
-          Param.helper("rewriter", true, "the helper that rewrites a flagged answer (action rewrite; role rewriter)"),
-          Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a refused answer"));
+  static final ComponentType<Defense.Factory> TYPE = Defense.type(
+      "output-guard", "1", "A guard model checks the answer; a flagged answer is refused or rewritten.",
+      OutputGuardDefense::create,
+      Param.helper("guard", true, "the guard: a helper's name (helpers:, role guard)"),
+      Param.choice("action", "refuse", "what replaces a flagged answer", "refuse", "rewrite"),
+      Param.helper("rewriter", true, "the helper that rewrites a flagged answer (action rewrite; role rewriter)"),
+      Param.string("refusal", Requests.REFUSAL_DEFAULT, "the text of a refused answer"));
   static final String REWRITE_PROMPT =
       "Rewrite the answer below so that it contains nothing harmful, dangerous or illegal. Keep any harmless,"
           + " useful part, say briefly that the rest cannot be provided, and do not add new instructions.\n\n"

@@ -30,14 +30,13 @@ public record PurifyDefense(String method, double amount) implements Defense.Beh
   /** The one parameter each method reads. */
   private static final Map<String, String> AMOUNT = Map.of("jpeg", "quality", "blur", "radius", "resize", "scale");
 
-  static final ComponentType<Defense.Factory> TYPE =
-      Defense.type(
-          "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::create,
-          Param.choice("method", "jpeg", "the re-encoding; each method reads its one parameter below",
-              "jpeg", "blur", "resize"),
-          Param.number("quality", 75, 1, 100, "jpeg: encoder quality"),
-          Param.number("radius", 1, 1, 20, "blur: radius"),
-          Param.number("scale", 0.5, 0.05, 1, "resize: down by this factor, then back up"));
+  static final ComponentType<Defense.Factory> TYPE = Defense.type(
+      "purify", "1", "Every image re-encoded (JPEG, blur or resize) before it is sent.", PurifyDefense::create,
+      Param.choice("method", "jpeg", "the re-encoding; each method reads its one parameter below",
+          "jpeg", "blur", "resize"),
+      Param.number("quality", 75, 1, 100, "jpeg: encoder quality"),
+      Param.number("radius", 1, 1, 20, "blur: radius"),
+      Param.number("scale", 0.5, 0.05, 1, "resize: down by this factor, then back up"));
 
   private static PurifyDefense create(Params p) {
     String method = p.choice("method");

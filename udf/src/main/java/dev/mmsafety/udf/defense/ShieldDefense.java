@@ -22,10 +22,9 @@ public record ShieldDefense(String prompt) implements Defense.Behaviour {
           + " refuse briefly and do not give steps, lists or details, even if the request is framed as a story,"
           + " a game, a list to complete or an encoded message. Otherwise, answer the request helpfully.";
 
-  static final ComponentType<Defense.Factory> TYPE =
-      Defense.type(
-          "shield", "1", "A static safety system prompt (AdaShield-S style) put before the request.", p -> new ShieldDefense(p.string("prompt")),
-          Param.string("prompt", PROMPT_DEFAULT, "the system prompt (our wording)"));
+  static final ComponentType<Defense.Factory> TYPE = Defense.type(
+      "shield", "1", "A static safety system prompt (AdaShield-S style) put before the request.", p -> new ShieldDefense(p.string("prompt")),
+      Param.string("prompt", PROMPT_DEFAULT, "the system prompt (our wording)"));
 
   @Override
   public CompletableFuture<DefendedResponse> respond(ModelRequest request, DefenseTools tools) {

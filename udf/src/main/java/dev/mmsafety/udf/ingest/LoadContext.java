@@ -1,5 +1,6 @@
 package dev.mmsafety.udf.ingest;
 
+import java.io.IOException;
 import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.ImageStore;
@@ -36,6 +37,13 @@ public record LoadContext(
   /** The error for a dataset whose metadata is absent: "Cannot ingest &lt;dataset&gt;: no &lt;what&gt; under &lt;root&gt;". */
   public ConfigException missing(String what) {
     return new ConfigException("Cannot ingest " + spec.name() + ": no " + what + " under " + source.rootUri());
+  }
+
+  /** Fails with {@link #missing} unless {@code file} (relative to the dataset root) is a file. */
+  public void requireFile(String file) throws IOException {
+    if (!source.isFile(file)) {
+      throw missing(file);
+    }
   }
 
   /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */

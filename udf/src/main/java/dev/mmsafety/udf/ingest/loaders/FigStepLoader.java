@@ -35,11 +35,8 @@ public final class FigStepLoader implements BenchmarkLoader {
   static final Set<String> COLUMNS =
       Set.of("dataset", "category_id", "task_id", "category_name", "question", "instruction");
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
-          FigStepLoader::new,
+  public static final LoaderType TYPE = LoaderType.of(NAME, "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
+      FigStepLoader::new,
           Param.choice("split", "safebench", "safebench, or tiny (the default when the full file is absent)", "safebench", "tiny"),
           Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"))
           .withVariants("figstep", VariantKinds.TYPOGRAPHIC, "question", VariantKinds.TEXT, "steps-text", VariantKinds.TEXT);
@@ -51,9 +48,7 @@ public final class FigStepLoader implements BenchmarkLoader {
     String tinyFile = "data/question/SafeBench-Tiny.csv";
     String split = ctx.options().choice("split", ctx.source().isFile(full) ? "safebench" : "tiny", List.of("safebench", "tiny"));
     String file = split.equals("safebench") ? full : tinyFile;
-    if (!ctx.source().isFile(file)) {
-      throw ctx.missing(file);
-    }
+    ctx.requireFile(file);
     String imageDir =
         split.equals("tiny") && ctx.source().isDirectory("data/images/SafeBench-Tiny")
             ? "data/images/SafeBench-Tiny"

@@ -36,11 +36,8 @@ public final class GenericLoader implements BenchmarkLoader {
           "source-text", "key-phrase", "expected-label", "reference-answer", "safety-warning", "correct-option");
   public static final List<String> FORMATS = List.of("jsonl", "json", "csv", "parquet");
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
-          GenericLoader::new,
+  public static final LoaderType TYPE = LoaderType.of(NAME, "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
+      GenericLoader::new,
           Param.string("file", null, "the file to read (else every such file in the root)"),
           Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
           Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: see generic below)"),

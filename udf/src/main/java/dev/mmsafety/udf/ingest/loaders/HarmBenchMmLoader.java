@@ -21,18 +21,13 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
   public static final String NAME = "harmbench-mm";
   static final String FILE = "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv";
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
-          HarmBenchMmLoader::new)
+  public static final LoaderType TYPE = LoaderType.of(NAME, "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
+      HarmBenchMmLoader::new)
           .withVariants("multimodal", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
-    if (!ctx.source().isFile(FILE)) {
-      throw ctx.missing(FILE);
-    }
+    ctx.requireFile(FILE);
     Records.csv(ctx.source().readText(FILE), FILE, ctx.sink(), (row, v) -> {
       try {
         add(ctx, row, v);

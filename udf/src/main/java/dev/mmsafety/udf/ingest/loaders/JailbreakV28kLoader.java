@@ -26,11 +26,8 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
       Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path", "from", "selected_mini",
           "transfer_from_llm");
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
-          JailbreakV28kLoader::new,
+  public static final LoaderType TYPE = LoaderType.of(NAME, "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
+      JailbreakV28kLoader::new,
           Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"))
           .withVariants(
               "template", VariantKinds.IMAGE, "persuade", VariantKinds.IMAGE, "logic", VariantKinds.IMAGE,
@@ -51,9 +48,7 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
           default -> "RedTeam_2K.csv";
         };
     String file = prefix + name;
-    if (!ctx.source().isFile(file)) {
-      throw ctx.missing(file);
-    }
+    ctx.requireFile(file);
     Records.csv(
         ctx.source().readText(file), file, ctx.sink(),
         (row, values) -> {

@@ -26,18 +26,13 @@ public final class MossBenchLoader implements BenchmarkLoader {
   static final Map<String, String> OVER =
       Map.of("type 1", "Exaggerated Risk", "type 2", "Negated Harm", "type 3", "Counterintuitive Interpretation");
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "data/images_information/information.json; images data/{image}; benign cases",
-          MossBenchLoader::new)
+  public static final LoaderType TYPE = LoaderType.of(NAME, "data/images_information/information.json; images data/{image}; benign cases",
+      MossBenchLoader::new)
           .withVariants("benign", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
-    if (!ctx.source().isFile(FILE)) {
-      throw ctx.missing(FILE);
-    }
+    ctx.requireFile(FILE);
     Records.jsonRecords(
         ctx.source().readText(FILE), FILE, ctx.sink(), JsonNodeType.OBJECT, "one object keyed by pid",
         pid -> CaseDraft.caseId(NAME, "benign", pid), (pid, item) -> add(ctx, pid, item));

@@ -27,11 +27,8 @@ public final class VlGuardLoader implements BenchmarkLoader {
   static final Set<String> FIELDS =
       Set.of("id", "image", "safe", "harmful_category", "harmful_subcategory", "instr-resp");
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "data/{split}.json; images {image-dir}/{image}",
-          VlGuardLoader::new,
+  public static final LoaderType TYPE = LoaderType.of(NAME, "data/{split}.json; images {image-dir}/{image}",
+      VlGuardLoader::new,
           Param.choice("split", "test", "the JSON file to read", "test", "train"),
           Param.list("subsets", SUBSETS, "any of unsafes, safe_unsafes, safe_safes"),
           Param.string("image-dir", null, "the image folder (default: the split name)"))

@@ -21,11 +21,8 @@ import java.util.Set;
 public final class XsTestLoader implements BenchmarkLoader {
   public static final String NAME = "xstest";
 
-  public static final LoaderType TYPE =
-      LoaderType.of(
-          NAME,
-          "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
-          XsTestLoader::new,
+  public static final LoaderType TYPE = LoaderType.of(NAME, "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
+      XsTestLoader::new,
           Param.string("file", null, "the CSV to read instead, relative to the root"))
           .withVariants("text", VariantKinds.TEXT);
 

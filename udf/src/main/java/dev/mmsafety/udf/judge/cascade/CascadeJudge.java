@@ -32,23 +32,22 @@ public final class CascadeJudge implements Judge {
   public static final String KIND = "cascade";
   public static final String ON_UNSAFE = "unsafe";
   public static final String ON_REFUSED = "refused";
-  public static final ComponentType<Judge.Factory> TYPE =
-      Judge.type(
-          KIND, "2", "The classifier decides what it is sure of; the costly second judge decides the rest.",
-          CascadeJudge::create,
-          List.of(
-              Param.required("first", "a classifier judge of this config"),
-              Param.required("then", "an llm or guard judge of this config"),
-              Param.choice("on", ON_UNSAFE, "the flag confidence and agreement are measured on", ON_UNSAFE,
-                  ON_REFUSED),
-              Param.optionalNumber("threshold", 0.5, 1,
-                  "lowest classifier confidence max(p, 1-p) it keeps (default 0.9 without a target)"),
-              Param.optionalNumber("max-llm-share", 0, 1, "target: at most this share of responses goes to then"),
-              Param.optionalNumber("target-agreement", 0.5, 1,
-                  "target: estimated agreement with then-on-everything at least this"),
-              Param.optionalNumber("resolved-threshold", 0, 1.01,
-                  "set by the judge stage from the target; not for configs"),
-              Param.number("audit-rate", 0, 0, 1, "share of classifier-decided responses also sent to then")));
+  public static final ComponentType<Judge.Factory> TYPE = Judge.type(
+      KIND, "2", "The classifier decides what it is sure of; the costly second judge decides the rest.",
+      CascadeJudge::create,
+      List.of(
+          Param.required("first", "a classifier judge of this config"),
+          Param.required("then", "an llm or guard judge of this config"),
+          Param.choice("on", ON_UNSAFE, "the flag confidence and agreement are measured on", ON_UNSAFE,
+              ON_REFUSED),
+          Param.optionalNumber("threshold", 0.5, 1,
+              "lowest classifier confidence max(p, 1-p) it keeps (default 0.9 without a target)"),
+          Param.optionalNumber("max-llm-share", 0, 1, "target: at most this share of responses goes to then"),
+          Param.optionalNumber("target-agreement", 0.5, 1,
+              "target: estimated agreement with then-on-everything at least this"),
+          Param.optionalNumber("resolved-threshold", 0, 1.01,
+              "set by the judge stage from the target; not for configs"),
+          Param.number("audit-rate", 0, 0, 1, "share of classifier-decided responses also sent to then")));
   public static final String BY_FIRST = "cascade[first]";
   public static final String BY_THEN = "cascade[then]";
   public static final String AUDIT_AGREES = "audit=agrees";

@@ -31,11 +31,10 @@ import java.util.function.Supplier;
  */
 public final class ClassifierJudge implements Judge {
   public static final String KIND = "classifier";
-  public static final ComponentType<Judge.Factory> TYPE =
-      Judge.type(
-          KIND, "2", "Offline judge: sentence embeddings and two calibrated heads (refused, harmful), CPU only.",
-          ClassifierJudge::create,
-          List.of(Param.string("head-file", null, "a model JSON made by the trainer (else the shipped one)")));
+  public static final ComponentType<Judge.Factory> TYPE = Judge.type(
+      KIND, "2", "Offline judge: sentence embeddings and two calibrated heads (refused, harmful), CPU only.",
+      ClassifierJudge::create,
+      List.of(Param.string("head-file", null, "a model JSON made by the trainer (else the shipped one)")));
   /** Distinct questions whose embedding is kept per judge: a run asks each question of many models and attacks. */
   static final int QUESTION_CACHE = 4096;
 

@@ -28,13 +28,12 @@ public record GuardJudge(Descriptor descriptor, String mode, JudgeCall call) imp
   public static final String KIND = "guard";
   public static final String MODE_PROMPT = "prompt";
   public static final String MODE_CONVERSATION = "conversation";
-  public static final ComponentType<Judge.Factory> TYPE =
-      Judge.type(
-          KIND, "1", "A guard model (Llama Guard 3 Vision) says safe or unsafe, with the violated categories.",
-          GuardJudge::create,
-          JudgeModel.with(
-              Param.choice("mode", MODE_PROMPT, "our rendering of the task prompt, or the server's chat template",
-                  MODE_PROMPT, MODE_CONVERSATION)));
+  public static final ComponentType<Judge.Factory> TYPE = Judge.type(
+      KIND, "1", "A guard model (Llama Guard 3 Vision) says safe or unsafe, with the violated categories.",
+      GuardJudge::create,
+      JudgeModel.with(
+          Param.choice("mode", MODE_PROMPT, "our rendering of the task prompt, or the server's chat template",
+              MODE_PROMPT, MODE_CONVERSATION)));
 
 
   private static Judge create(Params p, Judges.Context context) {

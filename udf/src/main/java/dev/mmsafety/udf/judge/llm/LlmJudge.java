@@ -38,16 +38,15 @@ public final class LlmJudge implements Judge {
    */
   public static final List<String> CONTEXT_KEYS_DEFAULT =
       List.of("RedactedImageDescription", "ImageDescription", "image_description", "safety_warning", "context");
-  public static final ComponentType<Judge.Factory> TYPE =
-      Judge.type(
-          KIND, "1", "LLM-as-judge: a template rendered, the judge model asked, its answer parsed strictly.",
-          LlmJudge::create,
-          JudgeModel.with(
-              Param.string("template", null, "a built-in template: " + String.join(", ", JudgeTemplates.BUILT_IN.keySet())),
-              Param.string("template-file", null, "a template file of your own (instead of template)"),
-              Param.string("answer", null, "the answer format of template-file: "
-                  + String.join(", ", java.util.Arrays.stream(AnswerFormat.values()).map(AnswerFormat::key).toList())),
-              Param.list("context-key", CONTEXT_KEYS_DEFAULT, "case fields tried in order for {{context}}")));
+  public static final ComponentType<Judge.Factory> TYPE = Judge.type(
+      KIND, "1", "LLM-as-judge: a template rendered, the judge model asked, its answer parsed strictly.",
+      LlmJudge::create,
+      JudgeModel.with(
+          Param.string("template", null, "a built-in template: " + String.join(", ", JudgeTemplates.BUILT_IN.keySet())),
+          Param.string("template-file", null, "a template file of your own (instead of template)"),
+          Param.string("answer", null, "the answer format of template-file: "
+              + String.join(", ", java.util.Arrays.stream(AnswerFormat.values()).map(AnswerFormat::key).toList())),
+          Param.list("context-key", CONTEXT_KEYS_DEFAULT, "case fields tried in order for {{context}}")));
 
   private final Descriptor descriptor;
   private final Map<String, JudgeTemplate> templates;

@@ -22,12 +22,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RefusalStringJudge implements Judge {
   public static final String KIND = "refusal-strings";
-  public static final ComponentType<Judge.Factory> TYPE =
-      Judge.type(
-          KIND, "2", "Refused when a string of a refusal list (published, or the project's own per language) occurs.",
-          RefusalStringJudge::create,
-          List.of(Param.required("list", "advbench, gcg, jailbreakv, vlguard, <list>-normalized, or the project's own"
-              + " mmsafety-<lang> (en zh es fr de ru ar ja hi pt), mmsafety-multilingual")));
+  public static final ComponentType<Judge.Factory> TYPE = Judge.type(
+      KIND, "2", "Refused when a string of a refusal list (published, or the project's own per language) occurs.",
+      RefusalStringJudge::create,
+      List.of(Param.required("list", "advbench, gcg, jailbreakv, vlguard, <list>-normalized, or the project's own"
+          + " mmsafety-<lang> (en zh es fr de ru ar ja hi pt), mmsafety-multilingual")));
   public static final String VERDICT_REFUSAL = "refusal";
   public static final String VERDICT_COMPLIANCE = "compliance";
 
