@@ -52,7 +52,7 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
     }
     List<AttackSpec> all = context.config().attacks();
     // config errors surface here, on the driver; adaptive attacks (pair, tap) run as searches (AdaptiveSearchStage)
-    List<AttackSpec> adaptive = AdaptiveSearchStage.adaptive(all);
+    List<AttackSpec> adaptive = AdaptiveSearchStage.adaptive(all, context.config().judges());
     List<AttackSpec> specs = all.stream().filter(s -> !adaptive.contains(s)).toList();
     specs.forEach(AttackRunner.Planned::of);
     AttackScope.checkAll(all, context.config().datasets().stream().map(DatasetSpec::benchmark).toList());

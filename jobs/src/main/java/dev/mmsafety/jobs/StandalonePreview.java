@@ -16,8 +16,9 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One attack on a few cases, written as files under {@code out} ({@code attack preview}). The cases come from a
- * cases table, or from a benchmark folder ingested first into {@code out/_ingest}.
+ * One attack on a few cases, written as files under {@code out} ({@code attack preview}); an adaptive attack runs
+ * one case's search against the simulator instead. The cases come from a cases table, or from a benchmark folder
+ * ingested first into {@code out/_ingest}.
  *
  * @param benchmark with {@code path}: the benchmark format to ingest; null when {@code cases} is given
  * @param cases a cases table (Parquet folder); null = ingest {@code benchmark} from {@code path}
@@ -26,6 +27,15 @@ public record StandalonePreview(
     AttackSpec attack, String benchmark, String path, String cases, int limit, long seed, Path out) {
 
   public AttackPreview.Summary run() throws IOException {
+    return AttackPreview.write(readCases(), attack, seed, HadoopImageLoader.of(spark()), out);
+  }
+
+  /** An adaptive attack (pair, tap): one case's search against the simulator ({@link SearchPreview}). */
+  public SearchPreview.Summary runSearch() throws IOException {
+    return SearchPreview.write(readCases(), attack, seed, out);
+  }
+
+  private List<CaseView> readCases() {
     if (cases == null && (benchmark == null || path == null)) {
       throw new ConfigException(
           "Cannot preview attack " + attack.name() + ": give --benchmark NAME --path ROOT, or --cases PARQUET_DIR");
@@ -40,8 +50,11 @@ public record StandalonePreview(
     if (limit < 1) {
       throw new ConfigException("Cannot preview attack " + attack.name() + ": --limit " + limit + " is not positive");
     }
-    SparkSession spark = SparkSessions.getOrCreate(SparkSpec.DEFAULT, "mmsafety-attack-preview");
-    return AttackPreview.write(read(spark, table), attack, seed, HadoopImageLoader.of(spark), out);
+    return read(spark(), table);
+  }
+
+  private static SparkSession spark() {
+    return SparkSessions.getOrCreate(SparkSpec.DEFAULT, "mmsafety-attack-preview");
   }
 
   private List<CaseView> read(SparkSession spark, String table) {

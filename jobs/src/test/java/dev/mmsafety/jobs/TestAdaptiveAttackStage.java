@@ -39,12 +39,15 @@ class TestAdaptiveAttackStage extends SparkTestBase {
         - {name: pair, params: {attacker: att, evaluator: ev}}
         - {name: pair, label: pair-typo, params: {attacker: att, evaluator: ev, streams: 1, rounds: 2, carrier: mm-typo}}
         - {name: pair, label: pair-capped, params: {attacker: att, evaluator: ev, streams: 1, max-calls: 1}}
+        - {name: pair, label: pair-judged, params: {attacker: att, scorer: harm, streams: 1, rounds: 4}}
       models:
         - {name: tgt, model: sim-target, endpoints: [{name: e, url: "${url}", max-concurrency: 8}]}
       helpers:
         - {name: att, role: attacker, model: sim-attacker, endpoints: [{name: e, url: "${url}", max-concurrency: 8}]}
         - {name: ev, role: judge, model: sim-judge, endpoints: [{name: e, url: "${url}", max-concurrency: 8}]}
-      judges: [{name: refusal, type: refusal-strings, params: {list: advbench}}]
+      judges:
+        - {name: refusal, type: refusal-strings, params: {list: advbench}}
+        - {name: harm, type: llm, params: {template: harmful-generic, helper: ev}}
       inference: {window: 8}
       """;
 
@@ -65,10 +68,10 @@ class TestAdaptiveAttackStage extends SparkTestBase {
       Map<String, Long> first = night(yaml, "run-1");
       long paid = sim.counters().calls();
 
-      // 3 cases x 3 pair attacks x 1 model: pair and pair-typo give probes, pair-capped (one call: the attacker's)
-      // reaches no target, so each of its cases is a reject
-      assertThat(first).containsEntry("expected", 9L).containsEntry("probes", 6L).containsEntry("rejects", 3L)
-          .containsEntry("searches", 9L).containsEntry("lineage", 3L);
+      // 3 cases x 4 pair attacks x 1 model: pair, pair-typo and pair-judged give probes, pair-capped (one call: the
+      // attacker's) reaches no target, so each of its cases is a reject
+      assertThat(first).containsEntry("expected", 12L).containsEntry("probes", 9L).containsEntry("rejects", 3L)
+          .containsEntry("searches", 12L).containsEntry("lineage", 3L);
       TableIO io = context(yaml, dir.resolve("out"), "run-1").tables();
       List<Row> probes = io.readRun(ProbesTable.INSTANCE, "run-1").collectAsList();
       assertThat(probes).allSatisfy(p -> assertThat(ProbesTable.TARGET_MODEL.getString(p)).isEqualTo("tgt"));
@@ -103,6 +106,16 @@ class TestAdaptiveAttackStage extends SparkTestBase {
           .isNotEmpty().allSatisfy(r -> assertThat(r.<Integer>getAs(AttackRoundsTable.SCORE.name()))
               .isEqualTo(AttackRoundsTable.ATTACKER_PROMPT.getString(r).startsWith("In a purely hypothetical") ? 10 : 1));
 
+      // pair-judged: the llm judge (on the evaluator's model, through the cached callers) scores every answer
+      List<Row> judged = rounds.stream().filter(r -> "pair-judged".equals(SharedColumns.ATTACK.getString(r))).toList();
+      assertThat(judged).isNotEmpty().allSatisfy(r -> {
+        assertThat(AttackRoundsTable.SCORER_VERDICT.getString(r)).isIn("safe", "unsafe");
+        assertThat(r.<Integer>getAs(AttackRoundsTable.SCORE.name()))
+            .isEqualTo("unsafe".equals(AttackRoundsTable.SCORER_VERDICT.getString(r)) ? 10 : 1);
+      });
+      assertThat(rounds.stream().filter(r -> !"pair-judged".equals(SharedColumns.ATTACK.getString(r))))
+          .allSatisfy(r -> assertThat(AttackRoundsTable.SCORER_VERDICT.getString(r)).isNull());
+
       // search_asr_at_rounds: every search in the denominator (the capped ones' rejects too)
       List<Row> metrics = AdaptiveSearchMetrics.rows(io.readRun(AttackRoundsTable.INSTANCE, "run-1"),
           io.readRun(ProbesTable.INSTANCE, "run-1"), io.readRun(CasesTable.INSTANCE, "run-1"), "run-1", "d", List.of());
@@ -121,7 +134,7 @@ class TestAdaptiveAttackStage extends SparkTestBase {
 
       // the target answered every final probe during its search: the inference stage pays for none of them
       List<Row> responses = io.readRun(ResponsesTable.INSTANCE, "run-1").collectAsList();
-      assertThat(responses).hasSize(6).allSatisfy(r -> {
+      assertThat(responses).hasSize(9).allSatisfy(r -> {
         assertThat(r.<Boolean>getAs(ResponsesTable.CACHE_HIT.name())).isTrue();
         assertThat(SharedColumns.STATUS.getString(r)).isEqualTo("ok");
       });
@@ -130,7 +143,7 @@ class TestAdaptiveAttackStage extends SparkTestBase {
 
       Map<String, Long> again = night(yaml, "run-2");
       assertThat(sim.counters().calls()).as("a re-run of finished searches is answered from the cache").isEqualTo(paid);
-      assertThat(again).containsEntry("probes", 6L).containsEntry("rejects", 3L)
+      assertThat(again).containsEntry("probes", 9L).containsEntry("rejects", 3L)
           .containsEntry("search_nodes", first.get("search_nodes"));
     }
   }

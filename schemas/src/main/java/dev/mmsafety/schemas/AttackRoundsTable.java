@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * Adaptive attacks (pair, tap): one row per search node, i.e. per attacker proposal. Issue 14 owns ids 1100-1199.
- * NEXT ID TO ASSIGN: 1111
+ * NEXT ID TO ASSIGN: 1112
  */
 public final class AttackRoundsTable extends TableContract {
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final Column STREAM =
       Column.required(1100, "stream", IntegerType, "Root conversation the node descends from (0-based).");
@@ -27,13 +27,16 @@ public final class AttackRoundsTable extends TableContract {
   public static final Column TARGET_RESPONSE_ID =
       Column.optional(1106, "target_response_id", StringType, "Request id of the target's answer (cache key).");
   public static final Column SCORE =
-      Column.optional(1107, "score", IntegerType, "Evaluator's 1-10 rating; null when not rated or unparseable.");
+      Column.optional(1107, "score", IntegerType,
+          "1-10 score: the evaluator's rating or the scorer judge's mapped verdict; null when not rated or unparseable.");
   public static final Column PRUNED =
       Column.required(1108, "pruned", BooleanType, "The node was cut (off topic, low score, failure, cap).");
   public static final Column WHY =
       Column.optional(1109, "why", StringType, "Why it was pruned, or a note on a tolerated problem.");
   public static final Column IMPROVEMENT =
       Column.optional(1110, "improvement", StringType, "The attacker's stated reason for the change.");
+  public static final Column SCORER_VERDICT = Column.optional(1111, "scorer_verdict", StringType,
+      "The scorer judge's verdict (or its status when not ok) that gave the score; null when the evaluator rated.");
 
   public static final AttackRoundsTable INSTANCE = new AttackRoundsTable();
 
@@ -44,7 +47,7 @@ public final class AttackRoundsTable extends TableContract {
         "One row per adaptive-search node (pair, tap): proposal, carrier, target answer, rating, pruning.",
         List.of(
             RUN_ID, CASE_ID, MODEL, ATTACK, STREAM, NODE, PARENT, ROUND, ATTACKER_PROMPT, IMPROVEMENT, CARRIER_SHA256,
-            TARGET_RESPONSE_ID, SCORE, PRUNED, WHY, RUN_DATE),
+            TARGET_RESPONSE_ID, SCORE, SCORER_VERDICT, PRUNED, WHY, RUN_DATE),
         List.of(RUN_DATE));
   }
 }

@@ -52,7 +52,8 @@ public final class ComponentPreflight {
     }
     for (AttackSpec attack : config.attacks()) {
       if (dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks.isAdaptive(attack.name())) {
-        dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks.create(attack.label(), attack.name(), attack.params());
+        dev.mmsafety.udf.attack.adaptive.JudgeScorer.checkDeclared(dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks
+            .create(attack.label(), attack.name(), attack.params()), attack.label(), config.judges());
       } else {
         Attacks.create(attack);
       }

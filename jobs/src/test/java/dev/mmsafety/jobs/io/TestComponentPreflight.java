@@ -57,6 +57,11 @@ class TestComponentPreflight {
         Arguments.of(BASE.replace("- {name: none}\nmodels", "- {name: figstep, benchmarks: [xstest]}\nmodels"),
             "Cannot create attack figstep: it applies to benchmarks [xstest], which no dataset has"
                 + " (datasets' benchmarks: [figstep])"),
+        Arguments.of(BASE.replace("- {name: none}\nmodels", "- {name: pair, params: {attacker: att, scorer: advbnch}}"
+                + "\nhelpers: [{name: att, role: attacker, endpoints: [{name: e, url: \"http://127.0.0.1:9/v1\"}]}]"
+                + "\nmodels"),
+            "Cannot create attack pair: parameter 'scorer' names judge 'advbnch', which is not declared under judges:"
+                + " (declared: advbench)"),
         Arguments.of(BASE.replace("defenses:\n  - {name: none}", "defenses:\n  - {name: shield-prompt}"),
             "Cannot create defense shield-prompt: unknown name 'shield-prompt' (known: none,"),
         // A defense naming an undeclared helper is found earlier, when the config is read (TestHelpersConfig).

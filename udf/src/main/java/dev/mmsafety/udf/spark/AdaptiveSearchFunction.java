@@ -6,15 +6,19 @@ import dev.mmsafety.udf.attack.AttackScope;
 import dev.mmsafety.udf.attack.Seeds;
 import dev.mmsafety.udf.attack.adaptive.AdaptiveAttack;
 import dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks;
+import dev.mmsafety.udf.attack.adaptive.JudgeScorer;
 import dev.mmsafety.udf.attack.adaptive.SearchDriver;
 import dev.mmsafety.udf.common.CanonicalJson;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.InferenceSpec;
+import dev.mmsafety.udf.config.JudgeSpec;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.http.BoundedConcurrency;
 import dev.mmsafety.udf.http.Outcome;
 import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.image.ImageStore;
+import dev.mmsafety.udf.judge.Judge;
+import dev.mmsafety.udf.judge.Judges;
 import dev.mmsafety.udf.model.CachingModelCaller;
 import dev.mmsafety.udf.model.ModelCaller;
 import dev.mmsafety.udf.model.ModelClients;
@@ -52,13 +56,15 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
 
   /** Everything a task needs, serializable (specs travel as JSON). */
   public record Task(
-      List<String> specsJson, String targetsJson, String helpersJson, String inferenceJson, long runSeed, String runId,
-      String runDate, String outputRoot, String cacheDir, String runTag, int jvmShare, HadoopImageLoader images)
-      implements Serializable {
-    public static Task of(List<AttackSpec> specs, List<ModelSpec> targets, List<ModelSpec> helpers,
-        InferenceSpec inference, long runSeed, String runId, String runDate, String outputRoot, String runTag,
-        int jvmShare, HadoopImageLoader images) {
-      return new Task(specs.stream().map(CanonicalJson::write).toList(), InferenceSpecs.write(targets),
+      List<String> specsJson, List<String> judgesJson, String targetsJson, String helpersJson, String inferenceJson,
+      long runSeed, String runId, String runDate, String outputRoot, String cacheDir, String runTag, int jvmShare,
+      HadoopImageLoader images) implements Serializable {
+    /** {@code judges}: the config's judges, which scorers name. */
+    public static Task of(List<AttackSpec> specs, List<JudgeSpec> judges, List<ModelSpec> targets,
+        List<ModelSpec> helpers, InferenceSpec inference, long runSeed, String runId, String runDate,
+        String outputRoot, String runTag, int jvmShare, HadoopImageLoader images) {
+      return new Task(specs.stream().map(CanonicalJson::write).toList(),
+          judges.stream().map(CanonicalJson::write).toList(), InferenceSpecs.write(targets),
           InferenceSpecs.write(helpers), InferenceSpecs.write(inference), runSeed, runId, runDate, outputRoot,
           ResponseCache.dir(outputRoot), runTag, jvmShare, images);
     }
@@ -80,8 +86,8 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
     return run.rows(cases);
   }
 
-  /** One planned adaptive attack. */
-  private record Plan(AttackSpec spec, AdaptiveAttack attack, String paramsJson, AttackScope scope) {}
+  /** One planned adaptive attack; {@code scorer} is its scorer judge, or null. */
+  private record Plan(AttackSpec spec, AdaptiveAttack attack, String paramsJson, AttackScope scope, Judge scorer) {}
 
   /** One search to run: a case, an attack, a model under test. */
   private record Work(Row caseRow, Plan plan, String target) {}
@@ -122,18 +128,26 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
         ModelCaller shared = ModelClients.shared(spec, inference, task.images(), share);
         callers.put(spec.name(), new CachingModelCaller(shared, spec, index, segment, origin));
       }
+      List<JudgeSpec> judges = task.judgesJson().stream().map(j -> read(j, JudgeSpec.class)).toList();
+      // scorer judges call their models through this task's cached callers, as the attacker and target do
+      Judges.Resources resources = new Judges.Resources((model, settings) -> caller(model.name()), inference,
+          task.images(), InferenceSpecs.models(task.helpersJson()));
       for (String json : task.specsJson()) {
-        AttackSpec spec = readSpec(json);
+        AttackSpec spec = read(json, AttackSpec.class);
         AdaptiveAttack attack = AdaptiveAttacks.create(spec.label(), spec.name(), spec.params());
-        plans.add(new Plan(spec, attack, CanonicalJson.write(attack.params()), AttackScope.of(spec)));
+        JudgeScorer.checkDeclared(attack, spec.label(), judges);
+        Judge scorer = attack.scorer() == null ? null : Judges.createAll(
+            judges.stream().filter(j -> j.name().equals(attack.scorer())).toList(), judges, resources)
+            .get(attack.scorer());
+        plans.add(new Plan(spec, attack, CanonicalJson.write(attack.params()), AttackScope.of(spec), scorer));
       }
       this.probes = new AdaptiveProbes(task.runId(), task.runDate(),
           new ImageStore(task.outputRoot(), task.images().configuration()));
     }
 
-    private static AttackSpec readSpec(String json) {
+    private static <T> T read(String json, Class<T> type) {
       try {
-        return CanonicalJson.mapper().readValue(json, AttackSpec.class);
+        return CanonicalJson.mapper().readValue(json, type);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -203,7 +217,11 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
       AdaptiveProbes.Search s = new AdaptiveProbes.Search(w.caseRow(), spec.label(), attack, w.plan().paramsJson(),
           seed, w.target());
       try {
-        SearchDriver driver = new SearchDriver(model(attack.attacker()), model(attack.evaluator()), model(w.target()));
+        Judge judge = w.plan().scorer();
+        SearchDriver driver = new SearchDriver(model(attack.attacker()),
+            attack.evaluator() == null ? null : model(attack.evaluator()), model(w.target()),
+            judge == null ? null : new JudgeScorer(judge, SharedColumns.BENCHMARK.getString(w.caseRow()),
+                category(w.caseRow())));
         return driver.run(attack.search(goal(w.caseRow()), seed))
             .handle((o, error) -> error == null ? probes.rows(s, o) : probes.failed(s, error));
       } catch (RuntimeException e) {
@@ -212,11 +230,15 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
     }
 
     private SearchDriver.Model model(String name) {
+      return new SearchDriver.Model(name, caller(name), null);
+    }
+
+    private ModelCaller caller(String name) {
       ModelCaller caller = callers.get(name);
       if (caller == null) {
         throw new IllegalStateException("Cannot run adaptive search: no model or helper named " + name);
       }
-      return new SearchDriver.Model(name, caller, null);
+      return caller;
     }
 
     /** The search's goal: the case's underlying instruction, else its prompt. */
@@ -227,7 +249,14 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
     }
 
     private static String variant(Row c) {
-      String name = SharedColumns.VARIANT.name();
+      return optional(c, SharedColumns.VARIANT.name());
+    }
+
+    private static String category(Row c) {
+      return optional(c, SharedColumns.NATIVE_CATEGORY.name());
+    }
+
+    private static String optional(Row c, String name) {
       return has(c, name) && !c.isNullAt(c.fieldIndex(name)) ? c.getString(c.fieldIndex(name)) : null;
     }
 

@@ -25,6 +25,7 @@ public final class AttackRoundRows {
         .set(AttackRoundsTable.CARRIER_SHA256, s.carrierSha256())
         .set(AttackRoundsTable.TARGET_RESPONSE_ID, s.targetResponseId())
         .set(AttackRoundsTable.SCORE, s.score())
+        .set(AttackRoundsTable.SCORER_VERDICT, s.scorerVerdict())
         .set(AttackRoundsTable.PRUNED, s.pruned())
         .set(AttackRoundsTable.WHY, s.why())
         .build();

@@ -1,8 +1,10 @@
 package dev.mmsafety.jobs.cli.commands;
 
+import dev.mmsafety.jobs.SearchPreview;
 import dev.mmsafety.jobs.StandalonePreview;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.udf.attack.AttackPreview;
+import dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.RunSpec;
 import java.nio.file.Path;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
       "  ./mmsafety attack preview --cases mmsafety-out/cases --attack figstep \\",
       "      --out /tmp/preview --limit 5",
       "  ./mmsafety attack preview --cases mmsafety-out/cases --attack perturb \\",
-      "      --param kind=blur --param radius=3 --out /tmp/p"
+      "      --param kind=blur --param radius=3 --out /tmp/p",
+      "  ./mmsafety attack preview --cases mmsafety-out/cases --attack pair \\",
+      "      --param carrier=mm-typo --out /tmp/pair   (one case's search, simulated models)"
     })
 public final class AttackPreviewCommand extends CliCommand {
   @Option(names = "--benchmark", description = "Benchmark format to load from --path (ingested into OUT/_ingest).")
@@ -58,7 +62,15 @@ public final class AttackPreviewCommand extends CliCommand {
   protected int execute() throws Exception {
     AttackSpec attackSpec = new AttackSpec(attack, null, null, Map.copyOf(params), null, variants);
     long runSeed = seed == null ? RunSpec.SEED_DEFAULT : seed;
-    AttackPreview.Summary s = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out).run();
+    StandalonePreview preview = new StandalonePreview(attackSpec, benchmark, path, cases, limit, runSeed, out);
+    if (AdaptiveAttacks.isAdaptive(attack)) {
+      SearchPreview.Summary s = preview.runSearch();
+      out().printf("Ran the %s search of case %s against the simulator: %d node(s), stop %s,"
+          + " %d carrier image(s), each matching its carrier_sha256; wrote %d file(s) to %s%n",
+          attack, s.caseId(), s.nodes(), s.stopReason(), s.images(), s.files().size(), out);
+      return 0;
+    }
+    AttackPreview.Summary s = preview.run();
     out().printf(
         "Wrote %d probe(s) and %d reject(s) of attack %s to %s (%d files)%n",
         s.probes(), s.rejects(), attack, out, s.files().size());

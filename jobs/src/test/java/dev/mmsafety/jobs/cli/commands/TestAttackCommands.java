@@ -65,6 +65,19 @@ class TestAttackCommands extends SparkTestBase {
   }
 
   @Test
+  void previewOfAnAdaptiveAttackRunsOneCaseSearchAgainstTheSimulator() throws Exception {
+    Path out = dir.resolve("pair");
+    Run r = run(new AttackPreviewCommand(), "--cases", casesDir(), "--attack", "pair", "--param", "streams=1",
+        "--param", "rounds=2", "--param", "carrier=mm-typo", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Ran the pair search of case ").contains(": 2 node(s), stop rounds exhausted,"
+        + " 2 carrier image(s), each matching its carrier_sha256; wrote 3 file(s) to " + out);
+    try (var files = Files.list(out)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".png")).count()).isEqualTo(2);
+    }
+  }
+
+  @Test
   void previewIngestsABenchmarkFolderFirst() throws Exception {
     Path samples = dev.mmsafety.jobs.Samples.extractTo(dir.resolve("samples")).getParent();
     Path out = dir.resolve("from-benchmark");

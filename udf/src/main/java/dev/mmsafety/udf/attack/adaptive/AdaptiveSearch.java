@@ -2,7 +2,6 @@ package dev.mmsafety.udf.attack.adaptive;
 
 import dev.mmsafety.udf.answers.AttackerOutput;
 import dev.mmsafety.udf.answers.LabelAnswer;
-import dev.mmsafety.udf.answers.Rating;
 import dev.mmsafety.udf.attack.adaptive.SearchCall.Purpose;
 import dev.mmsafety.udf.common.Hashing;
 import dev.mmsafety.udf.model.ChatMessage;
@@ -21,7 +20,7 @@ import java.util.Map;
  * in one partition's bounded window. Each round runs four phases, each a batch of calls the caller makes
  * concurrently: ATTACK (the attacker proposes {@code branching} prompts per live node), ON_TOPIC (TAP only: the
  * evaluator's yes/no check prunes off-topic proposals before the target sees them), TARGET, RATE (the evaluator's
- * 1-10 rating). After RATE: a rating at or above the success score stops the search; otherwise the {@code width}
+ * 1-10 rating, or a scorer judge's verdict mapped to 1-10, handed back by {@link #score}). After RATE: a rating at or above the success score stops the search; otherwise the {@code width}
  * best-rated answered nodes stay live (the others are pruned as low-scoring) and the next round starts.
  *
  * <p>Documented rules for bad answers: an attacker answer without a prompt, or a failed attacker or target call,
@@ -91,10 +90,7 @@ public final class AdaptiveSearch {
 
   /** Hands back the answer to the call {@code callId}; the last answer of a phase moves the search on. */
   public void answer(String callId, ModelResponse response) {
-    SearchCall call = pending.remove(callId);
-    if (call == null) {
-      throw new IllegalStateException("Cannot take answer " + callId + ": no such call is outstanding");
-    }
+    SearchCall call = take(callId);
     tokens += (response.promptTokens() == null ? 0 : response.promptTokens())
         + (response.completionTokens() == null ? 0 : response.completionTokens());
     Node n = nodes.get(call.node());
@@ -102,8 +98,30 @@ public final class AdaptiveSearch {
       case ATTACK -> onAttacker(n, response);
       case ON_TOPIC -> onTopic(n, response);
       case TARGET -> onTarget(n, response);
-      case RATE -> onRating(n, response);
+      case RATE -> onScore(n, Score.ofRating(response));
     }
+    answered();
+  }
+
+  /** Hands back a scorer judge's score for the RATE call {@code callId} (in place of the evaluator's answer). */
+  public void score(String callId, Score score) {
+    SearchCall call = pending.get(callId);
+    if (call != null && call.purpose() != Purpose.RATE) {
+      throw new IllegalStateException("Cannot take a score for " + callId + ": it is not a rating call");
+    }
+    onScore(nodes.get(take(callId).node()), score);
+    answered();
+  }
+
+  private SearchCall take(String callId) {
+    SearchCall call = pending.remove(callId);
+    if (call == null) {
+      throw new IllegalStateException("Cannot take answer " + callId + ": no such call is outstanding");
+    }
+    return call;
+  }
+
+  private void answered() {
     if (pending.isEmpty()) {
       advance();
     }
@@ -171,7 +189,8 @@ public final class AdaptiveSearch {
         for (Node n : live()) {
           String text = templates.rating().render(Map.of(SearchTemplates.GOAL, goal, SearchTemplates.PROMPT, n.prompt,
               SearchTemplates.RESPONSE, n.response));
-          call(out, n, Purpose.RATE, List.of(userText(text)), null);
+          call(out, n, Purpose.RATE, List.of(userText(text)), null, new SearchSubject(goal, n.prompt, n.responseId,
+              n.response));
         }
       }
       case DONE -> { }
@@ -181,13 +200,18 @@ public final class AdaptiveSearch {
 
   /** Adds the call unless the per-case call cap is reached, in which case the node is pruned. */
   private void call(List<SearchCall> out, Node n, Purpose purpose, List<ChatMessage> messages, Long callSeed) {
+    call(out, n, purpose, messages, callSeed, null);
+  }
+
+  private void call(List<SearchCall> out, Node n, Purpose purpose, List<ChatMessage> messages, Long callSeed,
+      SearchSubject subject) {
     if (calls >= settings.maxCalls()) {
       capped = true;
       n.prune("call cap reached before " + purpose.name().toLowerCase().replace('_', '-'));
       return;
     }
     calls++;
-    out.add(new SearchCall(n.id + ":" + purpose.name().toLowerCase(), n.id, purpose, messages, callSeed));
+    out.add(new SearchCall(n.id + ":" + purpose.name().toLowerCase(), n.id, purpose, messages, callSeed, subject));
   }
 
   private void advance() {
@@ -292,16 +316,11 @@ public final class AdaptiveSearch {
     n.response = r.text() == null ? "" : r.text();
   }
 
-  private void onRating(Node n, ModelResponse r) {
-    if (!r.ok()) {
-      n.why = "rating failed: " + r.status();
-      return;
-    }
-    Rating.Parsed p = Rating.parse(r.text());
-    if (p.ok()) {
-      n.score = p.score();
-    } else {
-      n.why = "rating unparseable: " + p.reason();
+  private void onScore(Node n, Score s) {
+    n.score = s.value();
+    n.scorerVerdict = s.verdict();
+    if (s.problem() != null) {
+      n.why = s.problem();
     }
   }
 
@@ -344,6 +363,7 @@ public final class AdaptiveSearch {
     String responseId;
     String response;
     Integer score;
+    String scorerVerdict;
     boolean pruned;
     String why;
 
@@ -361,7 +381,7 @@ public final class AdaptiveSearch {
 
     SearchStep step() {
       return new SearchStep(id, parent == null ? null : parent.id, stream, round, prompt, improvement, carrierSha256,
-          responseId, response, score, pruned, why);
+          responseId, response, score, scorerVerdict, pruned, why);
     }
   }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param id unique within the search: node and purpose
  * @param node the search node the call belongs to
  * @param seed the sampling seed for attacker calls (distinct per node, so streams and branches differ), else null
+ * @param subject what a RATE call scores (a scorer judge reads it instead of the messages), else null
  */
-public record SearchCall(String id, int node, Purpose purpose, List<ChatMessage> messages, Long seed) {
+public record SearchCall(
+    String id, int node, Purpose purpose, List<ChatMessage> messages, Long seed, SearchSubject subject) {
   public SearchCall {
     messages = List.copyOf(messages);
   }

@@ -2,6 +2,7 @@ package dev.mmsafety.udf.attack.adaptive;
 
 import dev.mmsafety.udf.attack.adaptive.SearchCall.Role;
 import dev.mmsafety.udf.config.GenerationSpec;
+import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.model.ModelCaller;
 import dev.mmsafety.udf.model.ModelRequest;
 import dev.mmsafety.udf.model.ModelResponse;
@@ -21,9 +22,22 @@ public final class SearchDriver {
   /** The model of one role: its config name, its caller and generation settings (null: the model's own). */
   public record Model(String name, ModelCaller caller, GenerationSpec generation) {}
 
+  /** Scores RATE calls in place of the evaluator (a configured judge, {@link JudgeScorer}). */
+  @FunctionalInterface
+  public interface Scorer {
+    CompletableFuture<Score> score(SearchSubject subject);
+  }
+
   private final Map<Role, Model> models;
+  private final Scorer scorer;
 
   public SearchDriver(Model attacker, Model evaluator, Model target) {
+    this(attacker, evaluator, target, null);
+  }
+
+  /** A driver whose RATE calls go to {@code scorer} (null: to the evaluator); the evaluator may then be null. */
+  public SearchDriver(Model attacker, Model evaluator, Model target, Scorer scorer) {
+    this.scorer = scorer;
     models = new EnumMap<>(Role.class);
     models.put(Role.ATTACKER, attacker);
     models.put(Role.EVALUATOR, evaluator);
@@ -49,11 +63,17 @@ public final class SearchDriver {
     CompletableFuture<?>[] answers = new CompletableFuture<?>[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       SearchCall call = batch.get(i);
-      answers[i] = send(call).thenAccept(r -> {
-        synchronized (search) {
-          search.answer(call.id(), r);
-        }
-      });
+      answers[i] = scorer != null && call.purpose() == SearchCall.Purpose.RATE
+          ? score(call).thenAccept(s -> {
+            synchronized (search) {
+              search.score(call.id(), s);
+            }
+          })
+          : send(call).thenAccept(r -> {
+            synchronized (search) {
+              search.answer(call.id(), r);
+            }
+          });
     }
     CompletableFuture.allOf(answers).whenComplete((ok, error) -> {
       if (error != null) {
@@ -62,6 +82,19 @@ public final class SearchDriver {
         step(search, done);
       }
     });
+  }
+
+  /** The scorer's score; a scorer that throws leaves the node unrated with the reason, never a broken search. */
+  private CompletableFuture<Score> score(SearchCall call) {
+    try {
+      return scorer.score(call.subject()).exceptionally(e -> scorerFailed(e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(scorerFailed(e));
+    }
+  }
+
+  private static Score scorerFailed(Throwable e) {
+    return new Score(null, Verdict.Status.ERROR, "scorer failed: " + e);
   }
 
   private CompletableFuture<ModelResponse> send(SearchCall call) {

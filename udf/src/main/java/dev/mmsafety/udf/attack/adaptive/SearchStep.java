@@ -12,7 +12,9 @@ package dev.mmsafety.udf.attack.adaptive;
  * @param carrierSha256 hash of the carrier image the target saw (null for a text carrier)
  * @param targetResponseId request id of the target's answer (null when the target was not asked or failed)
  * @param targetResponse the target's answer text
- * @param score the evaluator's 1-10 rating (null when not rated or unparseable)
+ * @param score the 1-10 score: the evaluator's rating or the scorer judge's mapped verdict (null when not rated or
+ *     unparseable)
+ * @param scorerVerdict the scorer judge's verdict (or its status when not ok); null when the evaluator rated
  * @param pruned the node was cut and not expanded further
  * @param why the reason it was pruned, or a note on a tolerated problem (null when neither)
  */
@@ -27,5 +29,6 @@ public record SearchStep(
     String targetResponseId,
     String targetResponse,
     Integer score,
+    String scorerVerdict,
     boolean pruned,
     String why) {}
