@@ -1,63 +1,63 @@
 package dev.mmsafety.schemas;
 
+import static dev.mmsafety.schemas.Column.*;
+import static dev.mmsafety.schemas.ColumnTypes.*;
 import static dev.mmsafety.schemas.SharedColumns.*;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.*;
 
 import java.util.List;
 
 /** Probes: a case after an attack, ready to send to any model. NEXT ID TO ASSIGN: 215 */
-public final class ProbesTable extends TableContract {
+public final class ProbesTable {
   public static final int VERSION = 3;
 
-  public static final Column ATTACK_VERSION =
-      Column.required(200, "attack_version", StringType, "Version of the attack implementation.");
-  public static final Column ATTACK_PARAMS =
-      Column.required(201, "attack_params", StringType, "Attack parameters as canonical JSON (sorted keys).");
-  public static final Column ATTACK_SEED =
-      Column.required(202, "attack_seed", LongType, "Seed the attack used; same seed gives identical images.");
-  public static final Column PROMPT_TEXT =
-      Column.required(203, "prompt_text", StringType, "Text part of the request after the attack.");
-  public static final Column IMAGE_URIS =
-      Column.required(
-          204, "image_uris", createArrayType(StringType, false), "Image parts in order (Hadoop URIs); may be empty.");
-  public static final Column IMAGE_SHA256S =
-      Column.required(
-          205, "image_sha256s", createArrayType(StringType, false), "sha256 of each image part, same order.");
-  public static final Column SOURCE_IMAGE_SHA256 =
-      Column.optional(206, "source_image_sha256", StringType, "sha256 of the case image the attack started from.");
-  public static final Column ATTACK_NOTE =
-      Column.optional(207, "attack_note", StringType, "Documented fallback the attack took, if any (e.g. text clipped).");
-  public static final Column DATASET_HASH =
-      Column.required(208, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
-  public static final Column SOURCE_TEXT =
-      Column.optional(209, "source_text", StringType, "The case's underlying instruction (for judges needing it).");
+  public static final Column ATTACK_VERSION = required(200, "attack_version", StringType, "Version of the attack implementation.");
+  public static final Column ATTACK_PARAMS = required(201, "attack_params", StringType, "Attack parameters as canonical JSON (sorted keys).");
+  public static final Column ATTACK_SEED = required(202, "attack_seed", LongType, "Seed the attack used; same seed gives identical images.");
+  public static final Column PROMPT_TEXT = required(203, "prompt_text", StringType, "Text part of the request after the attack.");
+  public static final Column IMAGE_URIS = required(204, "image_uris", STRING_LIST, "Image parts in order (Hadoop URIs); may be empty.");
+  public static final Column IMAGE_SHA256S = required(205, "image_sha256s", STRING_LIST, "sha256 of each image part, same order.");
+  public static final Column SOURCE_IMAGE_SHA256 = optional(206, "source_image_sha256", StringType, "sha256 of the case image the attack started from.");
+  public static final Column ATTACK_NOTE = optional(207, "attack_note", StringType, "Documented fallback the attack took, if any (e.g. text clipped).");
+  public static final Column DATASET_HASH = required(208, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
+  public static final Column SOURCE_TEXT = optional(209, "source_text", StringType, "The case's underlying instruction (for judges needing it).");
 
-  public static final Column TARGET_MODEL = Column.optional(210, "target_model", StringType,
-      "Adaptive attacks: the model under test the search ran against; only it answers the probe (null: every model).");
-  public static final Column SEARCH_ROUNDS =
-      Column.optional(211, "search_rounds", IntegerType, "Adaptive attacks: rounds the search started.");
-  public static final Column SEARCH_STOP = Column.optional(212, "search_stop", StringType,
-      "Adaptive attacks: why the search stopped (success, rounds exhausted, no live branches, call cap, token cap).");
-  public static final Column SEARCH_CALLS =
-      Column.optional(213, "search_calls", IntegerType, "Adaptive attacks: model calls the search made (all roles).");
-  public static final Column SEARCH_CALLS_TO_SUCCESS = Column.optional(214, "search_calls_to_success", IntegerType,
-      "Adaptive attacks: calls made up to the end of the successful round; null without success.");
+  public static final Column TARGET_MODEL = optional(210, "target_model", StringType, "Adaptive attacks: the model under test the search ran against; only it answers the probe (null: every model).");
+  public static final Column SEARCH_ROUNDS = optional(211, "search_rounds", IntegerType, "Adaptive attacks: rounds the search started.");
+  public static final Column SEARCH_STOP = optional(212, "search_stop", StringType, "Adaptive attacks: why the search stopped (success, rounds exhausted, no live branches, call cap, token cap).");
+  public static final Column SEARCH_CALLS = optional(213, "search_calls", IntegerType, "Adaptive attacks: model calls the search made (all roles).");
+  public static final Column SEARCH_CALLS_TO_SUCCESS = optional(214, "search_calls_to_success", IntegerType, "Adaptive attacks: calls made up to the end of the successful round; null without success.");
 
-  public static final ProbesTable INSTANCE = new ProbesTable();
+  public static final TableContract INSTANCE = TableContract.of("probes", VERSION,
+      "One row per case x attack: the text and images a model will be sent.",
+      List.of(
+          RUN_ID,
+          PROBE_ID,
+          CASE_ID,
+          BENCHMARK,
+          DATASET,
+          VARIANT,
+          DATASET_HASH,
+          NATIVE_CATEGORY,
+          CANONICAL_CATEGORY,
+          POLARITY,
+          ATTACK,
+          ATTACK_VERSION,
+          ATTACK_PARAMS,
+          ATTACK_SEED,
+          PROMPT_TEXT,
+          SOURCE_TEXT,
+          IMAGE_URIS,
+          IMAGE_SHA256S,
+          SOURCE_IMAGE_SHA256,
+          ATTACK_NOTE,
+          TARGET_MODEL,
+          SEARCH_ROUNDS,
+          SEARCH_STOP,
+          SEARCH_CALLS,
+          SEARCH_CALLS_TO_SUCCESS,
+          RUN_DATE),
+      BY_RUN_DATE);
 
-  private ProbesTable() {
-    super(
-        "probes",
-        VERSION,
-        "One row per case x attack: the text and images a model will be sent.",
-        List.of(
-            RUN_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY, CANONICAL_CATEGORY,
-            POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, PROMPT_TEXT, SOURCE_TEXT, IMAGE_URIS,
-            IMAGE_SHA256S, SOURCE_IMAGE_SHA256, ATTACK_NOTE, TARGET_MODEL, SEARCH_ROUNDS, SEARCH_STOP, SEARCH_CALLS,
-            SEARCH_CALLS_TO_SUCCESS, RUN_DATE),
-        List.of(RUN_DATE));
-  }
+  private ProbesTable() {}
 }

@@ -1,11 +1,9 @@
 package dev.mmsafety.schemas;
 
+import static dev.mmsafety.schemas.Column.*;
+import static dev.mmsafety.schemas.ColumnTypes.*;
 import static dev.mmsafety.schemas.SharedColumns.*;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createMapType;
+import static org.apache.spark.sql.types.DataTypes.*;
 
 import java.util.List;
 
@@ -16,85 +14,86 @@ import java.util.List;
  * model's image-limits refused an image; nothing was sent). ok, blocked, content_filtered, image_rejected and
  * budget_exhausted are outcomes, not errors. NEXT ID TO ASSIGN: 324 (issue 15 holds up to 327; 330-334 used)
  */
-public final class ResponsesTable extends TableContract {
+public final class ResponsesTable {
   public static final int VERSION = 3;
 
-  public static final Column DEFENSE_VERSION =
-      Column.required(300, "defense_version", StringType, "Version of the defense implementation.");
-  public static final Column DEFENSE_PARAMS =
-      Column.required(301, "defense_params", StringType, "Defense parameters as canonical JSON.");
-  public static final Column MODEL_ID =
-      Column.required(302, "model_id", StringType, "Model name the server was asked for.");
-  public static final Column ENDPOINT =
-      Column.optional(303, "endpoint", StringType, "Endpoint name that answered (config name, never a key).");
-  public static final Column GEN_PARAMS =
-      Column.required(304, "gen_params", StringType, "Generation parameters as canonical JSON.");
-  public static final Column REQUEST_ID =
-      Column.required(305, "request_id", StringType,
-          "Cache key: hash of model, revision (when set), generation params and messages.");
-  public static final Column TEXT = Column.optional(306, "text", StringType, "Answer text (see redaction options).");
-  public static final Column FINISH_REASON =
-      Column.optional(307, "finish_reason", StringType, "finish_reason from the server.");
-  public static final Column PROMPT_TOKENS =
-      Column.optional(308, "prompt_tokens", IntegerType, "usage.prompt_tokens from the server.");
-  public static final Column COMPLETION_TOKENS =
-      Column.optional(309, "completion_tokens", IntegerType, "usage.completion_tokens from the server.");
-  public static final Column LATENCY_MS =
-      Column.optional(310, "latency_ms", LongType, "Wall time of the successful (or last) attempt, ms.");
-  public static final Column HTTP_STATUS =
-      Column.optional(311, "http_status", IntegerType, "HTTP status of the last attempt; null without a response.");
-  public static final Column ATTEMPTS =
-      Column.required(312, "attempts", IntegerType, "HTTP attempts made (0 for a cache hit).");
-  public static final Column CACHE_HIT =
-      Column.required(313, "cache_hit", BooleanType, "True when the answer came from the response cache.");
-  public static final Column DEFENSE_TRACE =
-      Column.optional(314, "defense_trace", StringType, "What the defense did, as JSON (guard verdicts, captions).");
-  public static final Column SOURCE =
-      Column.required(315, "source", StringType, "generated (called a model) or imported (import-responses).");
-  public static final Column HUMAN_LABELS =
-      Column.optional(
-          316, "human_labels", createMapType(StringType, StringType), "Imported human labels by annotator.");
-  public static final Column TEXT_SHA256 =
-      Column.optional(317, "text_sha256", StringType, "sha256 of the answer text (kept when text is redacted).");
-  public static final Column ATTACK_VERSION =
-      Column.optional(318, "attack_version", StringType, "Attack version of the probe (provenance).");
-  public static final Column ATTACK_PARAMS =
-      Column.optional(319, "attack_params", StringType, "Attack parameters of the probe (provenance).");
-  public static final Column ATTACK_SEED =
-      Column.optional(320, "attack_seed", LongType, "Attack seed of the probe (provenance).");
-  public static final Column DATASET_HASH =
-      Column.optional(321, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
+  public static final Column DEFENSE_VERSION = required(300, "defense_version", StringType, "Version of the defense implementation.");
+  public static final Column DEFENSE_PARAMS = required(301, "defense_params", StringType, "Defense parameters as canonical JSON.");
+  public static final Column MODEL_ID = required(302, "model_id", StringType, "Model name the server was asked for.");
+  public static final Column ENDPOINT = optional(303, "endpoint", StringType, "Endpoint name that answered (config name, never a key).");
+  public static final Column GEN_PARAMS = required(304, "gen_params", StringType, "Generation parameters as canonical JSON.");
+  public static final Column REQUEST_ID = required(305, "request_id", StringType, "Cache key: hash of model, revision (when set), generation params and messages.");
+  public static final Column TEXT = optional(306, "text", StringType, "Answer text (see redaction options).");
+  public static final Column FINISH_REASON = optional(307, "finish_reason", StringType, "finish_reason from the server.");
+  public static final Column PROMPT_TOKENS = optional(308, "prompt_tokens", IntegerType, "usage.prompt_tokens from the server.");
+  public static final Column COMPLETION_TOKENS = optional(309, "completion_tokens", IntegerType, "usage.completion_tokens from the server.");
+  public static final Column LATENCY_MS = optional(310, "latency_ms", LongType, "Wall time of the successful (or last) attempt, ms.");
+  public static final Column HTTP_STATUS = optional(311, "http_status", IntegerType, "HTTP status of the last attempt; null without a response.");
+  public static final Column ATTEMPTS = required(312, "attempts", IntegerType, "HTTP attempts made (0 for a cache hit).");
+  public static final Column CACHE_HIT = required(313, "cache_hit", BooleanType, "True when the answer came from the response cache.");
+  public static final Column DEFENSE_TRACE = optional(314, "defense_trace", StringType, "What the defense did, as JSON (guard verdicts, captions).");
+  public static final Column SOURCE = required(315, "source", StringType, "generated (called a model) or imported (import-responses).");
+  public static final Column HUMAN_LABELS = optional(316, "human_labels", STRING_MAP, "Imported human labels by annotator.");
+  public static final Column TEXT_SHA256 = optional(317, "text_sha256", StringType, "sha256 of the answer text (kept when text is redacted).");
+  public static final Column ATTACK_VERSION = optional(318, "attack_version", StringType, "Attack version of the probe (provenance).");
+  public static final Column ATTACK_PARAMS = optional(319, "attack_params", StringType, "Attack parameters of the probe (provenance).");
+  public static final Column ATTACK_SEED = optional(320, "attack_seed", LongType, "Attack seed of the probe (provenance).");
+  public static final Column DATASET_HASH = optional(321, "dataset_hash", StringType, "Content hash of the case's dataset (provenance).");
 
-  public static final Column ANSWER_CHANNEL =
-      Column.optional(
-          322, "answer_channel", StringType,
-          "Where the text came from: content, refusal (message.refusal), content_filter, tool_calls or empty; null"
-              + " when the text is not the model's own answer (errors, blocked, rewritten, imported).");
-  public static final Column TOOL_CALLS =
-      Column.optional(323, "tool_calls", StringType, "message.tool_calls of the answer as JSON; null without any.");
-  public static final Column REVISION =
-      Column.optional(330, "revision", StringType,
-          "Model revision (models[].revision, plus the server's root from GET /models under cache-scope revision).");
-  public static final Column REUSED_FROM_RUN_ID =
-      Column.optional(331, "reused_from_run_id", StringType,
-          "For a cache hit, the run id the answer was first received in; null for an answer called in this run.");
-  public static final Column REUSED_FROM_RUN_DATE =
-      Column.optional(332, "reused_from_run_date", StringType, "Run date of reused_from_run_id.");
+  public static final Column ANSWER_CHANNEL = optional(322, "answer_channel", StringType, "Where the text came from: content, refusal (message.refusal), content_filter, tool_calls or empty; null when the text is not the model's own answer (errors, blocked, rewritten, imported).");
+  public static final Column TOOL_CALLS = optional(323, "tool_calls", StringType, "message.tool_calls of the answer as JSON; null without any.");
+  public static final Column REVISION = optional(330, "revision", StringType, "Model revision (models[].revision, plus the server's root from GET /models under cache-scope revision).");
+  public static final Column REUSED_FROM_RUN_ID = optional(331, "reused_from_run_id", StringType, "For a cache hit, the run id the answer was first received in; null for an answer called in this run.");
+  public static final Column REUSED_FROM_RUN_DATE = optional(332, "reused_from_run_date", StringType, "Run date of reused_from_run_id.");
 
-  public static final ResponsesTable INSTANCE = new ResponsesTable();
+  public static final TableContract INSTANCE = TableContract.of("responses", VERSION,
+      "One row per probe x model x defense: what the model answered, or why it did not.",
+      List.of(
+          RUN_ID,
+          RESPONSE_ID,
+          PROBE_ID,
+          CASE_ID,
+          BENCHMARK,
+          DATASET,
+          VARIANT,
+          DATASET_HASH,
+          NATIVE_CATEGORY,
+          CANONICAL_CATEGORY,
+          POLARITY,
+          ATTACK,
+          ATTACK_VERSION,
+          ATTACK_PARAMS,
+          ATTACK_SEED,
+          DEFENSE,
+          DEFENSE_VERSION,
+          DEFENSE_PARAMS,
+          MODEL_ID,
+          REVISION,
+          ENDPOINT,
+          SIMULATOR,
+          GEN_PARAMS,
+          REQUEST_ID,
+          STATUS,
+          ERROR,
+          TEXT,
+          TEXT_SHA256,
+          ANSWER_CHANNEL,
+          TOOL_CALLS,
+          FINISH_REASON,
+          PROMPT_TOKENS,
+          COMPLETION_TOKENS,
+          LATENCY_MS,
+          HTTP_STATUS,
+          ATTEMPTS,
+          CACHE_HIT,
+          REUSED_FROM_RUN_ID,
+          REUSED_FROM_RUN_DATE,
+          DEFENSE_TRACE,
+          SOURCE,
+          HUMAN_LABELS,
+          RUN_DATE,
+          MODEL),
+      BY_RUN_DATE_AND_MODEL);
 
-  private ResponsesTable() {
-    super(
-        "responses",
-        VERSION,
-        "One row per probe x model x defense: what the model answered, or why it did not.",
-        List.of(
-            RUN_ID, RESPONSE_ID, PROBE_ID, CASE_ID, BENCHMARK, DATASET, VARIANT, DATASET_HASH, NATIVE_CATEGORY,
-            CANONICAL_CATEGORY, POLARITY, ATTACK, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED, DEFENSE,
-            DEFENSE_VERSION, DEFENSE_PARAMS, MODEL_ID, REVISION, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID, STATUS, ERROR,
-            TEXT, TEXT_SHA256, ANSWER_CHANNEL, TOOL_CALLS, FINISH_REASON, PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS,
-            HTTP_STATUS, ATTEMPTS, CACHE_HIT, REUSED_FROM_RUN_ID, REUSED_FROM_RUN_DATE, DEFENSE_TRACE, SOURCE, HUMAN_LABELS,
-            RUN_DATE, MODEL),
-        List.of(RUN_DATE, MODEL));
-  }
+  private ResponsesTable() {}
 }

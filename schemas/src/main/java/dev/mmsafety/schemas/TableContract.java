@@ -1,6 +1,5 @@
 package dev.mmsafety.schemas;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,32 +8,23 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A table's contract: its name, version, columns in write order and partition columns. Partition columns are
- * ordinary columns of the schema; writers pass them to {@code partitionBy}.
+ * ordinary columns of the schema; writers pass them to {@code partitionBy}. Each table's class declares its
+ * columns and one {@code INSTANCE} built with {@link #of}; {@code schema} is the Spark schema of the columns, kept
+ * so rows need not rebuild it (the constructor checks it is exactly that).
  */
-public abstract class TableContract {
-  private final String name;
-  private final int version;
-  private final String doc;
-  private final List<Column> columns;
-  private final List<Column> partitionColumns;
-  private final StructType schema;
+public record TableContract(
+    String name, int version, String doc, List<Column> columns, List<Column> partitionColumns, StructType schema) {
 
-  protected TableContract(
-      String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
-    this.name = name;
-    this.version = version;
-    this.doc = doc;
-    this.columns = List.copyOf(columns);
-    this.partitionColumns = List.copyOf(partitionColumns);
+  public TableContract {
+    columns = List.copyOf(columns);
+    partitionColumns = List.copyOf(partitionColumns);
     Set<Integer> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
-    List<StructField> fields = new ArrayList<>();
     for (Column column : columns) {
       if (!ids.add(column.id()) || !names.add(column.name())) {
         throw new IllegalStateException(
             "Cannot define table " + name + ": duplicate column " + column.name() + " / id " + column.id());
       }
-      fields.add(column.field());
     }
     for (Column partition : partitionColumns) {
       if (!columns.contains(partition)) {
@@ -42,35 +32,23 @@ public abstract class TableContract {
             "Cannot define table " + name + ": partition column " + partition.name() + " is not a column");
       }
     }
-    this.schema = new StructType(fields.toArray(new StructField[0]));
+    if (!schemaOf(columns).equals(schema)) {
+      throw new IllegalStateException("Cannot define table " + name + ": the schema is not that of its columns");
+    }
   }
 
-  public String name() {
-    return name;
+  /** The contract of table {@code name}: its columns in write order and the partition columns among them. */
+  public static TableContract of(
+      String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
+    return new TableContract(name, version, doc, columns, partitionColumns, schemaOf(columns));
   }
 
-  public int version() {
-    return version;
-  }
-
-  public String doc() {
-    return doc;
-  }
-
-  public List<Column> columns() {
-    return columns;
-  }
-
-  public List<Column> partitionColumns() {
-    return partitionColumns;
+  private static StructType schemaOf(List<Column> columns) {
+    return new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
   }
 
   public String[] partitionColumnNames() {
     return partitionColumns.stream().map(Column::name).toArray(String[]::new);
-  }
-
-  public StructType schema() {
-    return schema;
   }
 
   public RowBuilder newRow() {

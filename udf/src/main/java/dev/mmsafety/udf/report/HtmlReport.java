@@ -32,20 +32,36 @@ import java.util.List;
 public final class HtmlReport {
   /** The sections, in page order. */
   public static final List<ReportSection> SECTIONS = List.of(
-      new HeadlineSection(),
-      new WhatWasRunSection(),
-      new CompletenessSection(),
-      new HelpersSection(),
-      new HeatmapSection(),
-      new DefensesSection(),
-      new OverRefusalSection(),
-      new AdaptiveSection(),
-      new AgreementSection(),
-      new ValidationSection(),
-      new RegressionsSection(),
-      new TrendSection(),
-      new RejectsSection(),
-      new SamplesSection());
+      ReportSection.of("headline", "Headline: attack success per model and attack (no defense)",
+          HeadlineSection::render).emptyWhen(d -> d.headline().isEmpty(), "<p>No metrics for this run.</p>"),
+      ReportSection.of("what-was-run", "What was run", WhatWasRunSection::render),
+      ReportSection.of("completeness", "Completeness and reuse", CompletenessSection::render),
+      ReportSection.of("helpers", "Helper models (not evaluated)", HelpersSection::render).emptyWhen(
+          d -> d.helpers().isEmpty(),
+          "<p>No helper models: no guard, LLM judge, captioner, attacker or rewriter was called.</p>\n"),
+      ReportSection.of("heatmap", "ASR by category \u00d7 attack (no defense)", HeatmapSection::render)
+          .emptyWhen(d -> d.heatmap().isEmpty(), "<p>No harmful verdicts to show.</p>"),
+      ReportSection.of("defenses", "Defense effect (paired against no defense)", DefensesSection::render)
+          .emptyWhen(d -> d.defenseDeltas().isEmpty(), "<p>No defense other than <code>none</code> was run.</p>"),
+      ReportSection.of("over-refusal", "Over-refusal on benign cases, by defense", OverRefusalSection::render)
+          .emptyWhen(d -> d.overRefusal().isEmpty(), "<p>No benign cases in this run.</p>"),
+      ReportSection.of("adaptive", "Adaptive attacks: success by round", AdaptiveSection::render)
+          .emptyWhen(d -> d.adaptive().isEmpty(), "<p>No adaptive attack (pair, tap) in this run.</p>\n"),
+      ReportSection.of("agreement", "Judge agreement", AgreementSection::render).emptyWhen(
+          d -> d.agreement().isEmpty(), "<p>Only one judge and no human labels: nothing to compare.</p>"),
+      ReportSection.of("validation", "Judges against human labels", ValidationSection::render).emptyWhen(
+          d -> d.validation().isEmpty(), "<p>No labels file validated in this run (./mmsafety judge validate).</p>\n"),
+      ReportSection.of("regressions", "Regressions against the baseline", RegressionsSection::render)
+          .emptyWhen(d -> d.baseline() == null, "<p id='no-baseline'>No baseline: no earlier succeeded run in this"
+              + " output root (or the configured baseline has no metrics).</p>"),
+      ReportSection.of("trend", "Trend over runs (ASR per model \u00b7 attack \u00b7 judge, no defense)",
+          TrendSection::render).emptyWhen(
+              d -> d.trend().stream().map(ReportData.TrendPoint::runDate).distinct().count() < 2,
+              "<p>Only one run date in this output root so far.</p>"),
+      ReportSection.of("rejects", "Rejected input", RejectsSection::render)
+          .emptyWhen(d -> d.rejects().total() == 0, "<p>No input was rejected.</p>"),
+      ReportSection.of("samples", "Sample browser", SamplesSection::render)
+          .emptyWhen(d -> d.samples().samples().isEmpty(), "<p id='no-samples'>No responses to browse.</p>"));
 
   static final String CSS = resource("report.css");
   static final String SCRIPT = resource("report.js");

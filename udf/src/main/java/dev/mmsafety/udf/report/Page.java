@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.report;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The HTML being written, with the few helpers sections share: escaped text, table rows, rate cells and the
@@ -56,6 +57,15 @@ public final class Page {
 
   public Page tableEnd() {
     return raw("</tbody></table>\n");
+  }
+
+  /** A whole table: the header cells (markup), then one row of escaped text cells per item. */
+  public <T> Page table(String cssClass, List<String> headers, List<T> items, Function<T, List<String>> cells) {
+    tableHead(cssClass, headers);
+    for (T item : items) {
+      row(cells.apply(item));
+    }
+    return tableEnd();
   }
 
   /** A right-aligned cell holding a rate as "48.1% (26/54)" and its interval, or a dash when there is none. */

@@ -262,85 +262,22 @@ public record ReportData(
       this.runDate = runDate;
     }
 
-    public Builder simulatedModels(List<String> value) {
-      simulatedModels = value;
-      return this;
-    }
-
-    public Builder redacted(boolean value) {
-      redacted = value;
-      return this;
-    }
-
-    public Builder inventory(Inventory value) {
-      inventory = value;
-      return this;
-    }
-
-    public Builder headline(List<HeadlineRate> value) {
-      headline = value;
-      return this;
-    }
-
-    public Builder heatmap(List<HeatCell> value) {
-      heatmap = value;
-      return this;
-    }
-
-    public Builder defenseDeltas(List<DefenseDelta> value) {
-      defenseDeltas = value;
-      return this;
-    }
-
-    public Builder overRefusal(List<OverRefusal> value) {
-      overRefusal = value;
-      return this;
-    }
-
-    public Builder agreement(List<AgreementRow> value) {
-      agreement = value;
-      return this;
-    }
-
-    public Builder baseline(Baseline value) {
-      baseline = value;
-      return this;
-    }
-
-    public Builder regressions(List<RegressionRow> value) {
-      regressions = value;
-      return this;
-    }
-
-    public Builder trend(List<TrendPoint> value) {
-      trend = value;
-      return this;
-    }
-
-    public Builder rejects(Rejects value) {
-      rejects = value;
-      return this;
-    }
-
-    public Builder samples(SampleSet value) {
-      samples = value;
-      return this;
-    }
-
-    public Builder helpers(List<Helper> value) {
-      helpers = value;
-      return this;
-    }
-
-    public Builder adaptive(List<SearchRate> value) {
-      adaptive = value;
-      return this;
-    }
-
-    public Builder completeness(Completeness value) {
-      completeness = value;
-      return this;
-    }
+    public Builder simulatedModels(List<String> value) { simulatedModels = value; return this; }
+    public Builder redacted(boolean value) { redacted = value; return this; }
+    public Builder inventory(Inventory value) { inventory = value; return this; }
+    public Builder headline(List<HeadlineRate> value) { headline = value; return this; }
+    public Builder heatmap(List<HeatCell> value) { heatmap = value; return this; }
+    public Builder defenseDeltas(List<DefenseDelta> value) { defenseDeltas = value; return this; }
+    public Builder overRefusal(List<OverRefusal> value) { overRefusal = value; return this; }
+    public Builder agreement(List<AgreementRow> value) { agreement = value; return this; }
+    public Builder baseline(Baseline value) { baseline = value; return this; }
+    public Builder regressions(List<RegressionRow> value) { regressions = value; return this; }
+    public Builder trend(List<TrendPoint> value) { trend = value; return this; }
+    public Builder rejects(Rejects value) { rejects = value; return this; }
+    public Builder samples(SampleSet value) { samples = value; return this; }
+    public Builder helpers(List<Helper> value) { helpers = value; return this; }
+    public Builder adaptive(List<SearchRate> value) { adaptive = value; return this; }
+    public Builder completeness(Completeness value) { completeness = value; return this; }
 
     /** judge validate's figures (judge_agreement rows of kind validation). */
     public Builder validation(List<dev.mmsafety.udf.metrics.JudgeValidation.Figures> value) {

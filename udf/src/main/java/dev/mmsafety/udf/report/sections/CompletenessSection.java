@@ -2,22 +2,13 @@ package dev.mmsafety.udf.report.sections;
 
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Whether every row ran (or which budget cap stopped the run, per dataset) and which answers came from other runs. */
-public final class CompletenessSection implements ReportSection {
-  @Override
-  public String id() {
-    return "completeness";
-  }
-
-  @Override
-  public String title() {
-    return "Completeness and reuse";
-  }
+public final class CompletenessSection {
+  private CompletenessSection() {}
 
   /** The banner at the top of a partial run's page, before any rate is read. */
   public static void notice(ReportData.Completeness c, Page p) {
@@ -30,8 +21,7 @@ public final class CompletenessSection implements ReportSection {
             + " admitted stratified by dataset and category.").raw("</div>\n");
   }
 
-  @Override
-  public void render(ReportData d, Page p) {
+  public static void render(ReportData d, Page p) {
     ReportData.Completeness c = d.completeness();
     if (c.partial()) {
       p.raw("<p>Budget cap: <b>").text(String.join(", ", c.caps()))

@@ -3,29 +3,16 @@ package dev.mmsafety.udf.report.sections;
 import dev.mmsafety.udf.report.Html;
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import dev.mmsafety.udf.report.Svg;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Paired defense deltas against no defense, with McNemar p-values and a diverging bar chart. */
-public final class DefensesSection implements ReportSection {
-  @Override
-  public String id() {
-    return "defenses";
-  }
+public final class DefensesSection {
+  private DefensesSection() {}
 
-  @Override
-  public String title() {
-    return "Defense effect (paired against no defense)";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
-    if (d.defenseDeltas().isEmpty()) {
-      p.raw("<p>No defense other than <code>none</code> was run.</p>");
-      return;
-    }
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     p.tableHead(null, List.of("model", "judge", "defense", "measure", "pairs", "delta", "McNemar p", "test"));
     List<Svg.Bar> bars = new ArrayList<>();
     for (ReportData.DefenseDelta x : d.defenseDeltas()) {

@@ -3,7 +3,6 @@ package dev.mmsafety.udf.report.sections;
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
 import dev.mmsafety.udf.report.ReportData.HeadlineRate;
-import dev.mmsafety.udf.report.ReportSection;
 import dev.mmsafety.udf.report.Svg;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,28 +15,16 @@ import java.util.TreeSet;
  * The headline: per model and judge, ASR of each attack without defense, per dataset and (said so) pooled over
  * the attack's datasets; never pooled across attacks. Over-refusal on benign datasets the same way.
  */
-public final class HeadlineSection implements ReportSection {
+public final class HeadlineSection {
   static final String ASR = "asr";
   static final String OVER_REFUSAL = "over_refusal_rate";
   /** Attacks by name with {@code none} (the baseline) first. */
   static final Comparator<String> NONE_FIRST = Comparator.comparing((String a) -> !"none".equals(a)).thenComparing(a -> a);
 
-  @Override
-  public String id() {
-    return "headline";
-  }
+  private HeadlineSection() {}
 
-  @Override
-  public String title() {
-    return "Headline: attack success per model and attack (no defense)";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
-    if (d.headline().isEmpty()) {
-      p.raw("<p>No metrics for this run.</p>");
-      return;
-    }
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     p.raw("<p>ASR is the share of harmful cases whose answer a judge called unsafe; one row per attack, never"
         + " pooled across attacks. The pooled column pools only the datasets with a figure in its row (their n add"
         + " up); “not run” means the attack was not applied to that dataset.</p>");

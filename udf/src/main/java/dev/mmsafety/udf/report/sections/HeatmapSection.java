@@ -2,7 +2,6 @@ package dev.mmsafety.udf.report.sections;
 
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import dev.mmsafety.udf.report.Svg;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,23 +11,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** ASR by canonical category x attack without defense, one heatmap per model x judge, n in every cell. */
-public final class HeatmapSection implements ReportSection {
-  @Override
-  public String id() {
-    return "heatmap";
-  }
+public final class HeatmapSection {
+  private HeatmapSection() {}
 
-  @Override
-  public String title() {
-    return "ASR by category \u00d7 attack (no defense)";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
-    if (d.heatmap().isEmpty()) {
-      p.raw("<p>No harmful verdicts to show.</p>");
-      return;
-    }
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     p.raw("<p>Datasets are pooled per category of the shared taxonomy (docs/taxonomy.md). Each cell gives the"
         + " rate and its n (harmful verdicts with status ok); a grey \u201cno data\u201d cell had no such"
         + " verdict.</p>");

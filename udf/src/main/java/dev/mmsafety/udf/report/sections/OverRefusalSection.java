@@ -2,29 +2,16 @@ package dev.mmsafety.udf.report.sections;
 
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import dev.mmsafety.udf.report.Svg;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Over-refusal on benign cases per model, defense and judge (attacks and datasets pooled, as the chart says). */
-public final class OverRefusalSection implements ReportSection {
-  @Override
-  public String id() {
-    return "over-refusal";
-  }
+public final class OverRefusalSection {
+  private OverRefusalSection() {}
 
-  @Override
-  public String title() {
-    return "Over-refusal on benign cases, by defense";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
-    if (d.overRefusal().isEmpty()) {
-      p.raw("<p>No benign cases in this run.</p>");
-      return;
-    }
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     List<Svg.Bar> bars = new ArrayList<>();
     for (ReportData.OverRefusal o : d.overRefusal()) {
       bars.add(new Svg.Bar(o.model() + " \u00b7 " + o.defense() + " \u00b7 " + o.judge() + " (n=" + o.rate().n() + ")",

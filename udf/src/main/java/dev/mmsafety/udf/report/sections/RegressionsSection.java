@@ -3,32 +3,18 @@ package dev.mmsafety.udf.report.sections;
 import dev.mmsafety.udf.report.Html;
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** Groups compared against the baseline run, flagged regressions first (the first 50). */
-public final class RegressionsSection implements ReportSection {
+public final class RegressionsSection {
   static final int SHOWN = 50;
 
-  @Override
-  public String id() {
-    return "regressions";
-  }
+  private RegressionsSection() {}
 
-  @Override
-  public String title() {
-    return "Regressions against the baseline";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
-    if (d.baseline() == null) {
-      p.raw("<p id='no-baseline'>No baseline: no earlier succeeded run in this output root (or the configured"
-          + " baseline has no metrics).</p>");
-      return;
-    }
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     long flagged = d.regressions().stream().filter(ReportData.RegressionRow::flagged).count();
     p.raw("<p>Baseline run <code>").text(d.baseline().runId()).raw("</code> (").text(d.baseline().runDate())
         .raw("): ").text(Long.toString(d.regressions().size())).raw(" groups compared, <span class='")

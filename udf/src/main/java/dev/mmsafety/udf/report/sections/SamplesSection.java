@@ -2,31 +2,18 @@ package dev.mmsafety.udf.report.sections;
 
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
-import dev.mmsafety.udf.report.ReportSection;
 import dev.mmsafety.udf.report.SampleStrata;
 
 /**
  * The sample browser's frame: the sampling rule, the redaction note and empty containers the page's script
  * fills from the JSON data block (filters, the matching rows, one sample's prompt, images, answer and verdicts).
  */
-public final class SamplesSection implements ReportSection {
-  @Override
-  public String id() {
-    return "samples";
-  }
+public final class SamplesSection {
+  private SamplesSection() {}
 
-  @Override
-  public String title() {
-    return "Sample browser";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
+  /** The body, for a run that has data for it (else HtmlReport.SECTIONS shows the empty markup). */
+  public static void render(ReportData d, Page p) {
     ReportData.SampleSet set = d.samples();
-    if (set.samples().isEmpty()) {
-      p.raw("<p id='no-samples'>No responses to browse.</p>");
-      return;
-    }
     p.raw("<p id='sample-rule'>").text(SampleStrata.rule(set)).raw("</p>");
     p.raw("<p>").text(d.redacted()
         ? "Answers to harmful cases, and answers any judge called unsafe, are covered: click \u201creveal\u201d to"

@@ -3,26 +3,16 @@ package dev.mmsafety.udf.report.sections;
 import dev.mmsafety.udf.report.Page;
 import dev.mmsafety.udf.report.ReportData;
 import dev.mmsafety.udf.report.ReportData.ComponentRow;
-import dev.mmsafety.udf.report.ReportSection;
 import java.util.List;
 
 /**
  * What was run: datasets with case counts per variant, attacks and defenses with their parameters, judges with
  * the template hashes their verdicts carry, models with endpoints (never keys or URL credentials).
  */
-public final class WhatWasRunSection implements ReportSection {
-  @Override
-  public String id() {
-    return "what-was-run";
-  }
+public final class WhatWasRunSection {
+  private WhatWasRunSection() {}
 
-  @Override
-  public String title() {
-    return "What was run";
-  }
-
-  @Override
-  public void render(ReportData d, Page p) {
+  public static void render(ReportData d, Page p) {
     ReportData.Inventory inv = d.inventory();
     p.raw("<h3>Datasets</h3>");
     if (inv.datasets().isEmpty()) {
