@@ -73,9 +73,7 @@ public record InferenceSpec(
    * {@code spec.with(s -> { s.maxAttempts = 2; s.timeoutMs = 300L; })}; the copy is checked like any spec.
    */
   public InferenceSpec with(Consumer<Builder> change) {
-    Builder b = new Builder(this);
-    change.accept(b);
-    return b.build();
+    return RecordEdit.apply(new Builder(this), change, Builder::build);
   }
 
   /** The settings as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */

@@ -73,14 +73,8 @@ public record ModelSpec(
   }
 
   /** A model under test without role, revision or simulator profile. */
-  public ModelSpec(
-      String name,
-      String model,
-      List<EndpointSpec> endpoints,
-      String apiKeyEnv,
-      String imageTransport,
-      String systemPrompt,
-      GenerationSpec generation) {
+  public ModelSpec(String name, String model, List<EndpointSpec> endpoints, String apiKeyEnv, String imageTransport,
+      String systemPrompt, GenerationSpec generation) {
     this(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, null, null, null);
   }
 
@@ -89,9 +83,7 @@ public record ModelSpec(
    * defaults and checks as any spec.
    */
   public ModelSpec with(Consumer<Builder> change) {
-    Builder b = new Builder(this);
-    change.accept(b);
-    return b.build();
+    return RecordEdit.apply(new Builder(this), change, Builder::build);
   }
 
   /** The parts as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */

@@ -42,15 +42,8 @@ public record SimulatorSpec(
   public static final SimulatorSpec DEFAULT = new SimulatorSpec(null, null, null, null, null, null, null, null);
 
   /** Capacity, timing and the five fault rates; seed, Retry-After, timeout hold and behaviour take defaults. */
-  public SimulatorSpec(
-      Integer capacity,
-      Long serviceMs,
-      Long serviceJitterMs,
-      Double errorRate,
-      Double timeoutRate,
-      Double throttleRate,
-      Double resetRate,
-      Double malformedRate) {
+  public SimulatorSpec(Integer capacity, Long serviceMs, Long serviceJitterMs, Double errorRate, Double timeoutRate,
+      Double throttleRate, Double resetRate, Double malformedRate) {
     this(capacity, serviceMs, serviceJitterMs, errorRate, timeoutRate, throttleRate, resetRate, malformedRate, null,
         null, null, null);
   }

@@ -4,8 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Attack tools that run before any GPU time is spent. */
-@Command(
-    name = "attack",
+@Command(name = "attack",
     mixinStandardHelpOptions = true,
     description = "Attack tools: preview attacked images and prompts as files.",
     subcommands = {AttackPreviewCommand.class},

@@ -14,8 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code attack preview}: one attack on a few cases, written as files named by case id. */
-@Command(
-    name = "preview",
+@Command(name = "preview",
     description = "Write the attacked images and prompt texts of a few cases as files, to look at before any model runs.",
     footer = {
       "",

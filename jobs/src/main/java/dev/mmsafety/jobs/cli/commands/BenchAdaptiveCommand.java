@@ -10,8 +10,7 @@ import picocli.CommandLine.Option;
  * {@code bench adaptive}: adaptive concurrency against simulators whose capacity the client is not told; prints the
  * limit over time, when 95% of each server's limit was reached, and how it went through a storm of 429s.
  */
-@Command(
-    name = "adaptive",
+@Command(name = "adaptive",
     description = "Measure adaptive concurrency against simulated workers of unknown capacity, with a storm of 429s.",
     footer = {"", "Example:", "  ./mmsafety bench adaptive --capacity 16,64,256"})
 public final class BenchAdaptiveCommand extends CliCommand {

@@ -6,8 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench adaptive-search}: PAIR searches per minute, calls per success and heap against the simulator. */
-@Command(
-    name = "adaptive-search",
+@Command(name = "adaptive-search",
     description = "Measure adaptive-attack searches (PAIR) against the simulated worker: searches per minute, calls"
         + " per success, peak heap.",
     footer = {"", "Example (the full size of docs/benchmarks.md):",

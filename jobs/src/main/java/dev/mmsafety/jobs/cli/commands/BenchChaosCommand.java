@@ -11,12 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench chaos}: the chaos suite as a figure-printing run (docs/reliability.md). */
-@Command(
-    name = "chaos",
-    description = {
-      "Run N generated probes against the simulated worker injecting 20%% 5xx, 5%% timeouts, 429s with Retry-After,",
-      "connection resets and malformed bodies; print statuses, the ok share after retries and the reconciliation."
-    },
+@Command(name = "chaos",
+    description = {"Run N generated probes against the simulated worker injecting 20%% 5xx, 5%% timeouts, 429s with Retry-After,",
+        "connection resets and malformed bodies; print statuses, the ok share after retries and the reconciliation."},
     footer = {"", "Example:", "  ./mmsafety bench chaos --probes 5000"})
 public final class BenchChaosCommand extends CliCommand {
   @Option(names = "--probes", description = "Probes to run (default: ${DEFAULT-VALUE}).")

@@ -4,8 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Benchmarks that print figures (docs/benchmarks.md records them with the command). */
-@Command(
-    name = "bench",
+@Command(name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks that print measured figures.",
     subcommands = {

@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
  * {@code bench ingest}: generates a generic JSONL dataset of N cases referencing small PNGs, ingests it in this
  * JVM (local mode: driver and executors share the heap, so the peak covers both) and prints rows/s and peak heap.
  */
-@Command(
-    name = "ingest",
+@Command(name = "ingest",
     description = "Measure ingest throughput and peak heap on a generated generic dataset with images.",
     footer = {"", "Examples:", "  ./mmsafety bench ingest --rows 100000 --images 500 --partitions 4 --work /tmp/bench-ingest",
       "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench ingest --rows 200000 --full-pipeline --work /tmp/bench-mem"})

@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench judges}: every judge on the held-out set (or the validation split), and the offline judge's speed. */
-@Command(
-    name = "judges",
+@Command(name = "judges",
     description = "Score the offline judge, the keyword lists and a cascade with a scripted LLM judge on labelled"
         + " answers (data/judges): accuracy, precision, recall, F1, ECE, accuracy by language, texts/s/core."
         + " --cv and --ablation instead validate on the training files (leave one writer out).",

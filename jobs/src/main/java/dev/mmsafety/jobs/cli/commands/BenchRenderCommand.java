@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bench render}: typography rendering speed (FigStep, MM-SafetyBench TYPO), ours against Pillow. */
-@Command(
-    name = "render",
+@Command(name = "render",
     description = "Render N FigStep images and N MM-SafetyBench TYPO banners with our renderer and with Pillow (one"
         + " python process per kind), one thread each, and print images/s/core for both and the ratio.",
     footer = {"", "Example:", "  ./mmsafety bench render --count 500"})

@@ -9,8 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench report}: report.html over N synthetic responses, its size and its load time in Chromium. */
-@Command(
-    name = "report",
+@Command(name = "report",
     description = "Write report.html for N synthetic responses (built in memory; --via-jobs: synthetic tables through"
         + " the metrics and report jobs) and open it in headless Chromium, first in a fresh profile (cold), then"
         + " warm; print the file size and the page's ready times against the goals (< 20 MB, < 3 s cold).",

@@ -10,8 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench scale}: the whole pipeline at several sizes; time per probe and peak memory at each. */
-@Command(
-    name = "scale",
+@Command(name = "scale",
     description = "Measure whether the whole pipeline's cost is linear: time per probe and peak heap at each size.",
     footer = {"", "Example:",
       "  MMSAFETY_JAVA_OPTS=-Xmx2g ./mmsafety bench scale --probes 20000,200000 --work /tmp/bench-scale"})

@@ -15,8 +15,7 @@ import picocli.CommandLine.Option;
  * {@code bench throughput}: the inference stage end to end against the simulated worker (capacity C, service time
  * T, limit C/T), then a naive one-request-per-row UDF on a subset, and the speedup between them.
  */
-@Command(
-    name = "throughput",
+@Command(name = "throughput",
     description = "Measure inference throughput on local Spark against the simulated worker; compare with a naive"
         + " one-request-per-row UDF.",
     footer = "%nExample:%n  ./mmsafety bench throughput --probes 20000 --image-kb 50 --capacity 64 --service-ms 200")

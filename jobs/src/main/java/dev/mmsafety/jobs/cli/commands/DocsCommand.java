@@ -16,8 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** Rewrites the generated tables of the docs (attacks, judges, defenses, benchmark options) from the code. */
-@Command(
-    name = "docs",
+@Command(name = "docs",
     description = "Rewrite the generated tables in docs/ (attacks, judges, defenses, loader options) from the code.",
     footer = {"", "Example:", "  ./mmsafety docs            # or --check to only report stale files (exit 1)"})
 public final class DocsCommand extends PrefixedErrorsCommand {

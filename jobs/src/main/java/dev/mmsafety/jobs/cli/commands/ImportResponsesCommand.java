@@ -15,8 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code import-responses}: responses produced elsewhere into cases + responses, for judging without model calls. */
-@Command(
-    name = "import-responses",
+@Command(name = "import-responses",
     description = "Import model responses (JSONL, CSV or Parquet) into the cases and responses tables.",
     footer = {"", "Example:", "  ./mmsafety import-responses \\",
       "      --file deploy/examples/datasets/imported-answers.jsonl \\",

@@ -12,8 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ingest}: one benchmark folder into cases + rejects under an output root. */
-@Command(
-    name = "ingest",
+@Command(name = "ingest",
     description = "Read a benchmark as published into the cases table (+ rejects), validating its images.",
     footer = {"", "Example:", "  ./mmsafety ingest --benchmark xstest \\",
       "      --path deploy/examples/datasets/xstest-sample --out /tmp/mmsafety-ingest"})

@@ -10,8 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code judge}: runs judges over any responses table (generated or imported) into judgments under --out. */
-@Command(
-    name = "judge",
+@Command(name = "judge",
     subcommands = JudgeValidateCommand.class,
     description = "Run judges over a responses table; verdicts of LLM/guard judges are cached under OUT/cache/judgments.",
     footer = {"", "Example, after ./mmsafety run --config deploy/examples/run-local.yaml:",

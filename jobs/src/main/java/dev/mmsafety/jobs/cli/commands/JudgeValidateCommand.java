@@ -18,8 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code judge validate}: every configured judge against human labels, per category, with intervals. */
-@Command(
-    name = "validate",
+@Command(name = "validate",
     description = "Import human-labelled answers, run the judges over them and compare each with the human majority"
         + " (judge_agreement, report.html).",
     footer = {"", "Example (docs/judges.md):", "  ./mmsafety judge validate \\",

@@ -15,12 +15,9 @@ import picocli.CommandLine.Option;
  * regressions against the previous night, report. Idempotent per run date: re-running a night replaces only that
  * night's partitions, and the response cache makes the re-run call no model it already has an answer from.
  */
-@Command(
-    name = "nightly",
-    description = {
-      "Run the nightly evaluation for one run date (default today, UTC), compare it with the previous night and",
-      "exit 3 on a flagged regression when --fail-on-regression is given."
-    },
+@Command(name = "nightly",
+    description = {"Run the nightly evaluation for one run date (default today, UTC), compare it with the previous night and",
+        "exit 3 on a flagged regression when --fail-on-regression is given."},
     footer = {"", "Examples:", "  ./mmsafety nightly --config deploy/examples/run-local.yaml \\",
       "      --fail-on-regression",
       "  deploy/spark-submit.sh --target k8s \\",

@@ -10,13 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code plan --config FILE}: what a run would cost, from the config alone, before anything is called. */
-@Command(
-    name = "plan",
-    description = {
-      "Print requests per model, estimated tokens and time, and expected cache hits for a run config, from the",
-      "config alone: datasets are read and attacks applied locally in a scratch folder; no model is called and",
-      "nothing is written under the output root."
-    },
+@Command(name = "plan",
+    description = {"Print requests per model, estimated tokens and time, and expected cache hits for a run config, from the",
+        "config alone: datasets are read and attacks applied locally in a scratch folder; no model is called and",
+        "nothing is written under the output root."},
     footer = "%nExample:%n  ./mmsafety plan --config deploy/examples/run-local.yaml --latency-ms 1500")
 public final class PlanCommand extends CliCommand {
   @Mixin ConfigFileOption config;

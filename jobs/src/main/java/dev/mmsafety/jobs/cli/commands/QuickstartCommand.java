@@ -19,12 +19,9 @@ import picocli.CommandLine.Option;
  * The embedded default: local Spark, the bundled sample suite, the built-in simulated worker. Nothing to
  * install or configure; the tables, report and summary show what a real run produces.
  */
-@Command(
-    name = "quickstart",
-    description = {
-      "Run a complete evaluation on local Spark over the bundled sample suite (FigStep, MM-SafetyBench and",
-      "benign MOSSBench-format cases) against the built-in SIMULATED worker, and write all tables and report.html."
-    },
+@Command(name = "quickstart",
+    description = {"Run a complete evaluation on local Spark over the bundled sample suite (FigStep, MM-SafetyBench and",
+        "benign MOSSBench-format cases) against the built-in SIMULATED worker, and write all tables and report.html."},
     footer = {"", "Example:", "  ./mmsafety quickstart --out /tmp/mmsafety-out"})
 public final class QuickstartCommand extends PrefixedErrorsCommand {
   public static final String OUT_DEFAULT = "mmsafety-out";

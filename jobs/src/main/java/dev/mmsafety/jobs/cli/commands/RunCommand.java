@@ -9,8 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the evaluation a YAML config describes. */
-@Command(
-    name = "run",
+@Command(name = "run",
     description = "Run a whole evaluation (ingest, attack, infer, judge, metrics, report) from a YAML config.",
     footer = {"", "Example:", "  ./mmsafety run --config deploy/examples/run-local.yaml"})
 public final class RunCommand extends PrefixedErrorsCommand {

@@ -9,13 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code sql --config FILE "QUERY"}: Spark SQL over the run's tables, with mllm_generate and a call guard. */
-@Command(
-    name = "sql",
-    description = {
-      "Run one Spark SQL query over the tables under the config's output root (views cases, probes, responses,",
-      "judgments, metrics, runs, ...) with mllm_generate(model, text, image) bound to the config's models. A query",
-      "that would call models more than --max-calls times is refused before any call (docs/bi.md)."
-    },
+@Command(name = "sql",
+    description = {"Run one Spark SQL query over the tables under the config's output root (views cases, probes, responses,",
+        "judgments, metrics, runs, ...) with mllm_generate(model, text, image) bound to the config's models. A query",
+        "that would call models more than --max-calls times is refused before any call (docs/bi.md)."},
     footer = {"", "Example:",
       "  ./mmsafety sql --config deploy/examples/run-nightly.yaml \"SELECT case_id, r.status, r.text FROM (SELECT case_id,",
       "    mllm_generate('qwen25-vl-7b', prompt_text, try_element_at(image_uris, 1)) AS r",

@@ -6,8 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Prints the table contracts as Markdown (the source of docs/tables.md). */
-@Command(
-    name = "tables-doc",
+@Command(name = "tables-doc",
     description = "Print every table contract (columns, types, meaning) as Markdown.",
     footer = {"", "Example:", "  ./mmsafety tables-doc > docs/tables.md"})
 public final class TablesDocCommand extends CliCommand {
