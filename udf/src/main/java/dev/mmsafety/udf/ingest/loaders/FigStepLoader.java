@@ -35,11 +35,12 @@ public final class FigStepLoader implements BenchmarkLoader {
   static final Set<String> COLUMNS =
       Set.of("dataset", "category_id", "task_id", "category_name", "question", "instruction");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/question/safebench.csv or SafeBench-Tiny.csv; images data/images/SafeBench[-Tiny]/",
       FigStepLoader::new,
-          Param.choice("split", "safebench", "safebench, or tiny (the default when the full file is absent)", "safebench", "tiny"),
-          Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"))
-          .withVariants("figstep", VariantKinds.TYPOGRAPHIC, "question", VariantKinds.TEXT, "steps-text", VariantKinds.TEXT);
+      Param.choice("split", "safebench", "safebench, or tiny (the default when the full file is absent)", "safebench", "tiny"),
+      Param.list("variants", DEFAULT_VARIANTS, "any of figstep, question, steps-text"))
+      .withVariants("figstep", VariantKinds.TYPOGRAPHIC, "question", VariantKinds.TEXT, "steps-text", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

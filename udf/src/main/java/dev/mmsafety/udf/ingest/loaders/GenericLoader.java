@@ -36,15 +36,16 @@ public final class GenericLoader implements BenchmarkLoader {
           "source-text", "key-phrase", "expected-label", "reference-answer", "safety-warning", "correct-option");
   public static final List<String> FORMATS = List.of("jsonl", "json", "csv", "parquet");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "any .jsonl, .json (array), .csv or .parquet file, columns mapped to roles by option fields",
       GenericLoader::new,
-          Param.string("file", null, "the file to read (else every such file in the root)"),
-          Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
-          Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: see generic below)"),
-          Param.choice("polarity", CaseDraft.HARMFUL, "polarity of every case", CaseDraft.HARMFUL, CaseDraft.BENIGN),
-          Param.string("variant", "default", "variant of every case"),
-          Param.bool("strict", false, "unmapped columns are unknown_field rejects instead of going to extra"),
-          Param.list("allowed-hosts", List.of(), "hosts http(s) image URLs may come from"));
+      Param.string("file", null, "the file to read (else every such file in the root)"),
+      Param.choice("format", null, "force a format instead of the file extension", "jsonl", "json", "csv", "parquet"),
+      Param.string("fields", null, "role to column map, e.g. id:qid;text:prompt (roles: see generic below)"),
+      Param.choice("polarity", CaseDraft.HARMFUL, "polarity of every case", CaseDraft.HARMFUL, CaseDraft.BENIGN),
+      Param.string("variant", "default", "variant of every case"),
+      Param.bool("strict", false, "unmapped columns are unknown_field rejects instead of going to extra"),
+      Param.list("allowed-hosts", List.of(), "hosts http(s) image URLs may come from"));
 
   @Override
   public void load(LoadContext ctx) throws IOException {

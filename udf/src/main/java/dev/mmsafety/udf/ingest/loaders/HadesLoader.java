@@ -26,10 +26,11 @@ public final class HadesLoader implements BenchmarkLoader {
   public static final String NAME = "hades";
   static final String STEP_PROJECTION = "message m { optional int64 step; }";
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/*.parquet (or *.parquet at the root): image bytes, id, scenario, keywords, step, category, instruction",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/*.parquet (or *.parquet at the root): image bytes, id, scenario, keywords, step, category, instruction",
       HadesLoader::new,
-          Param.string("step", "last", "last (the highest step found), a number, or all"))
-          .withVariants("step-*", VariantKinds.TYPOGRAPHIC);
+      Param.string("step", "last", "last (the highest step found), a number, or all"))
+      .withVariants("step-*", VariantKinds.TYPOGRAPHIC);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -21,9 +21,10 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
   public static final String NAME = "harmbench-mm";
   static final String FILE = "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv";
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/behavior_datasets/harmbench_behaviors_multimodal_all.csv; images data/multimodal_behavior_images/",
       HarmBenchMmLoader::new)
-          .withVariants("multimodal", VariantKinds.IMAGE);
+      .withVariants("multimodal", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -26,14 +26,15 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
       Set.of("id", "jailbreak_query", "redteam_query", "format", "policy", "image_path", "from", "selected_mini",
           "transfer_from_llm");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "JailBreakV_28K.csv, mini_JailBreakV_28K.csv or RedTeam_2K.csv, in the root or JailBreakV_28K/",
       JailbreakV28kLoader::new,
-          Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"))
-          .withVariants(
-              "template", VariantKinds.IMAGE, "persuade", VariantKinds.IMAGE, "logic", VariantKinds.IMAGE,
-              "sd", VariantKinds.IMAGE, "figstep", VariantKinds.TYPOGRAPHIC, "sd_typo", VariantKinds.TYPOGRAPHIC,
-              "typo", VariantKinds.TYPOGRAPHIC, "query-relevant", VariantKinds.TYPOGRAPHIC,
-              "redteam", VariantKinds.TEXT);
+      Param.choice("split", "full", "full, mini (the default when the full file is absent) or redteam", "full", "mini", "redteam"))
+      .withVariants(
+          "template", VariantKinds.IMAGE, "persuade", VariantKinds.IMAGE, "logic", VariantKinds.IMAGE,
+          "sd", VariantKinds.IMAGE, "figstep", VariantKinds.TYPOGRAPHIC, "sd_typo", VariantKinds.TYPOGRAPHIC,
+          "typo", VariantKinds.TYPOGRAPHIC, "query-relevant", VariantKinds.TYPOGRAPHIC,
+          "redteam", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -34,15 +34,16 @@ public final class MmSafetyBenchLoader implements BenchmarkLoader {
           "Question", "GPT-Pred", "Changed Question", "Key Phrase", "Phrase Type", "Rephrased Question",
           "Rephrased Question(SD)");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/processed_questions/*.json; images data/imgs/{scenario}/{SD,SD_TYPO,TYPO}/{id}.jpg",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/processed_questions/*.json; images data/imgs/{scenario}/{SD,SD_TYPO,TYPO}/{id}.jpg",
       MmSafetyBenchLoader::new,
-          Param.list("variants", VARIANTS, "any of SD, SD_TYPO, TYPO, text-only"),
-          Param.list("scenarios", List.of(), "file stems to read (default all)"),
-          Param.bool("tiny", false, "only the ids in TinyVersion_ID_List.json (split tiny)"),
-          Param.choice("text-field", "Question", "text of the text-only variant", "Question", "Changed Question"))
-          .withVariants(
-              "SD", VariantKinds.IMAGE, "SD_TYPO", VariantKinds.TYPOGRAPHIC, "TYPO", VariantKinds.TYPOGRAPHIC,
-              "text-only", VariantKinds.TEXT);
+      Param.list("variants", VARIANTS, "any of SD, SD_TYPO, TYPO, text-only"),
+      Param.list("scenarios", List.of(), "file stems to read (default all)"),
+      Param.bool("tiny", false, "only the ids in TinyVersion_ID_List.json (split tiny)"),
+      Param.choice("text-field", "Question", "text of the text-only variant", "Question", "Changed Question"))
+      .withVariants(
+          "SD", VariantKinds.IMAGE, "SD_TYPO", VariantKinds.TYPOGRAPHIC, "TYPO", VariantKinds.TYPOGRAPHIC,
+          "text-only", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -26,9 +26,10 @@ public final class MossBenchLoader implements BenchmarkLoader {
   static final Map<String, String> OVER =
       Map.of("type 1", "Exaggerated Risk", "type 2", "Negated Harm", "type 3", "Counterintuitive Interpretation");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/images_information/information.json; images data/{image}; benign cases",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/images_information/information.json; images data/{image}; benign cases",
       MossBenchLoader::new)
-          .withVariants("benign", VariantKinds.IMAGE);
+      .withVariants("benign", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -32,10 +32,11 @@ public final class SiuoLoader implements BenchmarkLoader {
       Set.of("question_id", "image", "question", "category", "options", "correct_option", "safety_warning",
           "reference_answer");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/siuo_gen.json and data/siuo_mcqa.json; images data/images/{image}",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/siuo_gen.json and data/siuo_mcqa.json; images data/images/{image}",
       SiuoLoader::new,
-          Param.list("tasks", TASKS, "any of gen, mcqa"))
-          .withVariants("gen", VariantKinds.IMAGE, "mcqa", VariantKinds.IMAGE);
+      Param.list("tasks", TASKS, "any of gen, mcqa"))
+      .withVariants("gen", VariantKinds.IMAGE, "mcqa", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

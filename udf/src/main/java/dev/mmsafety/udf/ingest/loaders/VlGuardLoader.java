@@ -27,12 +27,13 @@ public final class VlGuardLoader implements BenchmarkLoader {
   static final Set<String> FIELDS =
       Set.of("id", "image", "safe", "harmful_category", "harmful_subcategory", "instr-resp");
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "data/{split}.json; images {image-dir}/{image}",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "data/{split}.json; images {image-dir}/{image}",
       VlGuardLoader::new,
-          Param.choice("split", "test", "the JSON file to read", "test", "train"),
-          Param.list("subsets", SUBSETS, "any of unsafes, safe_unsafes, safe_safes"),
-          Param.string("image-dir", null, "the image folder (default: the split name)"))
-          .withVariants("unsafes", VariantKinds.IMAGE, "safe_unsafes", VariantKinds.IMAGE, "safe_safes", VariantKinds.IMAGE);
+      Param.choice("split", "test", "the JSON file to read", "test", "train"),
+      Param.list("subsets", SUBSETS, "any of unsafes, safe_unsafes, safe_safes"),
+      Param.string("image-dir", null, "the image folder (default: the split name)"))
+      .withVariants("unsafes", VariantKinds.IMAGE, "safe_unsafes", VariantKinds.IMAGE, "safe_safes", VariantKinds.IMAGE);
 
   @Override
   public void load(LoadContext ctx) throws IOException {

@@ -21,10 +21,11 @@ import java.util.Set;
 public final class XsTestLoader implements BenchmarkLoader {
   public static final String NAME = "xstest";
 
-  public static final LoaderType TYPE = LoaderType.of(NAME, "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
+  public static final LoaderType TYPE = LoaderType.of(NAME,
+      "xstest_prompts.csv (or data/xstest_prompts.csv), text only",
       XsTestLoader::new,
-          Param.string("file", null, "the CSV to read instead, relative to the root"))
-          .withVariants("text", VariantKinds.TEXT);
+      Param.string("file", null, "the CSV to read instead, relative to the root"))
+      .withVariants("text", VariantKinds.TEXT);
 
   @Override
   public void load(LoadContext ctx) throws IOException {
