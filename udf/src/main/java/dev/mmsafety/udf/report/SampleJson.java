@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The sample browser's data as JSON safe to embed in {@code <script type="application/json">}: '<', '>', '&',
@@ -21,12 +21,12 @@ public final class SampleJson {
 
   private SampleJson() {}
 
+  /** The page's data; a record, so its keys keep one order and the same run writes the same page. */
+  record Payload(List<ReportData.Sample> samples, boolean redacted, boolean simulated) {}
+
   public static String write(ReportData d) {
     try {
-      return WRITER.writeValueAsString(Map.of(
-          "samples", d.samples().samples(),
-          "redacted", d.redacted(),
-          "simulated", d.simulated()));
+      return WRITER.writeValueAsString(new Payload(d.samples().samples(), d.redacted(), d.simulated()));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Cannot write sample data: " + e.getOriginalMessage(), e);
     }

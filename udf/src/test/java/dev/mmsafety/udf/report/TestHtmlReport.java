@@ -66,6 +66,13 @@ class TestHtmlReport {
   }
 
   @Test
+  void theSampleDataKeepsOneKeyOrderSoTheSameRunWritesTheSamePage() {
+    String json = between(HtmlReport.render(ReportFixtures.full(true, null)), DATA_OPEN, "</script>");
+    assertThat(json).startsWith("{\"samples\":[");
+    assertThat(json.indexOf("\"redacted\":")).isLessThan(json.indexOf("\"simulated\":")).isGreaterThan(0);
+  }
+
+  @Test
   void aPartialRunSaysSoAndNamesTheCapAndWhatWasReused() {
     String html = HtmlReport.render(ReportFixtures.full(true, null));
     int notice = html.indexOf("id='partial-notice'");
