@@ -9,15 +9,22 @@ import org.apache.spark.sql.types.StructType;
 /**
  * A table's contract: its name, version, columns in write order and partition columns. Partition columns are
  * ordinary columns of the schema; writers pass them to {@code partitionBy}. Each table's class declares its
- * columns and one {@code INSTANCE} built with {@link #of}; {@code schema} is the Spark schema of the columns, kept
- * so rows need not rebuild it (the constructor checks it is exactly that).
+ * columns and one {@code INSTANCE} built with {@link #of}; the Spark schema is built once, here, from the columns.
  */
-public record TableContract(
-    String name, int version, String doc, List<Column> columns, List<Column> partitionColumns, StructType schema) {
+public final class TableContract {
+  private final String name;
+  private final int version;
+  private final String doc;
+  private final List<Column> columns;
+  private final List<Column> partitionColumns;
+  private final StructType schema;
 
-  public TableContract {
-    columns = List.copyOf(columns);
-    partitionColumns = List.copyOf(partitionColumns);
+  private TableContract(String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
+    this.name = name;
+    this.version = version;
+    this.doc = doc;
+    this.columns = List.copyOf(columns);
+    this.partitionColumns = List.copyOf(partitionColumns);
     Set<Integer> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (Column column : columns) {
@@ -32,19 +39,37 @@ public record TableContract(
             "Cannot define table " + name + ": partition column " + partition.name() + " is not a column");
       }
     }
-    if (!schemaOf(columns).equals(schema)) {
-      throw new IllegalStateException("Cannot define table " + name + ": the schema is not that of its columns");
-    }
+    this.schema = new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
   }
 
   /** The contract of table {@code name}: its columns in write order and the partition columns among them. */
   public static TableContract of(
       String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
-    return new TableContract(name, version, doc, columns, partitionColumns, schemaOf(columns));
+    return new TableContract(name, version, doc, columns, partitionColumns);
   }
 
-  private static StructType schemaOf(List<Column> columns) {
-    return new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
+  public String name() {
+    return name;
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public String doc() {
+    return doc;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  public List<Column> partitionColumns() {
+    return partitionColumns;
+  }
+
+  public StructType schema() {
+    return schema;
   }
 
   public String[] partitionColumnNames() {
