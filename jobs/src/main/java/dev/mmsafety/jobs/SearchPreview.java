@@ -67,13 +67,12 @@ public final class SearchPreview {
         .findFirst().orElseThrow(() -> new ConfigException("Cannot preview attack " + spec.label()
             + ": it applies to none of the " + cases.size() + " case(s) read"));
     long seed = spec.seed() != null ? spec.seed() : Seeds.derive(runSeed, c.caseId(), spec.label());
-    String goal = c.sourceText() != null && !c.sourceText().isBlank() ? c.sourceText() : c.promptText();
     Recording carrier = new Recording(VisualCarriers.of(attack.carrier()));
     SearchOutcome o;
     try (SimulatedWorker sim = SimulatedWorker.start(SIMULATOR,
         Map.of(ATTACKER, SimProfiles.ATTACKER, EVALUATOR, SimProfiles.JUDGE, TARGET, SimProfiles.ROBUST))) {
       SearchDriver driver = new SearchDriver(model(sim, ATTACKER), model(sim, EVALUATOR), model(sim, TARGET));
-      o = driver.run(attack.search(goal, seed, carrier)).join();
+      o = driver.run(attack.search(c.instruction(), seed, carrier)).join();
     }
     Files.createDirectories(out);
     String stem = c.caseId().replace(':', '_').replace('/', '_') + "." + spec.label();

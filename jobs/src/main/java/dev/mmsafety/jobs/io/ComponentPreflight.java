@@ -1,6 +1,8 @@
 package dev.mmsafety.jobs.io;
 
 import dev.mmsafety.udf.attack.Attacks;
+import dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks;
+import dev.mmsafety.udf.attack.adaptive.JudgeScorer;
 import dev.mmsafety.udf.config.AttackSpec;
 import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.config.DefenseSpec;
@@ -51,9 +53,9 @@ public final class ComponentPreflight {
       benchmarks.add(Benchmarks.check(dataset).name());
     }
     for (AttackSpec attack : config.attacks()) {
-      if (dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks.isAdaptive(attack.name())) {
-        dev.mmsafety.udf.attack.adaptive.JudgeScorer.checkDeclared(dev.mmsafety.udf.attack.adaptive.AdaptiveAttacks
-            .create(attack.label(), attack.name(), attack.params()), attack.label(), config.judges());
+      if (AdaptiveAttacks.isAdaptive(attack.name())) {
+        JudgeScorer.checkDeclared(AdaptiveAttacks.create(attack.label(), attack.name(), attack.params()),
+            attack.label(), config.judges());
       } else {
         Attacks.create(attack);
       }

@@ -129,6 +129,8 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
         callers.put(spec.name(), new CachingModelCaller(shared, spec, index, segment, origin));
       }
       List<JudgeSpec> judges = task.judgesJson().stream().map(j -> read(j, JudgeSpec.class)).toList();
+      Map<String, JudgeSpec> byName = new HashMap<>();
+      judges.forEach(j -> byName.put(j.name(), j));
       // scorer judges call their models through this task's cached callers, as the attacker and target do
       Judges.Resources resources = new Judges.Resources((model, settings) -> caller(model.name()), inference,
           task.images(), InferenceSpecs.models(task.helpersJson()));
@@ -136,9 +138,7 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
         AttackSpec spec = read(json, AttackSpec.class);
         AdaptiveAttack attack = AdaptiveAttacks.create(spec.label(), spec.name(), spec.params());
         JudgeScorer.checkDeclared(attack, spec.label(), judges);
-        Judge scorer = attack.scorer() == null ? null : Judges.createAll(
-            judges.stream().filter(j -> j.name().equals(attack.scorer())).toList(), judges, resources)
-            .get(attack.scorer());
+        Judge scorer = attack.scorer() == null ? null : Judges.create(byName.get(attack.scorer()), byName, resources);
         plans.add(new Plan(spec, attack, CanonicalJson.write(attack.params()), AttackScope.of(spec), scorer));
       }
       this.probes = new AdaptiveProbes(task.runId(), task.runDate(),

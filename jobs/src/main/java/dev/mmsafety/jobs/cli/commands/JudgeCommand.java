@@ -45,8 +45,6 @@ public final class JudgeCommand extends CliCommand {
       }
     }
     StandaloneJudge judge = new StandaloneJudge(responses, names, out, probes, cases);
-    judge.run(ConfigLoader.load(config, ConfigLoader.Use.JUDGE)).summaryLines().forEach(out()::println);
-    out().flush();
-    return 0;
+    return printed(judge.run(ConfigLoader.load(config, ConfigLoader.Use.JUDGE)).summaryLines());
   }
 }

@@ -63,17 +63,14 @@ public final class SearchDriver {
     CompletableFuture<?>[] answers = new CompletableFuture<?>[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       SearchCall call = batch.get(i);
-      answers[i] = scorer != null && call.purpose() == SearchCall.Purpose.RATE
-          ? score(call).thenAccept(s -> {
-            synchronized (search) {
-              search.score(call.id(), s);
-            }
-          })
-          : send(call).thenAccept(r -> {
-            synchronized (search) {
-              search.answer(call.id(), r);
-            }
-          });
+      CompletableFuture<Runnable> handBack = scorer != null && call.purpose() == SearchCall.Purpose.RATE
+          ? score(call).thenApply(s -> () -> search.score(call.id(), s))
+          : send(call).thenApply(r -> () -> search.answer(call.id(), r));
+      answers[i] = handBack.thenAccept(h -> {
+        synchronized (search) {
+          h.run();
+        }
+      });
     }
     CompletableFuture.allOf(answers).whenComplete((ok, error) -> {
       if (error != null) {
