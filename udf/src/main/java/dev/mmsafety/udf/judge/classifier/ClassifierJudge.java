@@ -35,19 +35,16 @@ public final class ClassifierJudge implements Judge {
       KIND, "2", "Offline judge: sentence embeddings and two calibrated heads (refused, harmful), CPU only.",
       ClassifierJudge::create,
       List.of(Param.string("head-file", null, "a model JSON made by the trainer (else the shipped one)")));
-  /** Distinct questions whose embedding is kept per judge: a run asks each question of many models and attacks. */
-  static final int QUESTION_CACHE = 4096;
+  /**
+   * Embeddings kept per judge (about 1.6 KB each): a run asks each question of many models and attacks, and models
+   * repeat their refusals word for word.
+   */
+  static final int EMBEDDING_CACHE = 4096;
 
   private final Descriptor descriptor;
   private final OfflineJudgeModel model;
   private final Supplier<SentenceEncoder> encoder;
-  private final Map<String, float[]> questions =
-      java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-          return size() > QUESTION_CACHE;
-        }
-      });
+  private final EmbeddingCache embeddings = new EmbeddingCache(EMBEDDING_CACHE);
 
   /** A judge made in code (tests, benchmarks) rather than from config. */
   public ClassifierJudge(String name, OfflineJudgeModel model) {
@@ -95,13 +92,21 @@ public final class ClassifierJudge implements Judge {
     return CompletableFuture.completedFuture(assess(List.of(input)).get(0).verdict());
   }
 
+  /**
+   * Embeds the inputs' questions ahead of their answers, as a run that asked them of other models or attacks
+   * already has (benchmarks time the answers alone this way).
+   */
+  public void embedQuestions(List<JudgeInput> inputs) {
+    encoder.get().embed(inputs.stream().map(Features::question).toList(), Features.QUESTION_TOKENS, embeddings);
+  }
+
   /** A verdict with the probabilities it came from (the cascade reads these). */
   public record Assessment(OfflineJudgeModel.Decision decision, Verdict verdict) {}
 
-  /** Judges answers in one batch: embeddings in padded batches, each distinct question embedded once. */
+  /** Judges answers in one batch; texts this judge has embedded before are not embedded again. */
   public List<Assessment> assess(List<JudgeInput> inputs) {
     SentenceEncoder enc = encoder.get();
-    List<Features.Embedded> embedded = Features.embed(enc, inputs, model.blocks(), questions);
+    List<Features.Embedded> embedded = Features.embed(enc, inputs, model.blocks(), embeddings);
     List<Assessment> out = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
       double[] x = Features.vector(model.blocks(), inputs.get(i), embedded.get(i));

@@ -4,8 +4,6 @@ import dev.mmsafety.udf.judge.JudgeInput;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +12,7 @@ import java.util.Set;
 /**
  * The offline judge's input vector: blocks of features, chosen on the validation split (docs/judges.md, "Choosing
  * the encoder and the features"). Embeddings are clipped to a few tokens each, so one answer costs about as much
- * as one short sentence; each distinct question is embedded once per batch.
+ * as one short sentence; texts of the same token ids are embedded once ({@link EmbeddingCache}).
  */
 public final class Features {
   /** Tokens embedded per segment (special tokens included). */
@@ -75,43 +73,22 @@ public final class Features {
     return blocks.stream().map(Block::key).toList();
   }
 
-  /** Embeds what {@code blocks} need for every input; distinct questions once. */
+  /** Embeds what {@code blocks} need for every input; texts of the same ids once. */
   public static List<Embedded> embed(SentenceEncoder encoder, List<JudgeInput> inputs, Set<Block> blocks) {
-    return embed(encoder, inputs, blocks, new HashMap<>());
+    return embed(encoder, inputs, blocks, new EmbeddingCache(3 * inputs.size()));
   }
 
-  /**
-   * As above, taking question embeddings from {@code questionCache} (question text to vector) and adding the new
-   * ones to it.
-   */
+  /** As above, taking embeddings from {@code cache} and adding the new ones to it. */
   public static List<Embedded> embed(
-      SentenceEncoder encoder, List<JudgeInput> inputs, Set<Block> blocks, Map<String, float[]> questionCache) {
+      SentenceEncoder encoder, List<JudgeInput> inputs, Set<Block> blocks, EmbeddingCache cache) {
     boolean needQuestion = blocks.contains(Block.SIMILARITY) || blocks.contains(Block.QUESTION_X_OPENING)
         || blocks.contains(Block.BODY);
     boolean needOpening = needQuestion || blocks.contains(Block.OPENING);
     boolean needEnding = blocks.contains(Block.ENDING) || blocks.contains(Block.SIMILARITY);
-    List<float[]> questions = null;
-    if (needQuestion) {
-      Map<String, float[]> known = new HashMap<>();
-      Set<String> missing = new LinkedHashSet<>();
-      for (JudgeInput i : inputs) {
-        float[] v = questionCache.get(question(i));
-        if (v != null) {
-          known.put(question(i), v);
-        } else {
-          missing.add(question(i));
-        }
-      }
-      List<String> texts = new ArrayList<>(missing);
-      List<float[]> vectors = encoder.embed(texts, QUESTION_TOKENS);
-      for (int k = 0; k < texts.size(); k++) {
-        known.put(texts.get(k), vectors.get(k));
-        questionCache.put(texts.get(k), vectors.get(k));
-      }
-      questions = inputs.stream().map(i -> known.get(question(i))).toList();
-    }
-    List<float[]> openings = needOpening ? encoder.embed(segments(inputs, true), OPENING_TOKENS) : null;
-    List<float[]> endings = needEnding ? encoder.embed(segments(inputs, false), ENDING_TOKENS) : null;
+    List<float[]> questions =
+        needQuestion ? encoder.embed(inputs.stream().map(Features::question).toList(), QUESTION_TOKENS, cache) : null;
+    List<float[]> openings = needOpening ? encoder.embed(segments(inputs, true), OPENING_TOKENS, cache) : null;
+    List<float[]> endings = needEnding ? encoder.embed(segments(inputs, false), ENDING_TOKENS, cache) : null;
     List<float[]> bodies = blocks.contains(Block.BODY)
         ? encoder.embed(inputs.stream().map(i -> AnswerText.body(i.text())).toList(), BODY_TOKENS) : null;
     List<float[]> wholes = blocks.contains(Block.WHOLE)

@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,6 +78,14 @@ public final class SentenceEncoder {
    * embeds as the empty sequence ([CLS] [SEP]), which the model accepts.
    */
   public List<float[]> embed(List<String> texts, int maxTokens) {
+    return embed(texts, maxTokens, new EmbeddingCache(texts.size()));
+  }
+
+  /**
+   * As above, taking what {@code cache} holds and adding what it lacks, so texts of the same ids (in this call or
+   * an earlier one) run once. Returned vectors are shared with the cache: read them, never write.
+   */
+  public List<float[]> embed(List<String> texts, int maxTokens, EmbeddingCache cache) {
     long[][] ids = new long[texts.size()][];
     for (int i = 0; i < texts.size(); i++) {
       ids[i] = tokens(texts.get(i), maxTokens);
@@ -87,15 +96,23 @@ public final class SentenceEncoder {
     }
     Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
     float[][] out = new float[ids.length][];
-    for (int start = 0; start < order.length; start += BATCH) {
-      int end = Math.min(order.length, start + BATCH);
-      long[][] batch = new long[end - start][];
-      for (int k = start; k < end; k++) {
-        batch[k - start] = ids[order[k]];
+    List<long[]> batch = new ArrayList<>(BATCH);
+    List<Integer> slots = new ArrayList<>(BATCH);
+    for (int k = 0; k < order.length; k++) {
+      int i = order[k];
+      out[i] = cache.get(ids[i]);
+      if (out[i] == null) {
+        batch.add(ids[i]);
+        slots.add(i);
       }
-      float[][] vectors = run(batch);
-      for (int k = start; k < end; k++) {
-        out[order[k]] = vectors[k - start];
+      if (batch.size() == BATCH || (k == order.length - 1 && !batch.isEmpty())) {
+        float[][] vectors = run(batch.toArray(long[][]::new));
+        for (int b = 0; b < vectors.length; b++) {
+          out[slots.get(b)] = vectors[b];
+          cache.put(batch.get(b), vectors[b]);
+        }
+        batch.clear();
+        slots.clear();
       }
     }
     return Arrays.asList(out);
