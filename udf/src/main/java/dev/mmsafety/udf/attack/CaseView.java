@@ -40,4 +40,18 @@ public record CaseView(
   public boolean hasSourceText() {
     return sourceText != null && !sourceText.isBlank();
   }
+
+  /** The note of the fallback to prompt_text ("no source_text: {@code verb} prompt_text"), null when none. */
+  String fallbackNote(String verb) {
+    return hasSourceText() ? null : "no source_text: " + verb + " prompt_text";
+  }
+
+  /** {@link #instruction()} for attacks that cannot run without it: none is a {@code text_empty} reject. */
+  String requireInstruction() throws AttackException {
+    String instruction = instruction();
+    if (instruction == null || instruction.isBlank()) {
+      throw new AttackException("text_empty", "source_text", "Cannot attack case " + caseId() + ": no instruction text");
+    }
+    return instruction;
+  }
 }

@@ -26,9 +26,7 @@ record FigStepAttack(String prompt, Typography.Overflow overflow, FontChain font
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {
     Typography.Notes notes = new Typography.Notes();
-    if (!c.hasSourceText()) {
-      notes.add("no source_text: rendered prompt_text");
-    }
+    notes.add(c.fallbackNote("rendered"));
     Typography.Rendered r = Typography.figStep(c.instruction(), overflow, fonts);
     notes.add(r.note());
     return new ProbeDraft(prompt, List.of(ImagePart.png(r.image(), null)), null, notes.text());

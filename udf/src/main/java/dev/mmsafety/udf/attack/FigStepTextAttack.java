@@ -27,12 +27,9 @@ record FigStepTextAttack(String style, String prompt) implements Attack.Behaviou
 
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {
-    String instruction = c.instruction();
-    if (instruction == null || instruction.isBlank()) {
-      throw new AttackException("text_empty", "source_text", "Cannot attack case " + c.caseId() + ": no instruction text");
-    }
+    String instruction = c.requireInstruction();
     String list = String.join("\n", Typography.figStepLines(instruction));
     String text = style.equals("plain") ? list : "```\n" + list + "\n```\n" + prompt;
-    return new ProbeDraft(text, List.of(), null, c.hasSourceText() ? null : "no source_text: used prompt_text");
+    return new ProbeDraft(text, List.of(), null, c.fallbackNote("used"));
   }
 }

@@ -34,11 +34,8 @@ record JailbreakTemplateAttack(JailbreakTemplates.Template template, String carr
 
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {
-    String instruction = c.instruction();
-    if (instruction == null || instruction.isBlank()) {
-      throw new AttackException("text_empty", "source_text", "Cannot attack case " + c.caseId() + ": no instruction text");
-    }
-    String note = c.hasSourceText() ? null : "no source_text: used prompt_text";
+    String instruction = c.requireInstruction();
+    String note = c.fallbackNote("used");
     String text = template.fill(instruction);
     return switch (carrier) {
       case "none" -> new ProbeDraft(text, List.of(), null, note);

@@ -29,9 +29,7 @@ record MultiImageAttack(String mode, int parts, String prompt) implements Attack
   @Override
   public ProbeDraft apply(CaseView c, AttackContext ctx) throws AttackException {
     Typography.Notes notes = new Typography.Notes();
-    if (!c.hasSourceText()) {
-      notes.add("no source_text: used prompt_text");
-    }
+    notes.add(c.fallbackNote("used"));
     String instruction = c.instruction();
     List<ImagePart> images = new ArrayList<>();
     if (mode.equals("tiles")) {
@@ -45,10 +43,7 @@ record MultiImageAttack(String mode, int parts, String prompt) implements Attack
         images.add(ImagePart.png(band, null));
       }
     } else {
-      if (instruction == null || instruction.isBlank()) {
-        throw new AttackException("text_empty", "source_text", "Cannot attack case " + c.caseId() + ": no instruction text");
-      }
-      String[] words = instruction.trim().split("\\s+");
+      String[] words = c.requireInstruction().trim().split("\\s+");
       int n = Math.min(parts, words.length);
       if (n < parts) {
         notes.add("only " + words.length + " words: split into " + n + " images");

@@ -73,10 +73,13 @@ public record InferenceSpec(
    * {@code spec.with(s -> { s.maxAttempts = 2; s.timeoutMs = 300L; })}; the copy is checked like any spec.
    */
   public InferenceSpec with(Consumer<Builder> change) {
-    return RecordEdit.apply(new Builder(this), change, Builder::build);
+    return RecordEdit.apply(this, new Builder(), change);
   }
 
-  /** The settings as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */
+  /**
+   * The settings as plain fields, for {@link #with}: one lambda sets any of them, no setter per field; named as the
+   * components, which {@link RecordEdit} copies in and out by name.
+   */
   public static final class Builder {
     public Integer window;
     public Integer maxAttempts;
@@ -92,26 +95,7 @@ public record InferenceSpec(
     public String cacheScope;
     public AdaptiveSpec adaptive;
 
-    private Builder(InferenceSpec from) {
-      window = from.window;
-      maxAttempts = from.maxAttempts;
-      backoffMs = from.backoffMs;
-      maxBackoffMs = from.maxBackoffMs;
-      timeoutMs = from.timeoutMs;
-      maxErrorRate = from.maxErrorRate;
-      maxRequests = from.maxRequests;
-      maxTokens = from.maxTokens;
-      breakerFailures = from.breakerFailures;
-      breakerOpenMs = from.breakerOpenMs;
-      progressSeconds = from.progressSeconds;
-      cacheScope = from.cacheScope;
-      adaptive = from.adaptive;
-    }
-
-    private InferenceSpec build() {
-      return new InferenceSpec(window, maxAttempts, backoffMs, maxBackoffMs, timeoutMs, maxErrorRate, maxRequests,
-          maxTokens, breakerFailures, breakerOpenMs, progressSeconds, cacheScope, adaptive);
-    }
+    private Builder() {}
   }
 
   /** True when answers of earlier nights may be reused (for models whose revision is set). */

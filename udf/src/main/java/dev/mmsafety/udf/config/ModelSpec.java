@@ -83,10 +83,13 @@ public record ModelSpec(
    * defaults and checks as any spec.
    */
   public ModelSpec with(Consumer<Builder> change) {
-    return RecordEdit.apply(new Builder(this), change, Builder::build);
+    return RecordEdit.apply(this, new Builder(), change);
   }
 
-  /** The parts as plain fields, for {@link #with}: one lambda sets any of them, no setter per field. */
+  /**
+   * The parts as plain fields, for {@link #with}: one lambda sets any of them, no setter per field; named as the
+   * components, which {@link RecordEdit} copies in and out by name.
+   */
   public static final class Builder {
     public String name;
     public String model;
@@ -101,30 +104,11 @@ public record ModelSpec(
     public List<String> imageFormats;
     public ModelImageLimits imageLimits;
 
-    private Builder(ModelSpec from) {
-      name = from.name;
-      model = from.model;
-      endpoints = from.endpoints;
-      apiKeyEnv = from.apiKeyEnv;
-      imageTransport = from.imageTransport;
-      systemPrompt = from.systemPrompt;
-      generation = from.generation;
-      role = from.role;
-      revision = from.revision;
-      simulatorProfile = from.simulatorProfile;
-      imageFormats = from.imageFormats;
-      imageLimits = from.imageLimits;
-    }
-
-    private ModelSpec build() {
-      return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-          simulatorProfile, imageFormats, imageLimits);
-    }
+    private Builder() {}
   }
 
   public ModelSpec withImageLimits(ModelImageLimits value) {
-    return new ModelSpec(name, model, endpoints, apiKeyEnv, imageTransport, systemPrompt, generation, role, revision,
-        simulatorProfile, imageFormats, value);
+    return with(b -> b.imageLimits = value);
   }
 
   public boolean usesSimulator() {

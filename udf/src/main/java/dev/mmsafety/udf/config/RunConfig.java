@@ -54,50 +54,50 @@ public record RunConfig(
     return new RunConfig(run, null, null, null, null, null, null, null, null, null, null);
   }
 
-  // One copy-with per section, so code that changes one part never restates the other nine.
+  // One copy-with per section (named as its component), so code that changes one part never restates the others.
 
   public RunConfig withRun(RunSpec value) {
-    return new RunConfig(value, spark, datasets, attacks, models, defenses, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "run", value);
   }
 
   public RunConfig withSpark(SparkSpec value) {
-    return new RunConfig(run, value, datasets, attacks, models, defenses, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "spark", value);
   }
 
   public RunConfig withDatasets(List<DatasetSpec> value) {
-    return new RunConfig(run, spark, value, attacks, models, defenses, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "datasets", value);
   }
 
   public RunConfig withAttacks(List<AttackSpec> value) {
-    return new RunConfig(run, spark, datasets, value, models, defenses, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "attacks", value);
   }
 
   public RunConfig withModels(List<ModelSpec> value) {
-    return new RunConfig(run, spark, datasets, attacks, value, defenses, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "models", value);
   }
 
   public RunConfig withDefenses(List<DefenseSpec> value) {
-    return new RunConfig(run, spark, datasets, attacks, models, value, judges, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "defenses", value);
   }
 
   public RunConfig withJudges(List<JudgeSpec> value) {
-    return new RunConfig(run, spark, datasets, attacks, models, defenses, value, inference, simulator, report, helpers);
+    return RecordEdit.replace(this, "judges", value);
   }
 
   public RunConfig withInference(InferenceSpec value) {
-    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, value, simulator, report, helpers);
+    return RecordEdit.replace(this, "inference", value);
   }
 
   public RunConfig withSimulator(SimulatorSpec value) {
-    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, inference, value, report, helpers);
+    return RecordEdit.replace(this, "simulator", value);
   }
 
   public RunConfig withReport(ReportSpec value) {
-    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, inference, simulator, value, helpers);
+    return RecordEdit.replace(this, "report", value);
   }
 
   public RunConfig withHelpers(List<ModelSpec> value) {
-    return new RunConfig(run, spark, datasets, attacks, models, defenses, judges, inference, simulator, report, value);
+    return RecordEdit.replace(this, "helpers", value);
   }
 
   /** The helper called {@code name}, or null when none is declared. */
