@@ -15,7 +15,6 @@ import dev.mmsafety.udf.spark.AttackPartitionFunction;
 import dev.mmsafety.udf.spark.AttackRows;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -35,15 +34,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
   public static final String JOB_GROUP = "APPLY-ATTACKS";
 
-  private Dataset<Row> input;
-
   ApplyAttacksJob(RunContext context) {
     super(context);
-  }
-
-  /** The run's cases rows (CasesTable schema). */
-  public ApplyAttacksJob input(Dataset<Row> cases) {
-    return set(() -> input = cases);
   }
 
   public Result execute() {
@@ -97,15 +89,10 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
       if (!adaptive.isEmpty()) {
         context.tables().write(part(tagged, AttackRows.ROUND), AttackRoundsTable.INSTANCE);
       }
-      Map<String, Long> counts = new LinkedHashMap<>();
-      counts.put("probes", probes);
-      counts.put("rejects", rejects);
-      counts.put("lineage", lineage);
-      counts.put("images", images);
-      counts.put("expected", expected);
+      Map<String, Long> counts = new HashMap<>(
+          Map.of("probes", probes, "rejects", rejects, "lineage", lineage, "images", images, "expected", expected));
       if (!adaptive.isEmpty()) {
-        counts.put("searches", searches);
-        counts.put("search_nodes", nodes);
+        counts.putAll(Map.of("searches", searches, "search_nodes", nodes));
       }
       List<String> lines = new ArrayList<>();
       lines.add(

@@ -29,12 +29,6 @@ import org.apache.spark.sql.Row;
  * duplicates, counts that reconcile across tables, and the share answered ok after retries.
  */
 public final class ChaosRun {
-  public static final double ERROR_RATE = 0.20;
-  public static final double TIMEOUT_RATE = 0.05;
-  public static final double THROTTLE_RATE = 0.05;
-  public static final double RESET_RATE = 0.02;
-  public static final double MALFORMED_RATE = 0.02;
-
   private ChaosRun() {}
 
   /** What the checks found. */
@@ -72,9 +66,9 @@ public final class ChaosRun {
         judges:
           - {name: advbench, type: refusal-strings, params: {list: advbench}}
         inference: {window: 64, max-attempts: 10, backoff-ms: 20, max-backoff-ms: 400, timeout-ms: 1500, max-error-rate: 0.05, breaker-failures: 1000}
-        simulator: {capacity: 64, service-ms: 5, error-rate: %s, timeout-rate: %s, throttle-rate: %s, reset-rate: %s, malformed-rate: %s, retry-after-seconds: 1, timeout-hold-ms: 5000}
+        simulator: {capacity: 64, service-ms: 5, error-rate: 0.20, timeout-rate: 0.05, throttle-rate: 0.05, reset-rate: 0.02, malformed-rate: 0.02, retry-after-seconds: 1, timeout-hold-ms: 5000}
         """
-            .formatted(root, partitions, data, ERROR_RATE, TIMEOUT_RATE, THROTTLE_RATE, RESET_RATE, MALFORMED_RATE);
+            .formatted(root, partitions, data);
     RunConfig config = ConfigLoader.parse(yaml, "chaos.yaml");
     long start = System.nanoTime();
     EvaluationPipeline.Result result = new EvaluationPipeline("chaos", out, Clock.systemUTC()).run(config, "chaos");

@@ -51,7 +51,6 @@ public final class ComputeMetricsJob extends StageJob<ComputeMetricsJob> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ComputeMetricsJob.class);
 
-  private Dataset<Row> input;
   private Dataset<Row> responses;
   private Dataset<Row> probes;
   private double regressionThreshold = REGRESSION_THRESHOLD_DEFAULT;
@@ -67,11 +66,6 @@ public final class ComputeMetricsJob extends StageJob<ComputeMetricsJob> {
    */
   public ComputeMetricsJob probes(Dataset<Row> value) {
     return set(() -> probes = value);
-  }
-
-  /** The judgments to measure (the judgments table's rows of this run). */
-  public ComputeMetricsJob input(Dataset<Row> judgments) {
-    return set(() -> input = judgments);
   }
 
   /** Responses carrying human_labels; default: this run's responses partition. */

@@ -54,7 +54,6 @@ public final class GenerateResponsesJob extends StageJob<GenerateResponsesJob> {
   static final Result EMPTY_RESULT = new Result(Map.of("responses", 0L, "calls", 0L, "cache_hits", 0L),
       List.of("responses: no probes, nothing called"));
 
-  private Dataset<Row> input;
   private List<ModelSpec> models;
   private java.util.function.Consumer<String> progressSink = System.err::println;
 
@@ -62,17 +61,9 @@ public final class GenerateResponsesJob extends StageJob<GenerateResponsesJob> {
     super(context);
   }
 
-  /** The probes to answer (this run's probes table). */
-  public GenerateResponsesJob input(Dataset<Row> probes) {
-    return set(() -> input = probes);
-  }
-
   /** Only these models (default: every model in the config). */
   public GenerateResponsesJob models(List<ModelSpec> selected) {
-    if (selected == null || selected.isEmpty()) {
-      throw new IllegalArgumentException("Invalid models: empty");
-    }
-    return set(() -> models = List.copyOf(selected));
+    return set(() -> models = nonEmpty(selected, "models"));
   }
 
   /** Where progress lines go (default stderr). */

@@ -57,11 +57,6 @@ public final class IngestCasesJob extends StageJob<IngestCasesJob> {
     this.datasets = context.config().datasets();
   }
 
-  /** Input rows of the previous stage; ingest has none, so this is ignored (kept for the uniform job API). */
-  public IngestCasesJob input(Dataset<Row> rows) {
-    return this;
-  }
-
   /** Datasets to load (default: the run config's). */
   public IngestCasesJob datasets(List<DatasetSpec> specs) {
     if (specs == null) {

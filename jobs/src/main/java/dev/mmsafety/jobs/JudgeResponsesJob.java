@@ -43,7 +43,6 @@ public final class JudgeResponsesJob extends StageJob<JudgeResponsesJob> {
   public static final String CACHE_DIR = "cache/judgments";
   static final String CACHE_KEY = "cache_key";
 
-  private Dataset<Row> input;
   private Dataset<Row> probes;
   private Dataset<Row> cases;
   private List<JudgeSpec> judges;
@@ -51,11 +50,6 @@ public final class JudgeResponsesJob extends StageJob<JudgeResponsesJob> {
 
   JudgeResponsesJob(RunContext context) {
     super(context);
-  }
-
-  /** Responses to judge (generated or imported); default: this run's responses table. */
-  public JudgeResponsesJob input(Dataset<Row> responses) {
-    return set(() -> input = responses);
   }
 
   /** Probes giving judges the question and image; default: this run's probes table when present. */
@@ -70,10 +64,7 @@ public final class JudgeResponsesJob extends StageJob<JudgeResponsesJob> {
 
   /** The judges to run instead of the config's {@code judges}. */
   public JudgeResponsesJob judges(List<JudgeSpec> specs) {
-    if (specs == null || specs.isEmpty()) {
-      throw new IllegalArgumentException("Invalid judges: empty");
-    }
-    return set(() -> judges = List.copyOf(specs));
+    return set(() -> judges = nonEmpty(specs, "judges"));
   }
 
   /** How LLM and guard judges get their model client (default: {@link JudgeCallers#SHARED_CLIENT}). */

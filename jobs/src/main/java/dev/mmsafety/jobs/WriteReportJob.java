@@ -29,15 +29,8 @@ public final class WriteReportJob extends StageJob<WriteReportJob> {
   public static final String JOB_GROUP = "WRITE-REPORT";
   public static final String FILE_NAME = "report.html";
 
-  private Dataset<Row> input;
-
   WriteReportJob(RunContext context) {
     super(context);
-  }
-
-  /** This run's metrics rows; default: read from the metrics table. */
-  public WriteReportJob input(Dataset<Row> metrics) {
-    return set(() -> input = metrics);
   }
 
   public Result execute() {
