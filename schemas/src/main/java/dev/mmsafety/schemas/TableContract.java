@@ -42,6 +42,12 @@ public final class TableContract {
     this.schema = new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
   }
 
+  /** Write order made of runs, for a table that repeats another table's group of columns in place. */
+  @SafeVarargs
+  public static List<Column> columns(List<Column>... runs) {
+    return java.util.Arrays.stream(runs).flatMap(List::stream).toList();
+  }
+
   /** The contract of table {@code name}: its columns in write order and the partition columns among them. */
   public static TableContract of(
       String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
