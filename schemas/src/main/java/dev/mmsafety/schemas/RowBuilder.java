@@ -1,5 +1,8 @@
 package dev.mmsafety.schemas;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +39,52 @@ public final class RowBuilder {
       }
     }
     return this;
+  }
+
+  /**
+   * Copies every component of {@code source} that names a column of this table, unless already set: component
+   * {@code sourceRow} fills column {@code source_row}. Components that are not columns here are passed over, as
+   * {@link #copyFrom(Row)} passes over foreign fields.
+   */
+  public RowBuilder copyFrom(Record source) {
+    return copyFrom("", source);
+  }
+
+  /** As {@link #copyFrom(Record)}, for columns named {@code prefix} + component: {@code image_} + {@code colorSpace}. */
+  public RowBuilder copyFrom(String prefix, Record source) {
+    for (Method accessor : ACCESSORS.get(source.getClass())) {
+      String name = prefix + snakeCase(accessor.getName());
+      if (!values.containsKey(name) && table.columns().stream().anyMatch(c -> c.name().equals(name))) {
+        values.put(name, value(accessor, source));
+      }
+    }
+    return this;
+  }
+
+  /** Each record class's component accessors, looked up once (rows are built per item, on executors). */
+  private static final ClassValue<List<Method>> ACCESSORS = new ClassValue<>() {
+    @Override
+    protected List<Method> computeValue(Class<?> type) {
+      List<Method> accessors = new java.util.ArrayList<>();
+      for (RecordComponent component : type.getRecordComponents()) {
+        Method accessor = component.getAccessor();
+        accessor.setAccessible(true); // a record nested package-private in its caller's package
+        accessors.add(accessor);
+      }
+      return List.copyOf(accessors);
+    }
+  };
+
+  private static String snakeCase(String camelCase) {
+    return camelCase.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static Object value(Method accessor, Record source) {
+    try {
+      return accessor.invoke(source);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("Cannot read component " + accessor.getName() + " of " + source, e);
+    }
   }
 
   /**

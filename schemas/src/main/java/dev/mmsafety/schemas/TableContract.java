@@ -1,5 +1,6 @@
 package dev.mmsafety.schemas;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,12 @@ public final class TableContract {
       }
     }
     this.schema = new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
+  }
+
+  /** Write order made of runs, for a table that repeats another table's group of columns in place. */
+  @SafeVarargs
+  public static List<Column> columns(List<Column>... runs) {
+    return Arrays.stream(runs).flatMap(List::stream).toList();
   }
 
   /** The contract of table {@code name}: its columns in write order and the partition columns among them. */

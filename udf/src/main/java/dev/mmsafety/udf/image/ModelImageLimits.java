@@ -2,6 +2,7 @@ package dev.mmsafety.udf.image;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a model's server accepts as an image ({@code models[].image-limits}), checked before any call. Resizing
@@ -34,12 +35,12 @@ public record ModelImageLimits(
   public static final ModelImageLimits DEFAULT = new ModelImageLimits(null, null, null, null, null, null);
 
   public ModelImageLimits {
-    minSide = minSide == null ? MIN_SIDE_DEFAULT : minSide;
-    maxSide = maxSide == null ? MAX_SIDE_DEFAULT : maxSide;
-    maxAspectRatio = maxAspectRatio == null ? MAX_ASPECT_RATIO_DEFAULT : maxAspectRatio;
-    maxPixels = maxPixels == null ? MAX_PIXELS_DEFAULT : maxPixels;
-    maxBytes = maxBytes == null ? MAX_BYTES_DEFAULT : maxBytes;
-    onViolation = onViolation == null ? RESIZE : onViolation;
+    minSide = Objects.requireNonNullElse(minSide, MIN_SIDE_DEFAULT);
+    maxSide = Objects.requireNonNullElse(maxSide, MAX_SIDE_DEFAULT);
+    maxAspectRatio = Objects.requireNonNullElse(maxAspectRatio, MAX_ASPECT_RATIO_DEFAULT);
+    maxPixels = Objects.requireNonNullElse(maxPixels, MAX_PIXELS_DEFAULT);
+    maxBytes = Objects.requireNonNullElse(maxBytes, MAX_BYTES_DEFAULT);
+    onViolation = Objects.requireNonNullElse(onViolation, RESIZE);
     if (minSide < 1) {
       throw new IllegalArgumentException("Invalid image-limits.min-side: " + minSide + " (at least 1)");
     }

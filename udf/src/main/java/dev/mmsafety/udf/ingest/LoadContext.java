@@ -39,11 +39,12 @@ public record LoadContext(
     return new ConfigException("Cannot ingest " + spec.name() + ": no " + what + " under " + source.rootUri());
   }
 
-  /** Fails with {@link #missing} unless {@code file} (relative to the dataset root) is a file. */
-  public void requireFile(String file) throws IOException {
+  /** The text of {@code file} (relative to the dataset root); fails with {@link #missing} unless it is a file. */
+  public String requiredText(String file) throws IOException {
     if (!source.isFile(file)) {
       throw missing(file);
     }
+    return source.readText(file);
   }
 
   /** True when the taxonomy maps this category for this benchmark (or it is itself a canonical name). */

@@ -84,7 +84,8 @@ public final class Records {
 
   /**
    * Reads CSV with a header row. A row with a different number of fields than the header is a malformed_csv
-   * reject; a quote left open ends the file with one malformed_csv reject.
+   * reject; a quote left open ends the file with one malformed_csv reject; a row that throws
+   * {@link BadRecordException} is a reject for that row.
    */
   public static void csv(String text, String file, LoadSink sink, CsvRow consumer) {
     try (MappingIterator<List<String>> it =
@@ -122,7 +123,11 @@ public final class Records {
         for (int i = 0; i < header.size(); i++) {
           values.put(header.get(i), fields.get(i));
         }
-        consumer.accept(Integer.toString(row), values);
+        try {
+          consumer.accept(Integer.toString(row), values);
+        } catch (BadRecordException e) {
+          sink.reject(file, Integer.toString(row), e, null);
+        }
       }
     } catch (IOException | RuntimeException e) {
       sink.reject(file, null, null, IngestReject.MALFORMED_CSV, "cannot parse: " + firstLine(e), null);

@@ -1,8 +1,8 @@
 package dev.mmsafety.udf.spark;
 
-import dev.mmsafety.schemas.ImageLineageTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.udf.attack.AttackRunner;
 import dev.mmsafety.udf.attack.adaptive.AdaptiveAttack;
 import dev.mmsafety.udf.attack.adaptive.SearchOutcome;
 import dev.mmsafety.udf.attack.adaptive.SearchStep;
@@ -47,6 +47,10 @@ final class AdaptiveProbes {
     String probeId() {
       return Hashing.shortId(caseId(), label, paramsJson, Long.toString(seed), target);
     }
+
+    AttackRows.Origin origin() {
+      return new AttackRows.Origin(probeId(), label, attack.version(), paramsJson, seed);
+    }
   }
 
   List<Row> rows(Search s, SearchOutcome o) {
@@ -77,11 +81,6 @@ final class AdaptiveProbes {
     Row probe = ProbesTable.INSTANCE.newRow()
         .set(SharedColumns.RUN_ID, runId)
         .set(SharedColumns.RUN_DATE, runDate)
-        .set(SharedColumns.PROBE_ID, s.probeId())
-        .set(SharedColumns.ATTACK, s.label())
-        .set(ProbesTable.ATTACK_VERSION, s.attack().version())
-        .set(ProbesTable.ATTACK_PARAMS, s.paramsJson())
-        .set(ProbesTable.ATTACK_SEED, s.seed())
         .set(ProbesTable.PROMPT_TEXT, text.toString())
         .set(ProbesTable.IMAGE_URIS, AttackRows.seq(uris))
         .set(ProbesTable.IMAGE_SHA256S, AttackRows.seq(shas))
@@ -93,10 +92,11 @@ final class AdaptiveProbes {
         .set(ProbesTable.SEARCH_STOP, o.stopReason())
         .set(ProbesTable.SEARCH_CALLS, o.calls())
         .set(ProbesTable.SEARCH_CALLS_TO_SUCCESS, o.callsToSuccess())
+        .copyFrom(s.origin())
         .copyFrom(s.caseRow())
         .build();
     out.add(AttackRows.wrap(AttackRows.PROBE, probe));
-    lineage.forEach(l -> out.add(AttackRows.wrap(AttackRows.LINEAGE, l)));
+    out.addAll(lineage);
     return out;
   }
 
@@ -127,20 +127,8 @@ final class AdaptiveProbes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return ImageLineageTable.INSTANCE.newRow()
-        .set(SharedColumns.RUN_ID, runId)
-        .set(SharedColumns.RUN_DATE, runDate)
-        .set(SharedColumns.PROBE_ID, s.probeId())
-        .set(SharedColumns.ATTACK, s.label())
-        .set(ImageLineageTable.IMAGE_SHA256, stored.sha256())
-        .set(ImageLineageTable.IMAGE_URI, stored.uri())
-        .set(ImageLineageTable.SOURCE_SHA256, null)
-        .set(ImageLineageTable.ATTACK_VERSION, s.attack().version())
-        .set(ImageLineageTable.ATTACK_PARAMS, s.paramsJson())
-        .set(ImageLineageTable.SEED, s.seed())
-        .set(ImageLineageTable.PART_INDEX, index)
-        .set(ImageLineageTable.WIDTH, image.getWidth())
-        .set(ImageLineageTable.HEIGHT, image.getHeight())
-        .build();
+    return AttackRows.lineage(s.origin(),
+        new AttackRunner.Lineage(stored.sha256(), stored.uri(), null, index, image.getWidth(), image.getHeight()),
+        runId, runDate);
   }
 }

@@ -28,14 +28,12 @@ import dev.mmsafety.udf.model.ResponseCacheIndex;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -155,58 +153,26 @@ public final class AdaptiveSearchFunction implements MapPartitionsFunction<Row, 
 
     public Iterator<Row> rows(Iterator<Row> cases) {
       Iterator<Outcome<List<Row>>> out = BoundedConcurrency.mapOrdered(work(cases), inference.window(), this::search);
-      return new Iterator<>() {
-        private final ArrayDeque<Row> pending = new ArrayDeque<>();
-
-        @Override
-        public boolean hasNext() {
-          while (pending.isEmpty() && out.hasNext()) {
-            Outcome<List<Row>> o = out.next();
-            if (!o.ok()) { // search() turns every failure into a reject; reaching here is a bug worth a loud failure
-              throw new IllegalStateException("Cannot build adaptive attack rows: " + o.error(), o.error());
-            }
-            pending.addAll(o.value());
-          }
-          return !pending.isEmpty();
+      return FlatMapIterator.of(out, o -> {
+        if (!o.ok()) { // search() turns every failure into a reject; reaching here is a bug worth a loud failure
+          throw new IllegalStateException("Cannot build adaptive attack rows: " + o.error(), o.error());
         }
-
-        @Override
-        public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return pending.poll();
-        }
-      };
+        return o.value();
+      });
     }
 
     /** Cases expanded lazily into (case, attack, model) searches, in input order. */
     private Iterator<Work> work(Iterator<Row> cases) {
-      return new Iterator<>() {
-        private final ArrayDeque<Work> pending = new ArrayDeque<>();
-
-        @Override
-        public boolean hasNext() {
-          while (pending.isEmpty() && cases.hasNext()) {
-            Row c = cases.next();
-            boolean hasImage = has(c, CasesTable.IMAGE_URI.name()) && !c.isNullAt(c.fieldIndex(CasesTable.IMAGE_URI.name()));
-            for (Plan p : plans) {
-              if (p.scope().applies(SharedColumns.BENCHMARK.getString(c), variant(c), hasImage)) {
-                targets.forEach(t -> pending.add(new Work(c, p, t)));
-              }
-            }
+      return FlatMapIterator.of(cases, c -> {
+        List<Work> work = new ArrayList<>();
+        boolean hasImage = has(c, CasesTable.IMAGE_URI.name()) && !c.isNullAt(c.fieldIndex(CasesTable.IMAGE_URI.name()));
+        for (Plan p : plans) {
+          if (p.scope().applies(SharedColumns.BENCHMARK.getString(c), variant(c), hasImage)) {
+            targets.forEach(t -> work.add(new Work(c, p, t)));
           }
-          return !pending.isEmpty();
         }
-
-        @Override
-        public Work next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          return pending.poll();
-        }
-      };
+        return work;
+      });
     }
 
     private CompletableFuture<List<Row>> search(Work w) {

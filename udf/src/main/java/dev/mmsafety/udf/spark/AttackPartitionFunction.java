@@ -47,34 +47,19 @@ public final class AttackPartitionFunction implements MapPartitionsFunction<Row,
     hadoopConf.forEach(conf::set);
     AttackRunner runner =
         new AttackRunner(planned, runSeed, new ImageStore(outputRoot, conf), new HadoopImageLoader(conf));
-    return new Iterator<>() {
-      private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
-
-      @Override
-      public boolean hasNext() {
-        while (pending.isEmpty() && cases.hasNext()) {
-          Row caseRow = cases.next();
-          for (AttackRunner.Outcome o : runner.run(AttackRows.caseView(caseRow))) {
-            if (o instanceof AttackRunner.Probe p) {
-              pending.add(AttackRows.probe(caseRow, p, runId, runDate));
-              for (AttackRunner.Lineage l : p.lineage()) {
-                pending.add(AttackRows.lineage(p, l, runId, runDate));
-              }
-            } else if (o instanceof AttackRunner.Reject r) {
-              pending.add(AttackRows.reject(caseRow, r, runId, runDate));
-            }
+    return FlatMapIterator.of(cases, caseRow -> {
+      List<Row> rows = new ArrayList<>();
+      for (AttackRunner.Outcome o : runner.run(AttackRows.caseView(caseRow))) {
+        if (o instanceof AttackRunner.Probe p) {
+          rows.add(AttackRows.probe(caseRow, p, runId, runDate));
+          for (AttackRunner.Lineage l : p.lineage()) {
+            rows.add(AttackRows.lineage(p, l, runId, runDate));
           }
+        } else if (o instanceof AttackRunner.Reject r) {
+          rows.add(AttackRows.reject(caseRow, r, runId, runDate));
         }
-        return !pending.isEmpty();
       }
-
-      @Override
-      public Row next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return pending.poll();
-      }
-    };
+      return rows;
+    });
   }
 }

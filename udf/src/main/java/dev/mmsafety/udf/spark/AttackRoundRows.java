@@ -16,18 +16,7 @@ public final class AttackRoundRows {
         .set(SharedColumns.CASE_ID, caseId)
         .set(SharedColumns.MODEL, model)
         .set(SharedColumns.ATTACK, attack)
-        .set(AttackRoundsTable.STREAM, s.stream())
-        .set(AttackRoundsTable.NODE, s.node())
-        .set(AttackRoundsTable.PARENT, s.parent())
-        .set(AttackRoundsTable.ROUND, s.round())
-        .set(AttackRoundsTable.ATTACKER_PROMPT, s.attackerPrompt())
-        .set(AttackRoundsTable.IMPROVEMENT, s.improvement())
-        .set(AttackRoundsTable.CARRIER_SHA256, s.carrierSha256())
-        .set(AttackRoundsTable.TARGET_RESPONSE_ID, s.targetResponseId())
-        .set(AttackRoundsTable.SCORE, s.score())
-        .set(AttackRoundsTable.SCORER_VERDICT, s.scorerVerdict())
-        .set(AttackRoundsTable.PRUNED, s.pruned())
-        .set(AttackRoundsTable.WHY, s.why())
+        .copyFrom(s)
         .build();
   }
 }

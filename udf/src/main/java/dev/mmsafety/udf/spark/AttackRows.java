@@ -51,42 +51,42 @@ public final class AttackRows {
         optional(row, SharedColumns.VARIANT.name()));
   }
 
+  /** Which attack, with which params and seed, made a probe: the columns its probes and image_lineage rows share. */
+  record Origin(String probeId, String attack, String attackVersion, String attackParams, long attackSeed) {
+    static Origin of(AttackRunner.Probe p) {
+      return new Origin(p.probeId(), p.planned().spec().label(), p.planned().attack().version(),
+          p.planned().paramsJson(), p.seed());
+    }
+  }
+
   public static Row probe(Row caseRow, AttackRunner.Probe p, String runId, String runDate) {
     Row probe =
         ProbesTable.INSTANCE.newRow()
             .set(SharedColumns.RUN_ID, runId)
             .set(SharedColumns.RUN_DATE, runDate)
-            .set(SharedColumns.PROBE_ID, p.probeId())
-            .set(SharedColumns.ATTACK, p.planned().spec().label())
-            .set(ProbesTable.ATTACK_VERSION, p.planned().attack().version())
-            .set(ProbesTable.ATTACK_PARAMS, p.planned().paramsJson())
-            .set(ProbesTable.ATTACK_SEED, p.seed())
-            .set(ProbesTable.PROMPT_TEXT, p.promptText())
-            .set(ProbesTable.IMAGE_URIS, seq(p.imageUris()))
-            .set(ProbesTable.IMAGE_SHA256S, seq(p.imageSha256s()))
-            .set(ProbesTable.SOURCE_IMAGE_SHA256, p.sourceImageSha256())
             .set(ProbesTable.ATTACK_NOTE, p.note())
+            .copyFrom(Origin.of(p))
+            .copyFrom(p)
             .copyFrom(caseRow)
             .build();
     return wrap(PROBE, probe);
   }
 
   public static Row lineage(AttackRunner.Probe p, AttackRunner.Lineage l, String runId, String runDate) {
+    return lineage(Origin.of(p), l, runId, runDate);
+  }
+
+  /** The image_lineage row of image {@code l} of the probe {@code o} made. */
+  static Row lineage(Origin o, AttackRunner.Lineage l, String runId, String runDate) {
     Row row =
         ImageLineageTable.INSTANCE.newRow()
             .set(SharedColumns.RUN_ID, runId)
             .set(SharedColumns.RUN_DATE, runDate)
-            .set(SharedColumns.PROBE_ID, p.probeId())
-            .set(SharedColumns.ATTACK, p.planned().spec().label())
             .set(ImageLineageTable.IMAGE_SHA256, l.sha256())
             .set(ImageLineageTable.IMAGE_URI, l.uri())
-            .set(ImageLineageTable.SOURCE_SHA256, l.sourceSha256())
-            .set(ImageLineageTable.ATTACK_VERSION, p.planned().attack().version())
-            .set(ImageLineageTable.ATTACK_PARAMS, p.planned().paramsJson())
-            .set(ImageLineageTable.SEED, p.seed())
-            .set(ImageLineageTable.PART_INDEX, l.partIndex())
-            .set(ImageLineageTable.WIDTH, l.width())
-            .set(ImageLineageTable.HEIGHT, l.height())
+            .set(ImageLineageTable.SEED, o.attackSeed())
+            .copyFrom(o)
+            .copyFrom(l)
             .build();
     return wrap(LINEAGE, row);
   }

@@ -87,18 +87,18 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       this.task = task;
       this.info = info;
       this.inference = task.inference();
-      String prefix = ResponseCache.segmentPrefix(task.runTag, info.stage(), info.partition());
-      ResponseCache.Scope scope = new ResponseCache.Scope(task.runDate, inference.reusesAcrossRuns());
-      this.index = ResponseCacheIndex.forRun(task.images.configuration(), task.cacheDir, task.runTag, scope);
+      String prefix = ResponseCache.segmentPrefix(task.runTag(), info.stage(), info.partition());
+      ResponseCache.Scope scope = new ResponseCache.Scope(task.runDate(), inference.reusesAcrossRuns());
+      this.index = ResponseCacheIndex.forRun(task.images().configuration(), task.cacheDir(), task.runTag(), scope);
       if (info.attempt() > 0) {
         try { // an earlier attempt may have run in another JVM after this one loaded the cache
-          ResponseCache.load(task.images.configuration(), task.cacheDir, prefix, scope, index);
+          ResponseCache.load(task.images().configuration(), task.cacheDir(), prefix, scope, index);
         } catch (IOException e) {
-          throw new UncheckedIOException("Cannot read response cache " + task.cacheDir + ": " + e.getMessage(), e);
+          throw new UncheckedIOException("Cannot read response cache " + task.cacheDir() + ": " + e.getMessage(), e);
         }
       }
-      this.segment = new ResponseCache.SegmentWriter(task.images.configuration(), task.cacheDir, prefix, info.attempt());
-      ResponseCache.Origin origin = new ResponseCache.Origin(task.runId, task.runDate);
+      this.segment = new ResponseCache.SegmentWriter(task.images().configuration(), task.cacheDir(), prefix, info.attempt());
+      ResponseCache.Origin origin = new ResponseCache.Origin(task.runId(), task.runDate());
       for (ModelSpec spec : task.models()) {
         models.put(spec.name(), addCaller(callers, spec, origin));
       }
@@ -114,8 +114,8 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
     /** A cached caller for {@code configured}, placed on this task's GPUs, into {@code into}; the placed spec. */
     private ModelSpec addCaller(Map<String, ModelCaller> into, ModelSpec configured, ResponseCache.Origin origin) {
       ModelSpec spec = ModelPlacement.resolve(configured, info.gpus());
-      int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare;
-      ModelCaller shared = ModelClients.shared(spec, inference, task.images, share);
+      int share = ModelPlacement.isExecutorLocal(configured) ? 1 : task.jvmShare();
+      ModelCaller shared = ModelClients.shared(spec, inference, task.images(), share);
       into.put(spec.name(), new CachingModelCaller(shared, spec, index, segment, origin));
       return spec;
     }
@@ -178,7 +178,7 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
         return CompletableFuture.completedFuture(row(work, spec, label, defense, new DefendedResponse(capped, null),
             directId));
       }
-      DefenseTools tools = new DefenseTools(callers.get(modelName), helpers::get, task.images);
+      DefenseTools tools = new DefenseTools(callers.get(modelName), helpers::get, task.images());
       CompletableFuture<DefendedResponse> answer;
       try {
         answer = defense.respond(request, tools);
@@ -199,8 +199,8 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
       ResponseCache.Entry reused = r.cacheHit() && r.requestId() != null ? index.get(r.requestId()) : null;
       String probeId = SharedColumns.PROBE_ID.getString(work);
       Row out = ResponsesTable.INSTANCE.newRow()
-          .set(SharedColumns.RUN_ID, task.runId)
-          .set(SharedColumns.RUN_DATE, task.runDate)
+          .set(SharedColumns.RUN_ID, task.runId())
+          .set(SharedColumns.RUN_DATE, task.runDate())
           .set(SharedColumns.MODEL, spec.name())
           .set(SharedColumns.RESPONSE_ID, Hashing.shortId(probeId, spec.name(), label))
           .set(SharedColumns.DEFENSE, label)
@@ -208,30 +208,18 @@ public final class InferencePartitionFunction implements MapPartitionsFunction<R
           .set(ResponsesTable.DEFENSE_PARAMS, CanonicalJson.write(defense.params()))
           .set(ResponsesTable.MODEL_ID, spec.model())
           .set(ResponsesTable.REVISION, spec.revision())
-          .set(ResponsesTable.ENDPOINT, r.endpoint())
           .set(SharedColumns.SIMULATOR, simulated)
           .set(ResponsesTable.GEN_PARAMS, RequestIds.generationJson(spec.generation()))
           .set(ResponsesTable.REQUEST_ID, r.requestId() != null ? r.requestId() : directId)
-          .set(SharedColumns.STATUS, r.status())
-          .set(SharedColumns.ERROR, r.error())
-          .set(ResponsesTable.TEXT, r.text())
           .set(ResponsesTable.TEXT_SHA256, r.text() == null ? null : Hashing.sha256Hex(r.text()))
-          .set(ResponsesTable.ANSWER_CHANNEL, r.answerChannel())
-          .set(ResponsesTable.TOOL_CALLS, r.toolCalls())
-          .set(ResponsesTable.FINISH_REASON, r.finishReason())
-          .set(ResponsesTable.PROMPT_TOKENS, r.promptTokens())
-          .set(ResponsesTable.COMPLETION_TOKENS, r.completionTokens())
-          .set(ResponsesTable.LATENCY_MS, r.latencyMs())
-          .set(ResponsesTable.HTTP_STATUS, r.httpStatus())
-          .set(ResponsesTable.ATTEMPTS, r.attempts())
-          .set(ResponsesTable.CACHE_HIT, r.cacheHit())
           .set(ResponsesTable.REUSED_FROM_RUN_ID, reused == null ? null : reused.runId())
           .set(ResponsesTable.REUSED_FROM_RUN_DATE, reused == null ? null : reused.runDate())
           .set(ResponsesTable.DEFENSE_TRACE, dr.traceJson())
           .set(ResponsesTable.SOURCE, "generated")
+          .copyFrom(r)
           .copyFrom(work)
           .build();
-      InferenceProgress.Accumulators acc = task.accumulators;
+      InferenceProgress.Accumulators acc = task.accumulators();
       if (acc != null) {
         InferenceTask.add(acc.done(), 1);
         InferenceTask.add(acc.calls(), r.attempts());

@@ -14,7 +14,19 @@ import org.apache.spark.util.LongAccumulator;
  * loader (with the driver's Hadoop settings), how many JVMs share each endpoint's budget, and the progress
  * accumulators.
  */
-public final class InferenceTask implements Serializable {
+public record InferenceTask(
+    String modelsJson,
+    String helpersJson,
+    String defensesJson,
+    String inferenceJson,
+    String runId,
+    String runDate,
+    String cacheDir,
+    String runTag,
+    int jvmShare,
+    HadoopImageLoader images,
+    InferenceProgress.Accumulators accumulators)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Column names the planner adds to probe rows. */
@@ -31,18 +43,7 @@ public final class InferenceTask implements Serializable {
    */
   public static final String FAIL_AFTER_ROWS_PROPERTY = "mmsafety.inference.fail-after-rows";
 
-  final String modelsJson;
-  final String helpersJson;
-  final String defensesJson;
-  final String inferenceJson;
-  final String runId;
-  final String runDate;
-  final String cacheDir;
-  final String runTag;
-  final int jvmShare;
-  final HadoopImageLoader images;
-  final InferenceProgress.Accumulators accumulators;
-
+  /** Config records are not Serializable: the specs travel as JSON, written once here on the driver. */
   public InferenceTask(
       List<ModelSpec> models,
       List<ModelSpec> helpers,
@@ -55,17 +56,8 @@ public final class InferenceTask implements Serializable {
       int jvmShare,
       HadoopImageLoader images,
       InferenceProgress.Accumulators accumulators) {
-    this.modelsJson = InferenceSpecs.write(models);
-    this.helpersJson = InferenceSpecs.write(helpers);
-    this.defensesJson = InferenceSpecs.write(defenses);
-    this.inferenceJson = InferenceSpecs.write(inference);
-    this.runId = runId;
-    this.runDate = runDate;
-    this.cacheDir = cacheDir;
-    this.runTag = runTag;
-    this.jvmShare = jvmShare;
-    this.images = images;
-    this.accumulators = accumulators;
+    this(InferenceSpecs.write(models), InferenceSpecs.write(helpers), InferenceSpecs.write(defenses),
+        InferenceSpecs.write(inference), runId, runDate, cacheDir, runTag, jvmShare, images, accumulators);
   }
 
   List<ModelSpec> models() {

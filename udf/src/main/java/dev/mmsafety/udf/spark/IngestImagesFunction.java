@@ -1,6 +1,7 @@
 package dev.mmsafety.udf.spark;
 
 import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.RowBuilder;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.image.ImageFormats;
@@ -121,41 +122,20 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
     if (missingImage != null) {
       extra.put("image_missing", d.imageUri() + ": " + missingImage);
     }
-    return CasesTable.INSTANCE
+    RowBuilder row = CasesTable.INSTANCE
         .newRow()
         .set(SharedColumns.RUN_ID, runId)
         .set(SharedColumns.CASE_ID, d.caseId())
-        .set(SharedColumns.BENCHMARK, d.benchmark())
-        .set(SharedColumns.DATASET, d.dataset())
-        .set(CasesTable.SPLIT, d.split())
-        .set(SharedColumns.VARIANT, d.variant())
-        .set(CasesTable.NATIVE_ID, d.nativeId())
-        .set(SharedColumns.NATIVE_CATEGORY, d.nativeCategory())
-        .set(SharedColumns.CANONICAL_CATEGORY, d.canonicalCategory())
-        .set(SharedColumns.POLARITY, d.polarity())
-        .set(CasesTable.PROMPT_TEXT, d.promptText())
-        .set(CasesTable.SOURCE_TEXT, d.sourceText())
-        .set(CasesTable.KEY_PHRASE, d.keyPhrase())
-        .set(CasesTable.IMAGE_URI, image == null ? null : d.imageUri())
-        .set(CasesTable.IMAGE_SHA256, image == null ? null : image.sha256())
-        .set(CasesTable.IMAGE_WIDTH, image == null ? null : image.width())
-        .set(CasesTable.IMAGE_HEIGHT, image == null ? null : image.height())
-        .set(CasesTable.IMAGE_FORMAT, image == null ? null : image.format())
-        .set(CasesTable.IMAGE_BYTES, image == null ? null : image.bytes())
-        .set(CasesTable.IMAGE_ORIENTATION, image == null ? null : image.orientation())
-        .set(CasesTable.IMAGE_COLOR_SPACE, image == null ? null : image.colorSpace())
-        .set(CasesTable.IMAGE_NAME_FORMAT, image == null ? null : nameFormat(d.imageUri(), image.format()))
-        .set(CasesTable.REFERENCE_ANSWER, d.referenceAnswer())
-        .set(CasesTable.SAFETY_WARNING, d.safetyWarning())
         .set(CasesTable.OPTIONS, scalaMap(d.options()))
-        .set(CasesTable.CORRECT_OPTION, d.correctOption())
-        .set(CasesTable.EXPECTED_LABEL, d.expectedLabel())
         .set(CasesTable.DATASET_HASH, hashByDataset.get(d.dataset()))
-        .set(CasesTable.SOURCE_FILE, d.sourceFile())
-        .set(CasesTable.SOURCE_ROW, d.sourceRow())
         .set(CasesTable.EXTRA, extra.isEmpty() ? null : scalaMap(extra))
-        .set(SharedColumns.RUN_DATE, runDate)
-        .build();
+        .set(SharedColumns.RUN_DATE, runDate);
+    if (image == null) {
+      row.set(CasesTable.IMAGE_URI, null); // the draft names an image the case does not have
+    } else {
+      row.copyFrom("image_", image).set(CasesTable.IMAGE_NAME_FORMAT, nameFormat(d.imageUri(), image.format()));
+    }
+    return row.copyFrom(d).build();
   }
 
   private static String nameFormat(String uri, String format) {

@@ -40,16 +40,9 @@ public final class IngestOutput {
     return RejectsTable.INSTANCE
         .newRow()
         .set(SharedColumns.RUN_ID, runId)
-        .set(RejectsTable.BENCHMARK_NAME, r.benchmark())
-        .set(SharedColumns.DATASET, r.dataset())
-        .set(RejectsTable.SOURCE_FILE, r.sourceFile())
-        .set(RejectsTable.SOURCE_ROW, r.sourceRow())
-        .set(RejectsTable.FIELD, r.field())
-        .set(RejectsTable.REASON_CODE, r.reasonCode())
-        .set(RejectsTable.REASON, r.reason())
-        .set(RejectsTable.ITEM_ID, r.itemId())
         .set(SharedColumns.RUN_DATE, runDate)
         .set(RejectsTable.STAGE, STAGE)
+        .copyFrom(r)
         .build();
   }
 }

@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
@@ -49,20 +48,12 @@ public final class FigStepLoader implements BenchmarkLoader {
     String tinyFile = "data/question/SafeBench-Tiny.csv";
     String split = ctx.options().choice("split", ctx.source().isFile(full) ? "safebench" : "tiny", List.of("safebench", "tiny"));
     String file = split.equals("safebench") ? full : tinyFile;
-    ctx.requireFile(file);
+    String text = ctx.requiredText(file);
     String imageDir =
         split.equals("tiny") && ctx.source().isDirectory("data/images/SafeBench-Tiny")
             ? "data/images/SafeBench-Tiny"
             : "data/images/SafeBench";
-    Records.csv(
-        ctx.source().readText(file), file, ctx.sink(),
-        (row, values) -> {
-          try {
-            add(ctx, split, file, imageDir, row, values, variants);
-          } catch (BadRecordException e) {
-            ctx.sink().reject(file, row, e, null);
-          }
-        });
+    Records.csv(text, file, ctx.sink(), (row, values) -> add(ctx, split, file, imageDir, row, values, variants));
   }
 
   private static void add(

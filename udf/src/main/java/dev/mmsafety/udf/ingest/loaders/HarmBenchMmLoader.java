@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
@@ -28,14 +27,7 @@ public final class HarmBenchMmLoader implements BenchmarkLoader {
 
   @Override
   public void load(LoadContext ctx) throws IOException {
-    ctx.requireFile(FILE);
-    Records.csv(ctx.source().readText(FILE), FILE, ctx.sink(), (row, v) -> {
-      try {
-        add(ctx, row, v);
-      } catch (BadRecordException e) {
-        ctx.sink().reject(FILE, row, e, null);
-      }
-    });
+    Records.csv(ctx.requiredText(FILE), FILE, ctx.sink(), (row, v) -> add(ctx, row, v));
   }
 
   private static void add(LoadContext ctx, String row, Map<String, String> v) {

@@ -1,6 +1,5 @@
 package dev.mmsafety.udf.ingest.loaders;
 
-import dev.mmsafety.udf.ingest.BadRecordException;
 import dev.mmsafety.udf.ingest.BenchmarkLoader;
 import dev.mmsafety.udf.ingest.CaseDraft;
 import dev.mmsafety.udf.ingest.LoadContext;
@@ -49,18 +48,13 @@ public final class JailbreakV28kLoader implements BenchmarkLoader {
           default -> "RedTeam_2K.csv";
         };
     String file = prefix + name;
-    ctx.requireFile(file);
     Records.csv(
-        ctx.source().readText(file), file, ctx.sink(),
+        ctx.requiredText(file), file, ctx.sink(),
         (row, values) -> {
-          try {
-            if (split.equals("redteam")) {
-              addRedTeam(ctx, file, row, values);
-            } else {
-              add(ctx, split, dir, file, row, values);
-            }
-          } catch (BadRecordException e) {
-            ctx.sink().reject(file, row, e, null);
+          if (split.equals("redteam")) {
+            addRedTeam(ctx, file, row, values);
+          } else {
+            add(ctx, split, dir, file, row, values);
           }
         });
   }

@@ -33,9 +33,8 @@ public final class MossBenchLoader implements BenchmarkLoader {
 
   @Override
   public void load(LoadContext ctx) throws IOException {
-    ctx.requireFile(FILE);
     Records.jsonRecords(
-        ctx.source().readText(FILE), FILE, ctx.sink(), JsonNodeType.OBJECT, "one object keyed by pid",
+        ctx.requiredText(FILE), FILE, ctx.sink(), JsonNodeType.OBJECT, "one object keyed by pid",
         pid -> CaseDraft.caseId(NAME, "benign", pid), (pid, item) -> add(ctx, pid, item));
   }
 

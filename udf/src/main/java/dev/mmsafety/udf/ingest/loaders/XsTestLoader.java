@@ -37,13 +37,7 @@ public final class XsTestLoader implements BenchmarkLoader {
       throw ctx.missing("xstest_prompts.csv");
     }
     String f = file;
-    Records.csv(ctx.source().readText(f), f, ctx.sink(), (row, v) -> {
-      try {
-        add(ctx, f, row, v);
-      } catch (BadRecordException e) {
-        ctx.sink().reject(f, row, e, null);
-      }
-    });
+    Records.csv(ctx.source().readText(f), f, ctx.sink(), (row, v) -> add(ctx, f, row, v));
   }
 
   private static void add(LoadContext ctx, String file, String row, Map<String, String> v) {
