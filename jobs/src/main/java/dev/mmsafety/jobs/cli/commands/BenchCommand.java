@@ -19,6 +19,6 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing benchmark: throughput, adaptive, scale, ingest, render, chaos, report or judges");
+        "Missing benchmark: throughput, adaptive, scale, ingest, render, chaos, report, judges or adaptive-search");
   }
 }

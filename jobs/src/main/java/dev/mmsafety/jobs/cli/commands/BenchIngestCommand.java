@@ -3,7 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.bench.IngestBench;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
-import java.nio.file.Path;
+import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,8 +28,7 @@ public final class BenchIngestCommand extends CliCommand {
 
   @Mixin PartitionsOption partitions;
 
-  @Option(names = "--work", required = true, description = "Folder for the generated dataset and the output tables.")
-  Path work;
+  @Mixin WorkFolderOption work;
 
   @Option(
       names = "--full-pipeline",
@@ -39,7 +38,7 @@ public final class BenchIngestCommand extends CliCommand {
 
   @Override
   protected int execute() throws Exception {
-    IngestBench bench = new IngestBench(rows, images, imageSize, partitions.value(), work, fullPipeline);
+    IngestBench bench = new IngestBench(rows, images, imageSize, partitions.value(), work.folder("mmsafety-bench-ingest"), fullPipeline);
     return bench.run(out()) ? 0 : 1;
   }
 }

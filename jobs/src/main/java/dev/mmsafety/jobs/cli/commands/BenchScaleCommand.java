@@ -3,7 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.bench.ScaleBench;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
-import java.nio.file.Path;
+import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,12 +29,11 @@ public final class BenchScaleCommand extends CliCommand {
 
   @Mixin PartitionsOption partitions = PartitionsOption.defaulting(8);
 
-  @Option(names = "--work", required = true, description = "Folder for the generated datasets and the tables.")
-  Path work;
+  @Mixin WorkFolderOption work;
 
   @Override
   protected int execute() throws Exception {
-    return new ScaleBench(sizes, warmup, images, partitions.value(), work)
+    return new ScaleBench(sizes, warmup, images, partitions.value(), work.folder("mmsafety-bench-scale"))
         .run(out()) ? 0 : 1;
   }
 }

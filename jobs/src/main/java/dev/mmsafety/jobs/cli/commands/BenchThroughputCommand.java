@@ -3,10 +3,10 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.bench.ThroughputBench;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
+import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.config.SparkSpec;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,8 +65,7 @@ public final class BenchThroughputCommand extends CliCommand {
       description = "Spark master (default: ${DEFAULT-VALUE}).")
   String master;
 
-  @Option(names = "--work-dir", description = "Where images and tables go (default: a new temp dir).")
-  Path workDir;
+  @Mixin WorkFolderOption work;
 
   /** Runs the benchmark without the CLI root: {@code java ... BenchThroughputCommand --probes 20000}. */
   public static void main(String[] args) {
@@ -76,7 +75,7 @@ public final class BenchThroughputCommand extends CliCommand {
   @Override
   protected int execute() throws Exception {
     new ThroughputBench(probes, imageKb, distinctImages, capacity, serviceMs, window, warmup, maxConcurrency,
-        partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, workDir).run(out());
+        partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, work.folder("mmsafety-bench")).run(out());
     return 0;
   }
 }

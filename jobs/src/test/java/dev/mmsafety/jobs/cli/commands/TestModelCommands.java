@@ -30,7 +30,7 @@ class TestModelCommands extends SparkTestBase {
     spark(); // share the test session
     Run r = run(new BenchThroughputCommand(), "--probes", "60", "--image-kb", "2", "--distinct-images", "3",
         "--capacity", "8", "--service-ms", "5", "--window", "8", "--max-concurrency", "16", "--naive-probes", "6",
-        "--warmup", "5", "--work-dir", dir.toString());
+        "--warmup", "5", "--work", dir.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("warm-up: 5 probes answered", "pipeline: 60 responses (60 ok), 60 HTTP calls", "limit C/T: 1600.0 req/s",
         "latency per request: p50", "naive one-request-per-row UDF: 6 rows", "speedup:");
