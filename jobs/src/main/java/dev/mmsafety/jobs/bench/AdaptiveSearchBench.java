@@ -31,11 +31,12 @@ import java.util.stream.IntStream;
  * (as {@code AdaptiveSearchFunction} does, without writing segments). Prints searches per minute, calls (paid) per
  * success, and the heap: sampled peak and live set after collections (what bounded memory is about).
  */
-public record AdaptiveSearchBench(int cases, int streams, int rounds, int window, String target, int capacity) {
+public record AdaptiveSearchBench(int cases, int streams, int rounds, int window, String target, int capacity,
+    long serviceMs) {
   public AdaptiveSearchBench {
-    if (cases < 1 || streams < 1 || rounds < 1 || window < 1 || capacity < 1) {
-      throw new ConfigException("Cannot run bench adaptive-search: --cases, --streams, --rounds, --window and"
-          + " --capacity must be positive");
+    if (cases < 1 || streams < 1 || rounds < 1 || window < 1 || capacity < 1 || serviceMs < 1) {
+      throw new ConfigException("Cannot run bench adaptive-search: --cases, --streams, --rounds, --window,"
+          + " --capacity and --service-ms must be positive");
     }
   }
 
@@ -43,7 +44,7 @@ public record AdaptiveSearchBench(int cases, int streams, int rounds, int window
   public record Figures(int searches, int successes, long paidCalls, double seconds, long sampledPeak, long liveAfterGc) {}
 
   public Figures run(PrintWriter out) {
-    SimulatorSpec spec = new SimulatorSpec(capacity, 1L, 0L, null, null, null, null, null);
+    SimulatorSpec spec = new SimulatorSpec(capacity, serviceMs, 0L, null, null, null, null, null);
     Map<String, String> profiles = Map.of("bench-target", target, "bench-attacker", "attacker", "bench-judge", "judge");
     try (SimulatedWorker sim = SimulatedWorker.start(spec, profiles)) {
       Map<String, ResponseCache.Entry> index = new ConcurrentHashMap<>();
@@ -54,8 +55,8 @@ public record AdaptiveSearchBench(int cases, int streams, int rounds, int window
           Map.of("attacker", "bench-attacker", "evaluator", "bench-judge", "streams", streams, "rounds", rounds));
       Iterator<dev.mmsafety.udf.attack.adaptive.AdaptiveSearch> searches = IntStream.range(0, cases)
           .mapToObj(i -> pair.search("describe forbidden thing number " + i, 1_000_003L * i)).iterator();
-      out.printf(Locale.ROOT, "%d PAIR searches (%d streams x %d rounds) against simulator profile %s (capacity %d),"
-          + " window %d searches%n", cases, streams, rounds, target, capacity, window);
+      out.printf(Locale.ROOT, "%d PAIR searches (%d streams x %d rounds) against simulator profile %s (capacity %d, %d ms"
+          + " a call), window %d searches%n", cases, streams, rounds, target, capacity, serviceMs, window);
       out.flush();
       int done = 0;
       int successes = 0;

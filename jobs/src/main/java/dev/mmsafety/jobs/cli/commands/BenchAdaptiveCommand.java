@@ -2,8 +2,10 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.AdaptiveBench;
 import dev.mmsafety.jobs.cli.CliCommand;
+import dev.mmsafety.jobs.cli.options.WindowOption;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,10 +32,6 @@ public final class BenchAdaptiveCommand extends CliCommand {
       description = "Independent clients sharing the endpoint, as executor JVMs would (default: ${DEFAULT-VALUE}).")
   int jvms;
 
-  @Option(names = "--window", defaultValue = "1024",
-      description = "Requests each client keeps waiting for its limit (default: ${DEFAULT-VALUE}).")
-  int window;
-
   @Option(names = "--seconds", defaultValue = "75", description = "Seconds per capacity (default: ${DEFAULT-VALUE}).")
   int seconds;
 
@@ -45,12 +43,14 @@ public final class BenchAdaptiveCommand extends CliCommand {
       description = "How long the storm of 429s lasts; 0 = none (default: ${DEFAULT-VALUE}).")
   int stormSeconds;
 
+  @Mixin WindowOption window = WindowOption.defaulting(1024);
+
   @Option(names = "--max-concurrency", description = "The endpoint's cap (default: none given).")
   Integer maxConcurrency;
 
   @Override
   protected int execute() throws Exception {
-    new AdaptiveBench(capacities, serviceMs, jitterMs, jvms, window, seconds, stormAt, stormSeconds,
+    new AdaptiveBench(capacities, serviceMs, jitterMs, jvms, window.value(), seconds, stormAt, stormSeconds,
         maxConcurrency).run(out());
     return 0;
   }

@@ -2,7 +2,10 @@ package dev.mmsafety.jobs.cli.commands;
 
 import dev.mmsafety.jobs.bench.AdaptiveSearchBench;
 import dev.mmsafety.jobs.cli.CliCommand;
+import dev.mmsafety.jobs.cli.options.SimulatorOptions;
+import dev.mmsafety.jobs.cli.options.WindowOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bench adaptive-search}: PAIR searches per minute, calls per success and heap against the simulator. */
@@ -21,21 +24,18 @@ public final class BenchAdaptiveSearchCommand extends CliCommand {
   @Option(names = "--rounds", defaultValue = "5", description = "PAIR rounds per stream (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--window", defaultValue = "64",
-      description = "Searches in flight, as inference.window in one partition (default: ${DEFAULT-VALUE}).")
-  int window;
-
   @Option(names = "--target", defaultValue = "text-aligned",
       description = "Simulator profile of the target: text-aligned, robust or naive (default: ${DEFAULT-VALUE}).")
   String target;
 
-  @Option(names = "--capacity", defaultValue = "256",
-      description = "Simulator capacity (concurrent requests) (default: ${DEFAULT-VALUE}).")
-  int capacity;
+  @Mixin WindowOption window = WindowOption.defaulting(64);
+
+  @Mixin SimulatorOptions simulator = SimulatorOptions.defaulting(256, 1);
 
   @Override
   protected int execute() throws Exception {
-    new AdaptiveSearchBench(cases, streams, rounds, window, target, capacity).run(out());
+    new AdaptiveSearchBench(cases, streams, rounds, window.value(), target, simulator.capacity(),
+        simulator.serviceMs()).run(out());
     return 0;
   }
 }

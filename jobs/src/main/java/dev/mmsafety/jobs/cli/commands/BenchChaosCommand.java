@@ -1,14 +1,14 @@
 package dev.mmsafety.jobs.cli.commands;
 
-import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.ChaosRun;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
 import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code bench chaos}: the chaos suite as a figure-printing run (docs/reliability.md). */
 @Command(name = "chaos",

@@ -1,7 +1,7 @@
 package dev.mmsafety.jobs.cli.commands;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Benchmarks that print figures (docs/benchmarks.md records them with the command). */
 @Command(name = "bench",

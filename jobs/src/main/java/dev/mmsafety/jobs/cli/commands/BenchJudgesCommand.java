@@ -1,8 +1,8 @@
 package dev.mmsafety.jobs.cli.commands;
 
-import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.bench.JudgesAblation;
 import dev.mmsafety.jobs.bench.JudgesBench;
+import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.udf.judge.classifier.JudgeData;
 import java.io.PrintWriter;
 import java.nio.file.Path;

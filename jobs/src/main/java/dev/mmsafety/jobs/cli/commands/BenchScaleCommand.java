@@ -3,6 +3,7 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.bench.ScaleBench;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
+import dev.mmsafety.jobs.cli.options.WarmupOption;
 import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -19,13 +20,11 @@ public final class BenchScaleCommand extends CliCommand {
       description = "Sizes to run, in order (default: ${DEFAULT-VALUE}).")
   List<Integer> sizes;
 
-  @Option(names = "--warmup", defaultValue = "2000",
-      description = "Probes run first, unmeasured, to warm the JVM (default: ${DEFAULT-VALUE}).")
-  int warmup;
-
   @Option(names = "--images", defaultValue = "500",
       description = "Distinct 64x64 PNGs the cases reference round-robin (default: ${DEFAULT-VALUE}).")
   int images;
+
+  @Mixin WarmupOption warmup;
 
   @Mixin PartitionsOption partitions = PartitionsOption.defaulting(8);
 
@@ -33,7 +32,7 @@ public final class BenchScaleCommand extends CliCommand {
 
   @Override
   protected int execute() throws Exception {
-    return new ScaleBench(sizes, warmup, images, partitions.value(), work.folder("mmsafety-bench-scale"))
+    return new ScaleBench(sizes, warmup.value(), images, partitions.value(), work.folder("mmsafety-bench-scale"))
         .run(out()) ? 0 : 1;
   }
 }

@@ -3,6 +3,9 @@ package dev.mmsafety.jobs.cli.commands;
 import dev.mmsafety.jobs.bench.ThroughputBench;
 import dev.mmsafety.jobs.cli.CliCommand;
 import dev.mmsafety.jobs.cli.options.PartitionsOption;
+import dev.mmsafety.jobs.cli.options.SimulatorOptions;
+import dev.mmsafety.jobs.cli.options.WarmupOption;
+import dev.mmsafety.jobs.cli.options.WindowOption;
 import dev.mmsafety.jobs.cli.options.WorkFolderOption;
 import dev.mmsafety.udf.config.InferenceSpec;
 import dev.mmsafety.udf.config.SimulatorSpec;
@@ -30,25 +33,15 @@ public final class BenchThroughputCommand extends CliCommand {
       description = "Distinct image files the probes cycle through (default: ${DEFAULT-VALUE}).")
   int distinctImages;
 
-  @Option(names = "--capacity", defaultValue = "" + SimulatorSpec.CAPACITY_DEFAULT,
-      description = "Simulator capacity C (default: ${DEFAULT-VALUE}).")
-  int capacity;
-
-  @Option(names = "--service-ms", defaultValue = "200",
-      description = "Simulator service time T in ms (default: ${DEFAULT-VALUE}).")
-  long serviceMs;
-
-  @Option(names = "--window", defaultValue = "" + InferenceSpec.WINDOW_DEFAULT,
-      description = "In-flight requests per partition (default: ${DEFAULT-VALUE}).")
-  int window;
-
-  @Option(names = "--warmup", defaultValue = "2000",
-      description = "Probes answered first, unmeasured, to warm the JVM and connections (default: ${DEFAULT-VALUE}).")
-  int warmup;
-
   @Option(names = "--max-concurrency", defaultValue = "192",
       description = "The endpoint's concurrency budget (default: ${DEFAULT-VALUE}).")
   int maxConcurrency;
+
+  @Mixin SimulatorOptions simulator = SimulatorOptions.defaulting(SimulatorSpec.CAPACITY_DEFAULT, 200);
+
+  @Mixin WindowOption window = WindowOption.defaulting(InferenceSpec.WINDOW_DEFAULT);
+
+  @Mixin WarmupOption warmup;
 
   @Mixin PartitionsOption partitions = PartitionsOption.defaulting(2);
 
@@ -74,7 +67,8 @@ public final class BenchThroughputCommand extends CliCommand {
 
   @Override
   protected int execute() throws Exception {
-    new ThroughputBench(probes, imageKb, distinctImages, capacity, serviceMs, window, warmup, maxConcurrency,
+    new ThroughputBench(probes, imageKb, distinctImages, simulator.capacity(), simulator.serviceMs(), window.value(),
+        warmup.value(), maxConcurrency,
         partitions.value(), naiveProbes, bareRequests < 0 ? probes : bareRequests, master, work.folder("mmsafety-bench")).run(out());
     return 0;
   }

@@ -9,18 +9,12 @@ import picocli.CommandLine.Option;
  */
 public final class PartitionsOption {
   @Option(names = "--partitions", description = "Partitions of the per-row stages (default: ${DEFAULT-VALUE}).")
-  int partitions;
-
-  public PartitionsOption() {
-    this(SparkSpec.PARTITIONS_DEFAULT);
-  }
-
-  private PartitionsOption(int partitions) {
-    this.partitions = partitions;
-  }
+  int partitions = SparkSpec.PARTITIONS_DEFAULT;
 
   public static PartitionsOption defaulting(int partitions) {
-    return new PartitionsOption(partitions);
+    PartitionsOption option = new PartitionsOption();
+    option.partitions = partitions;
+    return option;
   }
 
   public int value() {
