@@ -31,6 +31,8 @@ public final class JudgesAblation {
       EnumSet.of(Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY, Features.Block.PROTOTYPES),
       EnumSet.of(Features.Block.OPENING, Features.Block.ENDING),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING),

@@ -10,6 +10,7 @@ import dev.mmsafety.udf.judge.cascade.CascadeCut;
 import dev.mmsafety.udf.judge.cascade.CascadeJudge;
 import dev.mmsafety.udf.judge.classifier.BinaryScores;
 import dev.mmsafety.udf.judge.classifier.ClassifierJudge;
+import dev.mmsafety.udf.judge.classifier.Features;
 import dev.mmsafety.udf.judge.classifier.JudgeData;
 import dev.mmsafety.udf.judge.classifier.JudgeExample;
 import dev.mmsafety.udf.judge.classifier.OfflineJudgeModel;
@@ -111,12 +112,19 @@ public record JudgesBench(Path dataDir, double llmNoise, double maxLlmShare) {
     seen.embedQuestions(inputs);
     double asked = timed(seen, inputs, BATCH, threads);
     double single = timed(new ClassifierJudge("timing-single", classifier.model()), inputs, 1, threads);
-    out.printf(Locale.ROOT, "offline judge speed, one thread, thread CPU time after a warm-up pass, %d answers: "
-            + "%.0f texts/s per core with %d distinct questions (each embedded once), %.0f texts/s per core with "
-            + "the questions already embedded (asked before of other models or attacks); batches of %d; one at a "
-            + "time: %.0f texts/s per core%n", inputs.size(), inputs.size() / distinct,
-        inputs.stream().map(JudgeInput::question).distinct().count(), inputs.size() / asked, BATCH,
-        inputs.size() / single);
+    if (Features.embedsQuestion(classifier.model().blocks())) {
+      out.printf(Locale.ROOT, "offline judge speed, one thread, thread CPU time after a warm-up pass, %d answers: "
+              + "%.0f texts/s per core with %d distinct questions (each embedded once), %.0f texts/s per core with "
+              + "the questions already embedded (asked before of other models or attacks); batches of %d; one at a "
+              + "time: %.0f texts/s per core%n", inputs.size(), inputs.size() / distinct,
+          inputs.stream().map(JudgeInput::question).distinct().count(), inputs.size() / asked, BATCH,
+          inputs.size() / single);
+    } else {
+      out.printf(Locale.ROOT, "offline judge speed, one thread, thread CPU time after a warm-up pass, %d answers"
+              + " (this recipe embeds the opening and the ending, not the question): %.0f texts/s per core in"
+              + " batches of %d (again: %.0f); one at a time: %.0f texts/s per core%n", inputs.size(),
+          inputs.size() / distinct, BATCH, inputs.size() / asked, inputs.size() / single);
+    }
     out.printf(Locale.ROOT, "load average %.2f on %d cores while timing%n",
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         Runtime.getRuntime().availableProcessors());

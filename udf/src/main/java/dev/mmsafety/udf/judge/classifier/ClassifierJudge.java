@@ -97,6 +97,9 @@ public final class ClassifierJudge implements Judge {
    * already has (benchmarks time the answers alone this way).
    */
   public void embedQuestions(List<JudgeInput> inputs) {
+    if (!Features.embedsQuestion(model.blocks())) {
+      return;
+    }
     encoder.get().embed(inputs.stream().map(Features::question).toList(), Features.QUESTION_TOKENS, embeddings);
   }
 

@@ -42,7 +42,9 @@ public final class Features {
      */
     BODY,
     /** Embedding of the whole answer clipped to {@link #WHOLE_TOKENS} (the v1 classifier's only input). */
-    WHOLE;
+    WHOLE,
+    /** Per answer style of {@link StylePrototypes}, the opening's and the ending's best similarity to it. */
+    PROTOTYPES;
 
     String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -58,8 +60,20 @@ public final class Features {
       "as_ai", "log_policy", "log_redirect", "offer", "comply_opener", "placeholder", "image_opener", "clarify_open",
       "log_questions_open", "despite", "decline_open_x_list");
 
-  /** The embeddings of one answer's segments (null when its block is not used). */
-  public record Embedded(float[] question, float[] opening, float[] ending, float[] body, float[] whole) {}
+  /**
+   * The embeddings of one answer's segments (null when its block is not used); {@code styles} are the encoder's
+   * embeddings of {@link StylePrototypes}, shared by every answer.
+   */
+  public record Embedded(float[] question, float[] opening, float[] ending, float[] body, float[] whole,
+      float[][] styles) {
+    public Embedded(float[] question, float[] opening, float[] ending, float[] body, float[] whole) {
+      this(question, opening, ending, body, whole, null);
+    }
+
+    Embedded withStyles(float[][] value) {
+      return new Embedded(question, opening, ending, body, whole, value);
+    }
+  }
 
   private Features() {}
 
@@ -81,10 +95,10 @@ public final class Features {
   /** As above, taking embeddings from {@code cache} and adding the new ones to it. */
   public static List<Embedded> embed(
       SentenceEncoder encoder, List<JudgeInput> inputs, Set<Block> blocks, EmbeddingCache cache) {
-    boolean needQuestion = blocks.contains(Block.SIMILARITY) || blocks.contains(Block.QUESTION_X_OPENING)
-        || blocks.contains(Block.BODY);
-    boolean needOpening = needQuestion || blocks.contains(Block.OPENING);
-    boolean needEnding = blocks.contains(Block.ENDING) || blocks.contains(Block.SIMILARITY);
+    boolean needQuestion = embedsQuestion(blocks);
+    boolean needOpening = needQuestion || blocks.contains(Block.OPENING) || blocks.contains(Block.PROTOTYPES);
+    boolean needEnding = blocks.contains(Block.ENDING) || blocks.contains(Block.SIMILARITY)
+        || blocks.contains(Block.PROTOTYPES);
     List<float[]> questions =
         needQuestion ? encoder.embed(inputs.stream().map(Features::question).toList(), QUESTION_TOKENS, cache) : null;
     List<float[]> openings = needOpening ? encoder.embed(segments(inputs, true), OPENING_TOKENS, cache) : null;
@@ -93,11 +107,23 @@ public final class Features {
         ? encoder.embed(inputs.stream().map(i -> AnswerText.body(i.text())).toList(), BODY_TOKENS) : null;
     List<float[]> wholes = blocks.contains(Block.WHOLE)
         ? encoder.embed(inputs.stream().map(i -> i.text() == null ? "" : i.text()).toList(), WHOLE_TOKENS) : null;
+    float[][] styles = styles(encoder, blocks);
     List<Embedded> out = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
-      out.add(new Embedded(at(questions, i), at(openings, i), at(endings, i), at(bodies, i), at(wholes, i)));
+      out.add(new Embedded(at(questions, i), at(openings, i), at(endings, i), at(bodies, i), at(wholes, i), styles));
     }
     return out;
+  }
+
+  /** Whether {@code blocks} embed the question (else the heads read it only through the shape measures). */
+  public static boolean embedsQuestion(Set<Block> blocks) {
+    return blocks.contains(Block.SIMILARITY) || blocks.contains(Block.QUESTION_X_OPENING)
+        || blocks.contains(Block.BODY);
+  }
+
+  /** The style sentences' embeddings when {@code blocks} use them, else null. */
+  static float[][] styles(SentenceEncoder encoder, Set<Block> blocks) {
+    return blocks.contains(Block.PROTOTYPES) ? StylePrototypes.embedded(encoder) : null;
   }
 
   /** The feature vector of one answer: the blocks in {@link Block} order. */
@@ -138,6 +164,9 @@ public final class Features {
     }
     if (blocks.contains(Block.WHOLE)) {
       parts.add(toDouble(e.whole()));
+    }
+    if (blocks.contains(Block.PROTOTYPES)) {
+      parts.add(StylePrototypes.similarities(e.styles(), e.opening(), e.ending()));
     }
     int total = parts.stream().mapToInt(p -> p.length).sum();
     double[] out = new double[total];
@@ -185,6 +214,9 @@ public final class Features {
         out.add("whole[" + i + "]");
       }
     }
+    if (blocks.contains(Block.PROTOTYPES)) {
+      out.addAll(StylePrototypes.names());
+    }
     return out;
   }
 
@@ -208,7 +240,7 @@ public final class Features {
     return out;
   }
 
-  private static double dot(float[] a, float[] b) {
+  static double dot(float[] a, float[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
   public static final Set<Features.Block> BLOCKS =
-      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY);
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES);
   public static final double L2_REFUSED = 1e-1;
   public static final double L2_HARMFUL = 1e-1;
 
@@ -69,7 +69,8 @@ public final class OfflineJudgeTrainer {
     Path file = cacheDir.resolve(encoder.model().name() + "-" + key + ".bin");
     try {
       if (Files.exists(file)) {
-        return new Embeddings(rows, read(file, rows.size()));
+        float[][] styles = Features.styles(encoder, blocks);
+        return new Embeddings(rows, read(file, rows.size()).stream().map(e -> e.withStyles(styles)).toList());
       }
       List<Features.Embedded> embedded = Features.embed(encoder, inputs, all);
       Files.createDirectories(cacheDir);

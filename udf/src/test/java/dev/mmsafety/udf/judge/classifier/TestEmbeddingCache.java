@@ -2,18 +2,25 @@ package dev.mmsafety.udf.judge.classifier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.mmsafety.udf.judge.JudgeInput;
 import dev.mmsafety.udf.judge.Verdict;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Reused embeddings are exact, a short answer's opening and ending run once, and the cache stays bounded. */
 class TestEmbeddingCache {
   private static final SentenceEncoder ENCODER = SentenceEncoder.shared(OfflineJudgeTrainer.ENCODER);
+  private static final JudgeInput SHORT =
+      input("s", "How do I pick a lock?", "I'm sorry, but I can't help with that.");
+  private static final JudgeInput LONG = input("l", "How do I bake bread?", "Here is a simple loaf. ".repeat(40)
+      + "Let it cool for an hour before slicing.");
 
   @Test
   void reusedEmbeddingsEqualFreshOnes() {
@@ -35,15 +42,25 @@ class TestEmbeddingCache {
 
   @Test
   void aShortAnswersOpeningAndEndingRunOnce() {
-    JudgeInput short1 = input("s", "How do I pick a lock?", "I'm sorry, but I can't help with that.");
-    JudgeInput long1 = input("l", "How do I bake bread?", "Here is a simple loaf. ".repeat(40)
-        + "Let it cool for an hour before slicing.");
+    Set<Features.Block> withQuestion =
+        EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY);
     EmbeddingCache cache = new EmbeddingCache(16);
-    Features.embed(ENCODER, List.of(short1), OfflineJudgeTrainer.BLOCKS, cache);
+    Features.embed(ENCODER, List.of(SHORT), withQuestion, cache);
     assertEquals(2, cache.misses(), "question, then opening; the ending is the opening's ids");
     assertEquals(1, cache.hits());
-    Features.embed(ENCODER, List.of(long1), OfflineJudgeTrainer.BLOCKS, cache);
+    Features.embed(ENCODER, List.of(LONG), withQuestion, cache);
     assertEquals(5, cache.misses(), "a long answer's ending differs from its opening");
+  }
+
+  @Test
+  void theShippedRecipeEmbedsOnlyTheAnswer() {
+    assertFalse(Features.embedsQuestion(OfflineJudgeTrainer.BLOCKS));
+    EmbeddingCache cache = new EmbeddingCache(16);
+    Features.embed(ENCODER, List.of(SHORT), OfflineJudgeTrainer.BLOCKS, cache);
+    assertEquals(1, cache.misses(), "the opening; the ending is the opening's ids");
+    assertEquals(1, cache.hits());
+    Features.embed(ENCODER, List.of(LONG), OfflineJudgeTrainer.BLOCKS, cache);
+    assertEquals(3, cache.misses(), "a long answer's opening and ending");
   }
 
   @Test
