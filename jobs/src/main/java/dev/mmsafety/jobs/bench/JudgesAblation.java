@@ -33,6 +33,9 @@ public final class JudgesAblation {
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY, Features.Block.PROTOTYPES),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY, Features.Block.ACTIONABLE),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES, Features.Block.ACTIONABLE),
       EnumSet.of(Features.Block.OPENING, Features.Block.ENDING),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING),
@@ -61,15 +64,15 @@ public final class JudgesAblation {
 
   /**
    * {@code --ablation}: one line per candidate, pooled out-of-fold figures and per-fold accuracy. With the shipped
-   * encoder: first each L2 on the shipped features, then every feature set at the L2 with the best mean pooled
-   * accuracy of the two heads, then each L2 on the best feature set. Other encoders (slower, so only what the shipped features need is embedded): the
-   * shipped features at the shipped L2.
+   * encoder, the same rule for each head apart (a head is judged by its own pooled accuracy): first each L2 on the
+   * shipped features, then every feature set at each head's best L2, then each L2 on each head's best set. Other
+   * encoders (slower, so only what the shipped features need is embedded): the shipped recipe.
    */
   public void run(PrintWriter out) {
     List<JudgeExample> rows = JudgeData.train(dataDir);
     header(out, rows);
-    out.printf(Locale.ROOT, "%-20s %-56s %6s | %-29s | %-29s | %s%n", "encoder", "features", "l2",
-        "refused acc  F1    ECE  folds", "harmful acc  F1    ECE  folds", "openings/s/core");
+    out.printf(Locale.ROOT, "%-20s %-56s %-13s | %-29s | %-29s | %s%n", "encoder", "features (refused / harmful)",
+        "l2", "refused acc  F1    ECE  folds", "harmful acc  F1    ECE  folds", "openings/s/core");
     for (String name : encoders) {
       EncoderModel model = EncoderModel.named(name);
       SentenceEncoder encoder = SentenceEncoder.shared(model);
@@ -81,40 +84,73 @@ public final class JudgesAblation {
       double speed = speed(encoder, rows);
       OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(encoder, rows, needed, cache);
       if (!shippedEncoder) {
-        line(out, WriterCrossValidation.run(model, OfflineJudgeTrainer.BLOCKS, OfflineJudgeTrainer.L2_REFUSED,
-            OfflineJudgeTrainer.L2_HARMFUL, all), speed);
+        line(out, WriterCrossValidation.run(model, OfflineJudgeTrainer.REFUSED_BLOCKS,
+            OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL, all),
+            speed);
         continue;
       }
-      double bestL2 = Double.NaN;
-      double best = -1;
+      Best best = new Best(OfflineJudgeTrainer.REFUSED_BLOCKS, OfflineJudgeTrainer.HARMFUL_BLOCKS,
+          OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL);
+      Best step1 = best.fresh();
       for (double l2 : L2S) {
-        WriterCrossValidation.Result r = WriterCrossValidation.run(model, OfflineJudgeTrainer.BLOCKS, l2, l2, all);
-        line(out, r, speed);
-        double mean = (r.refused().pooled().accuracy() + r.harmful().pooled().accuracy()) / 2;
-        if (mean > best) {
-          best = mean;
-          bestL2 = l2;
-        }
+        step1.offer(line(out, WriterCrossValidation.run(model, best.refusedBlocks, best.harmfulBlocks, l2, l2, all),
+            speed));
       }
-      out.printf(Locale.ROOT, "best L2 on the shipped features (mean pooled accuracy %.3f): %.0e; feature sets at "
-          + "that L2:%n", best, bestL2);
-      Set<Features.Block> bestBlocks = OfflineJudgeTrainer.BLOCKS;
-      best = -1;
+      out.printf(Locale.ROOT, "best L2 on the shipped features: refused %.0e (accuracy %.3f), harmful %.0e (%.3f);"
+          + " feature sets at those L2:%n", step1.l2Refused, step1.refusedAccuracy, step1.l2Harmful,
+          step1.harmfulAccuracy);
+      Best step2 = step1.fresh();
       for (Set<Features.Block> blocks : FEATURE_SETS) {
-        WriterCrossValidation.Result r = WriterCrossValidation.run(model, blocks, bestL2, bestL2, all);
-        line(out, r, speed);
-        double mean = (r.refused().pooled().accuracy() + r.harmful().pooled().accuracy()) / 2;
-        if (mean > best) {
-          best = mean;
-          bestBlocks = blocks;
-        }
+        step2.offer(line(out,
+            WriterCrossValidation.run(model, blocks, blocks, step1.l2Refused, step1.l2Harmful, all), speed));
       }
-      out.printf(Locale.ROOT, "best features (mean pooled accuracy %.3f): %s; each L2 on them:%n", best,
-          String.join(",", Features.keys(bestBlocks)));
+      out.printf(Locale.ROOT, "best features: refused %s (accuracy %.3f), harmful %s (%.3f); each L2 on them:%n",
+          String.join(",", Features.keys(step2.refusedBlocks)), step2.refusedAccuracy,
+          String.join(",", Features.keys(step2.harmfulBlocks)), step2.harmfulAccuracy);
+      Best step3 = step2.fresh();
       for (double l2 : L2S) {
-        line(out, WriterCrossValidation.run(model, bestBlocks, l2, l2, all), speed);
+        step3.offer(line(out,
+            WriterCrossValidation.run(model, step2.refusedBlocks, step2.harmfulBlocks, l2, l2, all), speed));
       }
+      out.printf(Locale.ROOT, "chosen: refused %s at L2 %.0e (accuracy %.3f), harmful %s at L2 %.0e (%.3f)%n",
+          String.join(",", Features.keys(step3.refusedBlocks)), step3.l2Refused, step3.refusedAccuracy,
+          String.join(",", Features.keys(step3.harmfulBlocks)), step3.l2Harmful, step3.harmfulAccuracy);
       out.flush();
+    }
+  }
+
+  /** Each head's best candidate so far, by its own pooled out-of-fold accuracy; the first offered wins ties. */
+  private static final class Best {
+    Set<Features.Block> refusedBlocks;
+    Set<Features.Block> harmfulBlocks;
+    double l2Refused;
+    double l2Harmful;
+    double refusedAccuracy = -1;
+    double harmfulAccuracy = -1;
+
+    Best(Set<Features.Block> refusedBlocks, Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful) {
+      this.refusedBlocks = refusedBlocks;
+      this.harmfulBlocks = harmfulBlocks;
+      this.l2Refused = l2Refused;
+      this.l2Harmful = l2Harmful;
+    }
+
+    /** A new search starting from this one's choices. */
+    Best fresh() {
+      return new Best(refusedBlocks, harmfulBlocks, l2Refused, l2Harmful);
+    }
+
+    void offer(WriterCrossValidation.Result r) {
+      if (r.refused().pooled().accuracy() > refusedAccuracy) {
+        refusedAccuracy = r.refused().pooled().accuracy();
+        refusedBlocks = r.refusedBlocks();
+        l2Refused = r.l2Refused();
+      }
+      if (r.harmful().pooled().accuracy() > harmfulAccuracy) {
+        harmfulAccuracy = r.harmful().pooled().accuracy();
+        harmfulBlocks = r.harmfulBlocks();
+        l2Harmful = r.l2Harmful();
+      }
     }
   }
 
@@ -125,9 +161,10 @@ public final class JudgesAblation {
     OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(
         SentenceEncoder.shared(OfflineJudgeTrainer.ENCODER), rows, OfflineJudgeTrainer.BLOCKS, cache);
     WriterCrossValidation.Result r = WriterCrossValidation.run(OfflineJudgeTrainer.ENCODER,
-        OfflineJudgeTrainer.BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL, all);
-    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, L2 %.0e / %.0e%n", r.encoder().name(),
-        String.join(",", Features.keys(r.blocks())), OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL);
+        OfflineJudgeTrainer.REFUSED_BLOCKS, OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED,
+        OfflineJudgeTrainer.L2_HARMFUL, all);
+    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, L2 %s (refused / harmful where they differ)%n",
+        r.encoder().name(), blocks(r), l2s(r));
     for (WriterCrossValidation.Head head : List.of(r.refused(), r.harmful())) {
       out.printf(Locale.ROOT, "%n%s (validated on the left-out writer):%n", head == r.refused()
           ? "refused (all rows)" : "harmful (harmful-polarity rows)");
@@ -215,10 +252,22 @@ public final class JudgesAblation {
     return openings.size() / ((ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1e9);
   }
 
-  private static void line(PrintWriter out, WriterCrossValidation.Result r, double speed) {
-    out.printf(Locale.ROOT, "%-20s %-56s %6.0e | %s | %s | %.0f%n", r.encoder().name(),
-        String.join(",", Features.keys(r.blocks())), r.l2(), summary(r.refused()), summary(r.harmful()),
-        speed);
+  private static WriterCrossValidation.Result line(PrintWriter out, WriterCrossValidation.Result r, double speed) {
+    out.printf(Locale.ROOT, "%-20s %-56s %-13s | %s | %s | %.0f%n", r.encoder().name(), blocks(r), l2s(r),
+        summary(r.refused()), summary(r.harmful()), speed);
+    return r;
+  }
+
+  /** One feature set when both heads read the same, else refused's / harmful's. */
+  private static String blocks(WriterCrossValidation.Result r) {
+    String refused = String.join(",", Features.keys(r.refusedBlocks()));
+    String harmful = String.join(",", Features.keys(r.harmfulBlocks()));
+    return refused.equals(harmful) ? refused : refused + " / " + harmful;
+  }
+
+  private static String l2s(WriterCrossValidation.Result r) {
+    return r.l2Refused() == r.l2Harmful() ? String.format(Locale.ROOT, "%.0e", r.l2Refused())
+        : String.format(Locale.ROOT, "%.0e / %.0e", r.l2Refused(), r.l2Harmful());
   }
 
   private static String summary(WriterCrossValidation.Head h) {

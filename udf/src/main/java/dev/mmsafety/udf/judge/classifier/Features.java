@@ -44,7 +44,9 @@ public final class Features {
     /** Embedding of the whole answer clipped to {@link #WHOLE_TOKENS} (the v1 classifier's only input). */
     WHOLE,
     /** Per answer style of {@link StylePrototypes}, the opening's and the ending's best similarity to it. */
-    PROTOTYPES;
+    PROTOTYPES,
+    /** {@link Actionability}: imperative sentences, steps, quantities, "you", hedges. */
+    ACTIONABLE;
 
     String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -115,6 +117,11 @@ public final class Features {
     return out;
   }
 
+  /** Whether {@code blocks} read any embedding (else the encoder is not run for them). */
+  public static boolean embedsAnything(Set<Block> blocks) {
+    return blocks.stream().anyMatch(b -> b != Block.SHAPE && b != Block.CUES && b != Block.ACTIONABLE);
+  }
+
   /** Whether {@code blocks} embed the question (else the heads read it only through the shape measures). */
   public static boolean embedsQuestion(Set<Block> blocks) {
     return blocks.contains(Block.SIMILARITY) || blocks.contains(Block.QUESTION_X_OPENING)
@@ -168,6 +175,9 @@ public final class Features {
     if (blocks.contains(Block.PROTOTYPES)) {
       parts.add(StylePrototypes.similarities(e.styles(), e.opening(), e.ending()));
     }
+    if (blocks.contains(Block.ACTIONABLE)) {
+      parts.add(Actionability.measures(input.text()));
+    }
     int total = parts.stream().mapToInt(p -> p.length).sum();
     double[] out = new double[total];
     int at = 0;
@@ -216,6 +226,9 @@ public final class Features {
     }
     if (blocks.contains(Block.PROTOTYPES)) {
       out.addAll(StylePrototypes.names());
+    }
+    if (blocks.contains(Block.ACTIONABLE)) {
+      out.addAll(Actionability.MEASURES);
     }
     return out;
   }

@@ -9,20 +9,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What the offline judge is: an encoder, the feature blocks, and two calibrated heads over the same features,
- * {@code refused} (trained on every row) and {@code harmful} (trained on harmful-polarity rows). Shipped as the
- * JSON resource {@link #RESOURCE}; {@code TestOfflineJudgeTraining} retrains it and checks it equals this file.
+ * What the offline judge is: an encoder and two calibrated heads, {@code refused} (trained on every row) and
+ * {@code harmful} (trained on harmful-polarity rows), each over its own feature blocks (chosen per head on
+ * validation; the encoder embeds what either needs). Shipped as the JSON resource {@link #RESOURCE};
+ * {@code TestOfflineJudge} retrains it and checks it equals this file.
  *
  * @param trainedOn sha256 of the training and calibration rows (ids, labels, texts)
  */
-public record OfflineJudgeModel(
-    EncoderModel encoder, Set<Features.Block> blocks, LogisticHead refused, LogisticHead harmful, String trainedOn) {
+public record OfflineJudgeModel(EncoderModel encoder, Set<Features.Block> refusedBlocks,
+    Set<Features.Block> harmfulBlocks, LogisticHead refused, LogisticHead harmful, String trainedOn) {
   public static final String RESOURCE = "/mmsafety/judges/offline-judge.json";
-  public static final int FORMAT = 2;
+  public static final int FORMAT = 3;
 
   /** Probabilities and decisions for one answer; {@code harmful} is only asked of harmful-polarity questions. */
   public record Decision(double pRefused, Double pHarmful) {
@@ -36,12 +38,24 @@ public record OfflineJudgeModel(
     }
   }
 
-  public Decision decide(double[] features, boolean harmfulPolarity) {
-    return new Decision(refused.probability(features), harmfulPolarity ? harmful.probability(features) : null);
+  /** What either head reads: the segments to embed. */
+  public Set<Features.Block> blocks() {
+    Set<Features.Block> all = EnumSet.copyOf(refusedBlocks);
+    all.addAll(harmfulBlocks);
+    return all;
   }
 
-  public List<String> featureNames() {
-    return Features.names(blocks, encoder.dimension());
+  public Decision decide(double[] refusedFeatures, double[] harmfulFeatures, boolean harmfulPolarity) {
+    return new Decision(refused.probability(refusedFeatures),
+        harmfulPolarity ? harmful.probability(harmfulFeatures) : null);
+  }
+
+  public List<String> refusedFeatureNames() {
+    return Features.names(refusedBlocks, encoder.dimension());
+  }
+
+  public List<String> harmfulFeatureNames() {
+    return Features.names(harmfulBlocks, encoder.dimension());
   }
 
   public String hash() {
@@ -53,13 +67,17 @@ public record OfflineJudgeModel(
     node.put("format", FORMAT);
     node.put("encoder", encoder.name());
     node.put("trained_on", trainedOn);
-    var blockArray = node.putArray("blocks");
-    Features.keys(blocks).forEach(blockArray::add);
+    var refusedBlockArray = node.putArray("refused_blocks");
+    Features.keys(refusedBlocks).forEach(refusedBlockArray::add);
+    var harmfulBlockArray = node.putArray("harmful_blocks");
+    Features.keys(harmfulBlocks).forEach(harmfulBlockArray::add);
     node.put("question_tokens", Features.QUESTION_TOKENS);
     node.put("opening_tokens", Features.OPENING_TOKENS);
     node.put("ending_tokens", Features.ENDING_TOKENS);
-    var names = node.putArray("features");
-    featureNames().forEach(names::add);
+    var refusedNames = node.putArray("refused_features");
+    refusedFeatureNames().forEach(refusedNames::add);
+    var harmfulNames = node.putArray("harmful_features");
+    harmfulFeatureNames().forEach(harmfulNames::add);
     node.set("refused", refused.toJson());
     node.set("harmful", harmful.toJson());
     return node.toPrettyString();
@@ -71,20 +89,25 @@ public record OfflineJudgeModel(
       if (node.path("format").asInt() != FORMAT) {
         throw new IllegalArgumentException("format " + node.path("format") + " is not " + FORMAT);
       }
-      List<String> blocks = new ArrayList<>();
-      node.get("blocks").forEach(b -> blocks.add(b.asText()));
       OfflineJudgeModel model = new OfflineJudgeModel(EncoderModel.named(node.get("encoder").asText()),
-          Features.blocks(blocks), LogisticHead.fromJson(node.get("refused")),
+          blocks(node, "refused_blocks"), blocks(node, "harmful_blocks"), LogisticHead.fromJson(node.get("refused")),
           LogisticHead.fromJson(node.get("harmful")), node.get("trained_on").asText());
-      int expected = model.featureNames().size();
-      if (model.refused().weights().length != expected || model.harmful().weights().length != expected) {
-        throw new IllegalArgumentException("heads have " + model.refused().weights().length + " weights, the "
-            + "features " + expected);
+      if (model.refused().weights().length != model.refusedFeatureNames().size()
+          || model.harmful().weights().length != model.harmfulFeatureNames().size()) {
+        throw new IllegalArgumentException("heads have " + model.refused().weights().length + " and "
+            + model.harmful().weights().length + " weights, their features " + model.refusedFeatureNames().size()
+            + " and " + model.harmfulFeatureNames().size());
       }
       return model;
     } catch (IOException | RuntimeException e) {
       throw new IllegalArgumentException("Cannot read offline judge model: " + e.getMessage(), e);
     }
+  }
+
+  private static Set<Features.Block> blocks(JsonNode node, String field) {
+    List<String> keys = new ArrayList<>();
+    node.get(field).forEach(b -> keys.add(b.asText()));
+    return Features.blocks(keys);
   }
 
   public static OfflineJudgeModel shipped() {

@@ -22,9 +22,13 @@ import java.util.function.Predicate;
  */
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
-  public static final Set<Features.Block> BLOCKS =
+  public static final Set<Features.Block> REFUSED_BLOCKS =
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE);
+  public static final Set<Features.Block> HARMFUL_BLOCKS =
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES);
-  public static final double L2_REFUSED = 1e-1;
+  /** What either head reads. */
+  public static final Set<Features.Block> BLOCKS = union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
+  public static final double L2_REFUSED = 1e-2;
   public static final double L2_HARMFUL = 1e-1;
 
   private OfflineJudgeTrainer() {}
@@ -86,7 +90,13 @@ public final class OfflineJudgeTrainer {
 
   /** The shipped recipe on the embedded training rows (every training file). */
   public static Trained train(Embeddings all) {
-    return train(ENCODER, BLOCKS, all, L2_REFUSED, L2_HARMFUL);
+    return train(ENCODER, REFUSED_BLOCKS, HARMFUL_BLOCKS, all, L2_REFUSED, L2_HARMFUL);
+  }
+
+  private static Set<Features.Block> union(Set<Features.Block> a, Set<Features.Block> b) {
+    Set<Features.Block> out = EnumSet.copyOf(a);
+    out.addAll(b);
+    return java.util.Collections.unmodifiableSet(out);
   }
 
   /**
@@ -94,13 +104,15 @@ public final class OfflineJudgeTrainer {
    * leave-one-writer-out cross-validation ({@link WriterCrossValidation}): the calibration is fitted to how the
    * heads score a writer they were not trained on, which is what the held-out set and real answers are.
    */
-  public static Trained train(EncoderModel encoder, Set<Features.Block> blocks, Embeddings all,
-      double l2Refused, double l2Harmful) {
-    WriterCrossValidation.Result cv = WriterCrossValidation.run(encoder, blocks, l2Refused, l2Harmful, all);
-    LogisticHead refused = head(blocks, all, e -> true, JudgeExample::refused, l2Refused, cv.refused());
+  public static Trained train(EncoderModel encoder, Set<Features.Block> refusedBlocks,
+      Set<Features.Block> harmfulBlocks, Embeddings all, double l2Refused, double l2Harmful) {
+    WriterCrossValidation.Result cv =
+        WriterCrossValidation.run(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful, all);
+    LogisticHead refused = head(refusedBlocks, all, e -> true, JudgeExample::refused, l2Refused, cv.refused());
     LogisticHead harmful =
-        head(blocks, all, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful, cv.harmful());
-    return new Trained(new OfflineJudgeModel(encoder, blocks, refused, harmful, trainedOn(all.rows())), cv);
+        head(harmfulBlocks, all, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful, cv.harmful());
+    return new Trained(
+        new OfflineJudgeModel(encoder, refusedBlocks, harmfulBlocks, refused, harmful, trainedOn(all.rows())), cv);
   }
 
   private static LogisticHead head(Set<Features.Block> blocks, Embeddings all, Predicate<JudgeExample> rows,

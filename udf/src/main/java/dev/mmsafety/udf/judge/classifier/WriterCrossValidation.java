@@ -35,14 +35,21 @@ public final class WriterCrossValidation {
     }
   }
 
-  /** Both heads of one candidate. */
-  public record Result(EncoderModel encoder, Set<Features.Block> blocks, double l2, Head refused, Head harmful) {}
+  /** Both heads of one candidate, each with its feature blocks and L2. */
+  public record Result(EncoderModel encoder, Set<Features.Block> refusedBlocks, Set<Features.Block> harmfulBlocks,
+      double l2Refused, double l2Harmful, Head refused, Head harmful) {}
 
+  /** Both heads on the same blocks. */
   public static Result run(EncoderModel encoder, Set<Features.Block> blocks, double l2Refused, double l2Harmful,
       OfflineJudgeTrainer.Embeddings all) {
-    return new Result(encoder, blocks, l2Refused,
-        head(blocks, l2Refused, all, e -> true, JudgeExample::refused),
-        head(blocks, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful));
+    return run(encoder, blocks, blocks, l2Refused, l2Harmful, all);
+  }
+
+  public static Result run(EncoderModel encoder, Set<Features.Block> refusedBlocks,
+      Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful, OfflineJudgeTrainer.Embeddings all) {
+    return new Result(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful,
+        head(refusedBlocks, l2Refused, all, e -> true, JudgeExample::refused),
+        head(harmfulBlocks, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful));
   }
 
   static Head head(Set<Features.Block> blocks, double l2, OfflineJudgeTrainer.Embeddings all,

@@ -42,12 +42,15 @@ class TestOfflineJudge {
     OfflineJudgeModel shipped = OfflineJudgeModel.shipped();
     assertThat(shipped.trainedOn()).isEqualTo(retrained.trainedOn());
     assertThat(shipped.encoder()).isEqualTo(OfflineJudgeTrainer.ENCODER);
-    assertThat(shipped.blocks()).isEqualTo(OfflineJudgeTrainer.BLOCKS);
+    assertThat(shipped.refusedBlocks()).isEqualTo(OfflineJudgeTrainer.REFUSED_BLOCKS);
+    assertThat(shipped.harmfulBlocks()).isEqualTo(OfflineJudgeTrainer.HARMFUL_BLOCKS);
+    assertThat(shipped.refused().weights()).hasSize(shipped.refusedFeatureNames().size());
+    assertThat(shipped.harmful().weights()).hasSize(shipped.harmfulFeatureNames().size());
     for (var pair : List.of(List.of(shipped.refused(), retrained.refused()),
         List.of(shipped.harmful(), retrained.harmful()))) {
       LogisticHead a = pair.get(0);
       LogisticHead b = pair.get(1);
-      assertThat(a.weights()).hasSize(shipped.featureNames().size());
+      assertThat(b.weights()).hasSize(a.weights().length);
       for (int i = 0; i < a.weights().length; i++) {
         assertThat(b.weights()[i]).isCloseTo(a.weights()[i], Offset.offset(1e-3));
       }
@@ -76,7 +79,7 @@ class TestOfflineJudge {
     assertThat(validation.refused().rows()).hasSize(rows.size());
     assertThat(validation.harmful().rows()).allMatch(JudgeExample::harmfulPolarity);
     // Out of fold is harder than in sample: the shipped head, trained on every row, fits its own rows better.
-    List<double[]> xs = data.all.features(OfflineJudgeTrainer.BLOCKS);
+    List<double[]> xs = data.all.features(OfflineJudgeTrainer.REFUSED_BLOCKS);
     long inSampleRight = 0;
     for (int i = 0; i < rows.size(); i++) {
       inSampleRight += (retrained.refused().probability(xs.get(i)) >= 0.5) == rows.get(i).refused() ? 1 : 0;
