@@ -33,7 +33,7 @@ public final class SharedColumns {
 
   /** The case a row descends from, repeated in this order after the row's own ids by probes, responses, judgments. */
   public static final List<Column> CASE_KEY = List.of(CASE_ID, BENCHMARK, DATASET, VARIANT);
-  /** The case's category and polarity, in the order every table that repeats them writes them. */
+  /** The case's category and polarity, in the order probes, responses and judgments repeat them. */
   public static final List<Column> CASE_CLASS = List.of(NATIVE_CATEGORY, CANONICAL_CATEGORY, POLARITY);
 
   /** Partition columns of the tables written once per run date. */
