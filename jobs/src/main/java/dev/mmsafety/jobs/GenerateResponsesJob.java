@@ -96,7 +96,7 @@ public final class GenerateResponsesJob extends StageJob<GenerateResponsesJob> {
       Dataset<Row> work = plan(targets, defenses, inference);
       long total = input.count() * targets.size() * defenses.size(); // cheaper than counting the cross join
       InferenceProgress.Accumulators acc = InferenceProgress.Accumulators.register(sc, "mmsafety.inference");
-      InferenceTask task = new InferenceTask(targets, helpers, defenses, inference, context.runId(),
+      InferenceTask task = new InferenceTask(InferenceTask.Specs.of(targets, helpers, defenses, inference), context.runId(),
           context.runDate(), ResponseCache.dir(context.outputRoot()), context.runId() + "-" + shortUuid(),
           jvmShare(sc), new HadoopImageLoader(sc.hadoopConfiguration()), acc);
       try (InferenceProgress progress =

@@ -30,34 +30,33 @@ public final class ProbesTable {
 
   public static final TableContract INSTANCE = TableContract.of("probes", VERSION,
       "One row per case x attack: the text and images a model will be sent.",
-      List.of(
-          RUN_ID,
-          PROBE_ID,
-          CASE_ID,
-          BENCHMARK,
-          DATASET,
-          VARIANT,
-          DATASET_HASH,
-          NATIVE_CATEGORY,
-          CANONICAL_CATEGORY,
-          POLARITY,
-          ATTACK,
-          ATTACK_VERSION,
-          ATTACK_PARAMS,
-          ATTACK_SEED,
-          PROMPT_TEXT,
-          SOURCE_TEXT,
-          IMAGE_URIS,
-          IMAGE_SHA256S,
-          SOURCE_IMAGE_SHA256,
-          ATTACK_NOTE,
-          TARGET_MODEL,
-          SEARCH_ROUNDS,
-          SEARCH_STOP,
-          SEARCH_CALLS,
-          SEARCH_CALLS_TO_SUCCESS,
-          RUN_DATE),
+      TableContract.columns(
+          List.of(RUN_ID),
+          lineage(DATASET_HASH, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED),
+          List.of(
+              PROMPT_TEXT,
+              SOURCE_TEXT,
+              IMAGE_URIS,
+              IMAGE_SHA256S,
+              SOURCE_IMAGE_SHA256,
+              ATTACK_NOTE,
+              TARGET_MODEL,
+              SEARCH_ROUNDS,
+              SEARCH_STOP,
+              SEARCH_CALLS,
+              SEARCH_CALLS_TO_SUCCESS,
+              RUN_DATE)),
       BY_RUN_DATE);
+
+  /**
+   * A probe's id, its case and its provenance, in write order. Probes write it with their own (required)
+   * provenance columns; responses repeat it, in the same place and order, with their nullable copies.
+   */
+  static List<Column> lineage(Column datasetHash, Column attackVersion, Column attackParams, Column attackSeed) {
+    return TableContract.columns(
+        List.of(PROBE_ID), CASE_KEY, List.of(datasetHash), CASE_CLASS,
+        List.of(ATTACK, attackVersion, attackParams, attackSeed));
+  }
 
   private ProbesTable() {}
 }

@@ -31,6 +31,11 @@ public final class SharedColumns {
   public static final Column STATUS = required(17, "status", StringType, "Row status: ok or an error kind (see the table's doc).");
   public static final Column ERROR = optional(18, "error", StringType, "Error message when status is not ok; never holds secrets.");
 
+  /** The case a row descends from, repeated in this order after the row's own ids by probes, responses, judgments. */
+  public static final List<Column> CASE_KEY = List.of(CASE_ID, BENCHMARK, DATASET, VARIANT);
+  /** The case's category and polarity, in the order probes, responses and judgments repeat them. */
+  public static final List<Column> CASE_CLASS = List.of(NATIVE_CATEGORY, CANONICAL_CATEGORY, POLARITY);
+
   /** Partition columns of the tables written once per run date. */
   public static final List<Column> BY_RUN_DATE = List.of(RUN_DATE);
   /** Partition columns of the tables written per run date and model under test. */

@@ -15,10 +15,7 @@ import org.apache.spark.util.LongAccumulator;
  * accumulators.
  */
 public record InferenceTask(
-    String modelsJson,
-    String helpersJson,
-    String defensesJson,
-    String inferenceJson,
+    Specs specs,
     String runId,
     String runDate,
     String cacheDir,
@@ -43,37 +40,32 @@ public record InferenceTask(
    */
   public static final String FAIL_AFTER_ROWS_PROPERTY = "mmsafety.inference.fail-after-rows";
 
-  /** Config records are not Serializable: the specs travel as JSON, written once here on the driver. */
-  public InferenceTask(
-      List<ModelSpec> models,
-      List<ModelSpec> helpers,
-      List<DefenseSpec> defenses,
-      InferenceSpec inference,
-      String runId,
-      String runDate,
-      String cacheDir,
-      String runTag,
-      int jvmShare,
-      HadoopImageLoader images,
-      InferenceProgress.Accumulators accumulators) {
-    this(InferenceSpecs.write(models), InferenceSpecs.write(helpers), InferenceSpecs.write(defenses),
-        InferenceSpecs.write(inference), runId, runDate, cacheDir, runTag, jvmShare, images, accumulators);
+  /** Config records are not Serializable: the specs travel as JSON, written once on the driver by {@link #of}. */
+  public record Specs(String modelsJson, String helpersJson, String defensesJson, String inferenceJson)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public static Specs of(
+        List<ModelSpec> models, List<ModelSpec> helpers, List<DefenseSpec> defenses, InferenceSpec inference) {
+      return new Specs(InferenceSpecs.write(models), InferenceSpecs.write(helpers), InferenceSpecs.write(defenses),
+          InferenceSpecs.write(inference));
+    }
   }
 
   List<ModelSpec> models() {
-    return InferenceSpecs.models(modelsJson);
+    return InferenceSpecs.models(specs.modelsJson());
   }
 
   List<ModelSpec> helpers() {
-    return InferenceSpecs.models(helpersJson);
+    return InferenceSpecs.models(specs.helpersJson());
   }
 
   List<DefenseSpec> defenses() {
-    return InferenceSpecs.defenses(defensesJson);
+    return InferenceSpecs.defenses(specs.defensesJson());
   }
 
   InferenceSpec inference() {
-    return InferenceSpecs.inference(inferenceJson);
+    return InferenceSpecs.inference(specs.inferenceJson());
   }
 
   static void add(LongAccumulator acc, long n) {

@@ -30,8 +30,8 @@ class TestCacheScope {
   private int night;
 
   private List<Row> night(ModelSpec model, String scope, String runId, String runDate) {
-    InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
-        InferenceSpec.DEFAULT.with(s -> { s.window = 2; s.cacheScope = scope; }), runId, runDate,
+    InferenceTask task = new InferenceTask(InferenceTask.Specs.of(List.of(model), List.of(model), List.of(DefenseSpec.NONE),
+        InferenceSpec.DEFAULT.with(s -> { s.window = 2; s.cacheScope = scope; })), runId, runDate,
         dir.resolve("cache/responses").toString(), runId + "-tag-" + night++, 1,
         new HadoopImageLoader(new Configuration()), null);
     List<Row> rows = new ArrayList<>();

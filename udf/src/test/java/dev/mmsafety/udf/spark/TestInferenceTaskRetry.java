@@ -36,8 +36,8 @@ class TestInferenceTaskRetry {
       ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", sim.baseUrl(), 16, true)), null,
           null, null, null);
       String cacheDir = dir.resolve("cache/responses").toString();
-      InferenceTask task = new InferenceTask(List.of(model), List.of(), List.of(DefenseSpec.NONE),
-          InferenceSpec.DEFAULT.with(s -> s.window = 2), "run", "2026-01-15",
+      InferenceTask task = new InferenceTask(InferenceTask.Specs.of(List.of(model), List.of(), List.of(DefenseSpec.NONE),
+          InferenceSpec.DEFAULT.with(s -> s.window = 2)), "run", "2026-01-15",
           cacheDir, "run-tag", 1, new HadoopImageLoader(new Configuration()), null);
 
       InferencePartitionFunction.Run first = new InferencePartitionFunction.Run(task,

@@ -32,7 +32,7 @@ class TestMisbehavingServers {
   private List<Row> run(MisbehavingServer server, InferenceSpec inference, int probes) {
     ModelSpec model = new ModelSpec("m", "m", List.of(new EndpointSpec("bad", server.baseUrl(), null, false)), null,
         null, null, null);
-    InferenceTask task = new InferenceTask(List.of(model), List.of(model), List.of(DefenseSpec.NONE), inference,
+    InferenceTask task = new InferenceTask(InferenceTask.Specs.of(List.of(model), List.of(model), List.of(DefenseSpec.NONE), inference),
         "run", "2026-01-15", dir.resolve("cache").toString(), "tag-" + System.nanoTime(), 1,
         new HadoopImageLoader(new Configuration()), null);
     List<Row> rows = new ArrayList<>();
