@@ -117,6 +117,13 @@ public final class Features {
     return out;
   }
 
+  /** The blocks of {@code a} and of {@code b}, in {@link Block} order (what two heads read between them). */
+  public static Set<Block> union(Set<Block> a, Set<Block> b) {
+    EnumSet<Block> out = EnumSet.copyOf(a);
+    out.addAll(b);
+    return java.util.Collections.unmodifiableSet(out);
+  }
+
   /** Whether {@code blocks} read any embedding (else the encoder is not run for them). */
   public static boolean embedsAnything(Set<Block> blocks) {
     return blocks.stream().anyMatch(b -> b != Block.SHAPE && b != Block.CUES && b != Block.ACTIONABLE);

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,9 +39,7 @@ public record OfflineJudgeModel(EncoderModel encoder, Set<Features.Block> refuse
 
   /** What either head reads: the segments to embed. */
   public Set<Features.Block> blocks() {
-    Set<Features.Block> all = EnumSet.copyOf(refusedBlocks);
-    all.addAll(harmfulBlocks);
-    return all;
+    return Features.union(refusedBlocks, harmfulBlocks);
   }
 
   public Decision decide(double[] refusedFeatures, double[] harmfulFeatures, boolean harmfulPolarity) {

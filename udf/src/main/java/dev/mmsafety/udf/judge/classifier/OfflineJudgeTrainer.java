@@ -27,7 +27,7 @@ public final class OfflineJudgeTrainer {
   public static final Set<Features.Block> HARMFUL_BLOCKS =
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES);
   /** What either head reads. */
-  public static final Set<Features.Block> BLOCKS = union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
+  public static final Set<Features.Block> BLOCKS = Features.union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
   public static final double L2_REFUSED = 1e-2;
   public static final double L2_HARMFUL = 1e-1;
 
@@ -93,11 +93,6 @@ public final class OfflineJudgeTrainer {
     return train(ENCODER, REFUSED_BLOCKS, HARMFUL_BLOCKS, all, L2_REFUSED, L2_HARMFUL);
   }
 
-  private static Set<Features.Block> union(Set<Features.Block> a, Set<Features.Block> b) {
-    Set<Features.Block> out = EnumSet.copyOf(a);
-    out.addAll(b);
-    return java.util.Collections.unmodifiableSet(out);
-  }
 
   /**
    * Both heads trained on every row, each calibrated by Platt scaling fitted on the out-of-fold logits of
