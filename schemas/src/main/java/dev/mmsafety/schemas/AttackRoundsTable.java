@@ -28,25 +28,11 @@ public final class AttackRoundsTable {
 
   public static final TableContract INSTANCE = TableContract.of("attack_rounds", VERSION,
       "One row per adaptive-search node (pair, tap): proposal, carrier, target answer, rating, pruning.",
-      List.of(
-          RUN_ID,
-          CASE_ID,
-          MODEL,
-          ATTACK,
-          STREAM,
-          NODE,
-          PARENT,
-          ROUND,
-          ATTACKER_PROMPT,
-          IMPROVEMENT,
-          CARRIER_SHA256,
-          TARGET_RESPONSE_ID,
-          SCORE,
-          SCORER_VERDICT,
-          PRUNED,
-          WHY,
-          RUN_DATE),
-      BY_RUN_DATE);
+      BY_RUN_DATE,
+      List.of(CASE_ID, MODEL, ATTACK),
+      List.of(STREAM, NODE, PARENT, ROUND),
+      List.of(ATTACKER_PROMPT, IMPROVEMENT, CARRIER_SHA256, TARGET_RESPONSE_ID),
+      List.of(SCORE, SCORER_VERDICT, PRUNED, WHY));
 
   private AttackRoundsTable() {}
 }

@@ -22,21 +22,9 @@ public final class ImageLineageTable {
 
   public static final TableContract INSTANCE = TableContract.of("image_lineage", VERSION,
       "One row per generated image per probe: source image hash -> attack -> params -> result hash.",
-      List.of(
-          RUN_ID,
-          PROBE_ID,
-          ATTACK,
-          IMAGE_SHA256,
-          IMAGE_URI,
-          SOURCE_SHA256,
-          ATTACK_VERSION,
-          ATTACK_PARAMS,
-          SEED,
-          PART_INDEX,
-          WIDTH,
-          HEIGHT,
-          RUN_DATE),
-      BY_RUN_DATE);
+      BY_RUN_DATE,
+      List.of(PROBE_ID, ATTACK, IMAGE_SHA256, IMAGE_URI, SOURCE_SHA256),
+      List.of(ATTACK_VERSION, ATTACK_PARAMS, SEED, PART_INDEX, WIDTH, HEIGHT));
 
   private ImageLineageTable() {}
 }

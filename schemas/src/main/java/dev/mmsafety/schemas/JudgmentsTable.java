@@ -36,38 +36,15 @@ public final class JudgmentsTable {
 
   public static final TableContract INSTANCE = TableContract.of("judgments", VERSION,
       "One row per response x judge: the verdict in the judge's terms and as refused/unsafe flags.",
-      TableContract.columns(
-          List.of(
-              RUN_ID,
-              JUDGMENT_ID,
-              RESPONSE_ID,
-              PROBE_ID),
-          CASE_KEY,
-          CASE_CLASS,
-          List.of(
-              ATTACK,
-              DEFENSE,
-              SIMULATOR,
-              JUDGE,
-              JUDGE_KIND,
-              JUDGE_VERSION,
-              TEMPLATE_HASH,
-              RESPONSE_STATUS,
-              STATUS,
-              ERROR,
-              VERDICT,
-              REFUSED,
-              REFUSED_BY,
-              UNSAFE,
-              EFFECTIVE,
-              SCORE,
-              MATCHED,
-              CATEGORIES,
-              CACHE_HIT,
-              REASON,
-              RUN_DATE,
-              MODEL)),
-      BY_RUN_DATE_AND_MODEL);
+      BY_RUN_DATE_AND_MODEL,
+      List.of(JUDGMENT_ID, RESPONSE_ID, PROBE_ID),
+      CASE_KEY,
+      CASE_CLASS,
+      List.of(ATTACK, DEFENSE, SIMULATOR),
+      List.of(JUDGE, JUDGE_KIND, JUDGE_VERSION, TEMPLATE_HASH),
+      List.of(RESPONSE_STATUS, STATUS, ERROR),
+      List.of(VERDICT, REFUSED, REFUSED_BY, UNSAFE, EFFECTIVE, SCORE),
+      List.of(MATCHED, CATEGORIES, CACHE_HIT, REASON));
 
   private JudgmentsTable() {}
 }

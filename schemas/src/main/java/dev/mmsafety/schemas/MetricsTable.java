@@ -42,45 +42,17 @@ public final class MetricsTable {
   public static final Column MEAN_CALLS_TO_SUCCESS = optional(519, "mean_calls_to_success", DoubleType, "search_asr_at_rounds: mean model calls (all roles) up to success; null without success.");
 
   /** The shared columns a metrics row is grouped by, in write order; regressions compare rows of one group. */
-  public static final List<Column> GROUP_COLUMNS =
-      List.of(
-          BENCHMARK,
-          DATASET,
-          VARIANT,
-          CANONICAL_CATEGORY,
-          NATIVE_CATEGORY,
-          ATTACK,
-          DEFENSE,
-          JUDGE,
-          POLARITY,
-          SIMULATOR);
+  public static final List<Column> GROUP_COLUMNS = List.of(
+      BENCHMARK, DATASET, VARIANT, CANONICAL_CATEGORY, NATIVE_CATEGORY, ATTACK, DEFENSE, JUDGE, POLARITY, SIMULATOR);
 
   public static final TableContract INSTANCE = TableContract.of("metrics", VERSION,
       "Rates per model x benchmark x category x attack x defense x judge, with rollups marked ALL.",
-      TableContract.columns(
-          List.of(
-              RUN_ID,
-              GROUPING),
-          GROUP_COLUMNS,
-          List.of(
-              METRIC,
-              N,
-              K,
-              N_PROBES,
-              K_PROBES,
-              RATE,
-              CI_LOW,
-              CI_HIGH,
-              N_ERROR,
-              N_UNPARSEABLE,
-              N_NOT_RUN,
-              SEARCH_ROUNDS,
-              MEAN_ROUNDS_TO_SUCCESS,
-              MEAN_CALLS_TO_SUCCESS,
-              DETAIL,
-              RUN_DATE,
-              MODEL)),
-      BY_RUN_DATE_AND_MODEL);
+      BY_RUN_DATE_AND_MODEL,
+      List.of(GROUPING),
+      GROUP_COLUMNS,
+      List.of(METRIC, N, K, N_PROBES, K_PROBES, RATE, CI_LOW, CI_HIGH),
+      List.of(N_ERROR, N_UNPARSEABLE, N_NOT_RUN),
+      List.of(SEARCH_ROUNDS, MEAN_ROUNDS_TO_SUCCESS, MEAN_CALLS_TO_SUCCESS, DETAIL));
 
   private MetricsTable() {}
 }

@@ -30,23 +30,10 @@ public final class ProbesTable {
 
   public static final TableContract INSTANCE = TableContract.of("probes", VERSION,
       "One row per case x attack: the text and images a model will be sent.",
-      TableContract.columns(
-          List.of(RUN_ID),
-          lineage(DATASET_HASH, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED),
-          List.of(
-              PROMPT_TEXT,
-              SOURCE_TEXT,
-              IMAGE_URIS,
-              IMAGE_SHA256S,
-              SOURCE_IMAGE_SHA256,
-              ATTACK_NOTE,
-              TARGET_MODEL,
-              SEARCH_ROUNDS,
-              SEARCH_STOP,
-              SEARCH_CALLS,
-              SEARCH_CALLS_TO_SUCCESS,
-              RUN_DATE)),
-      BY_RUN_DATE);
+      BY_RUN_DATE,
+      lineage(DATASET_HASH, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED),
+      List.of(PROMPT_TEXT, SOURCE_TEXT, IMAGE_URIS, IMAGE_SHA256S, SOURCE_IMAGE_SHA256, ATTACK_NOTE),
+      List.of(TARGET_MODEL, SEARCH_ROUNDS, SEARCH_STOP, SEARCH_CALLS, SEARCH_CALLS_TO_SUCCESS));
 
   /**
    * A probe's id, its case and its provenance, in write order. Probes write it with their own (required)

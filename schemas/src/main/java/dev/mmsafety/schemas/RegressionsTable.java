@@ -34,31 +34,11 @@ public final class RegressionsTable {
 
   public static final TableContract INSTANCE = TableContract.of("regressions", VERSION,
       "Per metrics group, this run's rate against a baseline run's, with a two-proportion z-test and a flag.",
-      TableContract.columns(
-          List.of(
-              RUN_ID,
-              BASELINE_RUN_ID,
-              BASELINE_RUN_DATE,
-              GROUPING),
-          MetricsTable.GROUP_COLUMNS,
-          List.of(
-              METRIC,
-              N,
-              K,
-              RATE,
-              BASELINE_N,
-              BASELINE_K,
-              BASELINE_RATE,
-              DELTA,
-              Z,
-              P_VALUE,
-              THRESHOLD,
-              ALPHA,
-              SIGNIFICANT,
-              FLAGGED,
-              RUN_DATE,
-              MODEL)),
-      BY_RUN_DATE_AND_MODEL);
+      BY_RUN_DATE_AND_MODEL,
+      List.of(BASELINE_RUN_ID, BASELINE_RUN_DATE, GROUPING),
+      MetricsTable.GROUP_COLUMNS,
+      List.of(METRIC, N, K, RATE, BASELINE_N, BASELINE_K, BASELINE_RATE),
+      List.of(DELTA, Z, P_VALUE, THRESHOLD, ALPHA, SIGNIFICANT, FLAGGED));
 
   private RegressionsTable() {}
 }

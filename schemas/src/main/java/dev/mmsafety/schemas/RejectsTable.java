@@ -24,19 +24,9 @@ public final class RejectsTable {
 
   public static final TableContract INSTANCE = TableContract.of("rejects", VERSION,
       "One row per rejected input item: file, row, field and reason.",
-      List.of(
-          RUN_ID,
-          BENCHMARK_NAME,
-          DATASET,
-          SOURCE_FILE,
-          SOURCE_ROW,
-          FIELD,
-          REASON_CODE,
-          REASON,
-          ITEM_ID,
-          RUN_DATE,
-          STAGE),
-      List.of(RUN_DATE, STAGE));
+      List.of(RUN_DATE, STAGE),
+      List.of(BENCHMARK_NAME, DATASET, SOURCE_FILE, SOURCE_ROW, FIELD),
+      List.of(REASON_CODE, REASON, ITEM_ID));
 
   private RejectsTable() {}
 }

@@ -48,42 +48,15 @@ public final class ResponsesTable {
 
   public static final TableContract INSTANCE = TableContract.of("responses", VERSION,
       "One row per probe x model x defense: what the model answered, or why it did not.",
-      TableContract.columns(
-          List.of(
-              RUN_ID,
-              RESPONSE_ID),
-          ProbesTable.lineage(DATASET_HASH, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED),
-          List.of(
-              DEFENSE,
-              DEFENSE_VERSION,
-              DEFENSE_PARAMS,
-              MODEL_ID,
-              REVISION,
-              ENDPOINT,
-              SIMULATOR,
-              GEN_PARAMS,
-              REQUEST_ID,
-              STATUS,
-              ERROR,
-              TEXT,
-              TEXT_SHA256,
-              ANSWER_CHANNEL,
-              TOOL_CALLS,
-              FINISH_REASON,
-              PROMPT_TOKENS,
-              COMPLETION_TOKENS,
-              LATENCY_MS,
-              HTTP_STATUS,
-              ATTEMPTS,
-              CACHE_HIT,
-              REUSED_FROM_RUN_ID,
-              REUSED_FROM_RUN_DATE,
-              DEFENSE_TRACE,
-              SOURCE,
-              HUMAN_LABELS,
-              RUN_DATE,
-              MODEL)),
-      BY_RUN_DATE_AND_MODEL);
+      BY_RUN_DATE_AND_MODEL,
+      List.of(RESPONSE_ID),
+      ProbesTable.lineage(DATASET_HASH, ATTACK_VERSION, ATTACK_PARAMS, ATTACK_SEED),
+      List.of(DEFENSE, DEFENSE_VERSION, DEFENSE_PARAMS),
+      List.of(MODEL_ID, REVISION, ENDPOINT, SIMULATOR, GEN_PARAMS, REQUEST_ID),
+      List.of(STATUS, ERROR, TEXT, TEXT_SHA256, ANSWER_CHANNEL, TOOL_CALLS, FINISH_REASON),
+      List.of(PROMPT_TOKENS, COMPLETION_TOKENS, LATENCY_MS, HTTP_STATUS, ATTEMPTS),
+      List.of(CACHE_HIT, REUSED_FROM_RUN_ID, REUSED_FROM_RUN_DATE),
+      List.of(DEFENSE_TRACE, SOURCE, HUMAN_LABELS));
 
   private ResponsesTable() {}
 }

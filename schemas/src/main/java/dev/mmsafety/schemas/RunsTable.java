@@ -28,25 +28,11 @@ public final class RunsTable {
 
   public static final TableContract INSTANCE = TableContract.of("runs", VERSION,
       "One row per run: config hash, code version, start/end, status and counts.",
-      List.of(
-          RUN_ID,
-          COMMAND,
-          CONFIG_HASH,
-          CODE_VERSION,
-          STARTED_AT,
-          ENDED_AT,
-          RUN_STATUS,
-          RUN_ERROR,
-          SIMULATOR,
-          COUNTS,
-          OUTPUT_ROOT,
-          CONFIG_JSON,
-          BUDGET_CAPS,
-          NOT_RUN,
-          REUSED_FROM,
-          CACHE_SCOPE,
-          RUN_DATE),
-      BY_RUN_DATE);
+      BY_RUN_DATE,
+      List.of(COMMAND, CONFIG_HASH, CODE_VERSION),
+      List.of(STARTED_AT, ENDED_AT, RUN_STATUS, RUN_ERROR, SIMULATOR),
+      List.of(COUNTS, OUTPUT_ROOT, CONFIG_JSON),
+      List.of(BUDGET_CAPS, NOT_RUN, REUSED_FROM, CACHE_SCOPE));
 
   private RunsTable() {}
 }

@@ -1,5 +1,6 @@
 package dev.mmsafety.schemas;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +50,17 @@ public final class TableContract {
     return Arrays.stream(runs).flatMap(List::stream).toList();
   }
 
-  /** The contract of table {@code name}: its columns in write order and the partition columns among them. */
+  /**
+   * The contract of run-scoped table {@code name}. Every table here has one layout: {@code run_id} first, then its
+   * groups of columns in write order, then its partition columns last; this is the one place that lays it out.
+   */
+  @SafeVarargs
   public static TableContract of(
-      String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
+      String name, int version, String doc, List<Column> partitionColumns, List<Column>... groups) {
+    List<Column> columns = new ArrayList<>();
+    columns.add(SharedColumns.RUN_ID);
+    columns.addAll(columns(groups));
+    columns.addAll(partitionColumns);
     return new TableContract(name, version, doc, columns, partitionColumns);
   }
 
