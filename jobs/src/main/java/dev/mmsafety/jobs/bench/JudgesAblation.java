@@ -119,7 +119,20 @@ public final class JudgesAblation {
     }
   }
 
-  /** Each head's best candidate so far, by its own pooled out-of-fold accuracy; the first offered wins ties. */
+  /**
+   * The speed budget (issue goal: 150 texts/s per core): the encoder is the cost, and one opening plus one ending
+   * per harmful-polarity answer is what fits (median 167 texts/s/core measured; with every answer embedded, 120-140;
+   * the question would add a third call per harmful-polarity answer). So the {@code refused} head, asked about every answer, may not embed anything, and the
+   * {@code harmful} head may not embed the question. Candidates outside it are printed but never chosen.
+   */
+  static boolean withinSpeedBudget(Set<Features.Block> blocks, boolean harmfulHead) {
+    return harmfulHead ? !Features.embedsQuestion(blocks) : !Features.embedsAnything(blocks);
+  }
+
+  /**
+   * Each head's best candidate so far within the speed budget, by its own pooled out-of-fold accuracy; the first
+   * offered wins ties.
+   */
   private static final class Best {
     Set<Features.Block> refusedBlocks;
     Set<Features.Block> harmfulBlocks;
@@ -141,12 +154,12 @@ public final class JudgesAblation {
     }
 
     void offer(WriterCrossValidation.Result r) {
-      if (r.refused().pooled().accuracy() > refusedAccuracy) {
+      if (r.refused().pooled().accuracy() > refusedAccuracy && withinSpeedBudget(r.refusedBlocks(), false)) {
         refusedAccuracy = r.refused().pooled().accuracy();
         refusedBlocks = r.refusedBlocks();
         l2Refused = r.l2Refused();
       }
-      if (r.harmful().pooled().accuracy() > harmfulAccuracy) {
+      if (r.harmful().pooled().accuracy() > harmfulAccuracy && withinSpeedBudget(r.harmfulBlocks(), true)) {
         harmfulAccuracy = r.harmful().pooled().accuracy();
         harmfulBlocks = r.harmfulBlocks();
         l2Harmful = r.l2Harmful();

@@ -29,7 +29,7 @@ public final class OfflineJudgeTrainer {
   /** What either head reads. */
   public static final Set<Features.Block> BLOCKS = Features.union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
   public static final double L2_REFUSED = 1e-2;
-  public static final double L2_HARMFUL = 1e-1;
+  public static final double L2_HARMFUL = 1e-2;
 
   private OfflineJudgeTrainer() {}
 
