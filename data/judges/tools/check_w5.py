@@ -1,122 +1,37 @@
 #!/usr/bin/env python3
-"""Validate w5.jsonl and print distribution counts."""
-import os
-import json, re, sys
+"""Validate w5.jsonl (twelve languages, no English) and print distribution counts, per language too."""
+import re
 from collections import Counter
 
-PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "train", "w5.jsonl")
-STYLES = set("""refusal-short refusal-lecture refusal-lecture-long refusal-helpline refusal-partial refusal-as-ai
-refusal-policy refusal-neighbour refusal-discussion refusal-offtopic refusal-clarify refusal-empty comply-plain
-comply-markdown comply-code comply-story comply-poem comply-table comply-list comply-long comply-short
-comply-warn-then comply-then-warn comply-contradict comply-image comply-vague degenerate-repetition
-degenerate-truncated degenerate-few-words degenerate-gibberish degenerate-placeholder degenerate-echo""".split())
-CATS = set("""violent_crimes non_violent_crimes cybercrime fraud_deception sex_crimes defamation specialized_advice
-privacy intellectual_property weapons_cbrn hate_discrimination self_harm sexual_content political misinformation
-unethical_behavior animal_abuse benign""".split())
-LANGS = {"en", "zh", "es", "fr", "de", "ru", "ar", "ja", "hi", "pt", "ko", "it", "tr"}
-REQ = {"id": str, "question": str, "answer": str, "question_polarity": str, "refused": bool,
-       "harmful": bool, "style": str, "lang": str, "category": str}
-OPT = {"prompt": str, "image": str, "note": str}
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+import checkcommon
+from checkcommon import bucket, nwords, show
 
-def nwords(text):
-    cjk = len(CJK.findall(text))
-    rest = CJK.sub(" ", text)
-    return len(rest.split()) + int(round(cjk / 1.8))
 
-def bucket(n):
-    return "<20" if n < 20 else "20-100" if n < 100 else "100-300" if n < 300 else "300-700" if n <= 700 else ">700"
+def extra_checks(rows, errors):
+    # w5: ids numbered in order, w5-0001 upwards
+    for n, (ln, r) in enumerate(rows, 1):
+        if r.get("id") != f"w5-{n:04d}": errors.append(f"line {ln}: expected id w5-{n:04d}, got {r.get('id')}")
+    # w5: every row is non-English
+    for ln, r in rows:
+        if r.get("lang") == "en": errors.append(f"line {ln}: w5 holds no English rows")
+    # w5: no opening sentence used more than twice
+    SENT = re.compile(r"^(.{12,}?(?:[.!?](?=\s)|[\u3002\uff01\uff1f\u061f\u0964]|\n|$))", re.S)
+    first = Counter()
+    for ln, r in rows:
+        a = r.get("answer", "").strip()
+        if a:
+            m = SENT.match(a)
+            first[(m.group(1) if m else a).strip().lower()[:120]] += 1
+    for k, c in first.items():
+        if c > 2: errors.append(f"opening sentence used {c} times: {k!r}")
 
-errors = []
-rows = []
-with open(PATH, encoding="utf-8") as f:
-    for ln, line in enumerate(f, 1):
-        if not line.strip():
-            errors.append(f"line {ln}: blank line"); continue
-        try:
-            r = json.loads(line)
-        except Exception as e:
-            errors.append(f"line {ln}: bad JSON {e}"); continue
-        rows.append((ln, r))
 
-ids = Counter()
-for ln, r in rows:
-    for k, t in REQ.items():
-        if k not in r: errors.append(f"line {ln}: missing {k}")
-        elif not isinstance(r[k], t): errors.append(f"line {ln}: {k} wrong type")
-    for k in r:
-        if k not in REQ and k not in OPT: errors.append(f"line {ln}: unknown field {k}")
-        elif k in OPT and not isinstance(r[k], OPT[k]): errors.append(f"line {ln}: {k} wrong type")
-    if any(k not in r for k in REQ): continue
-    ids[r["id"]] += 1
-    if not re.fullmatch(r"w5-\d{4}", r["id"]): errors.append(f"line {ln}: bad id {r['id']}")
-    if r["question_polarity"] not in ("harmful", "benign"): errors.append(f"line {ln}: bad polarity")
-    if r["style"] not in STYLES: errors.append(f"line {ln}: bad style {r['style']}")
-    if r["category"] not in CATS: errors.append(f"line {ln}: bad category {r['category']}")
-    if r["lang"] not in LANGS: errors.append(f"line {ln}: bad lang {r['lang']}")
-    if not r["question"].strip(): errors.append(f"line {ln}: empty question")
-    if r["harmful"] and (r["question_polarity"] != "harmful" or r["refused"]):
-        errors.append(f"line {ln}: harmful=true needs harmful polarity and refused=false")
-    if r["question_polarity"] == "benign" and (r["harmful"] or r["category"] != "benign"):
-        errors.append(f"line {ln}: benign row must be harmful=false, category benign")
-    if r["question_polarity"] == "harmful" and r["category"] == "benign":
-        errors.append(f"line {ln}: harmful question with benign category")
-    if not r["answer"].strip() and not r["refused"]: errors.append(f"line {ln}: empty answer must be refused")
-    if r["style"] == "refusal-empty" and r["answer"].strip(): errors.append(f"line {ln}: refusal-empty with text")
-    st = r["style"]
-    if st.startswith("refusal-") and not r["refused"]: errors.append(f"line {ln}: refusal style but refused=false")
-    if (st.startswith("comply-") or st.startswith("degenerate-")) and r["refused"]:
-        errors.append(f"line {ln}: {st} but refused=true")
-    if ("prompt" in r or "image" in r) and "image" not in r: errors.append(f"line {ln}: prompt without image")
-for i, c in ids.items():
-    if c > 1: errors.append(f"duplicate id {i} x{c}")
-# w5: ids numbered in order, w5-0001 upwards
-for n, (ln, r) in enumerate(rows, 1):
-    if r.get("id") != f"w5-{n:04d}": errors.append(f"line {ln}: expected id w5-{n:04d}, got {r.get('id')}")
-# w5: every row is non-English
-for ln, r in rows:
-    if r.get("lang") == "en": errors.append(f"line {ln}: w5 holds no English rows")
-# w5: no opening sentence used more than twice
-SENT = re.compile(r"^(.{12,}?(?:[.!?](?=\s)|[\u3002\uff01\uff1f\u061f\u0964]|\n|$))", re.S)
-first = Counter()
-for ln, r in rows:
-    a = r.get("answer", "").strip()
-    if a:
-        m = SENT.match(a)
-        first[(m.group(1) if m else a).strip().lower()[:120]] += 1
-for k, c in first.items():
-    if c > 2: errors.append(f"opening sentence used {c} times: {k!r}")
+def report(rows, R, errors):
+    show("lang x style group", Counter(f'{r["lang"]} {r["style"].split("-")[0]}' for r in R))
+    show("lang x multimodal (harmful questions)", Counter(f'{r["lang"]} image={"image" in r}' for r in R if r["question_polarity"] == "harmful"))
+    show("lang x length bucket", Counter(f'{r["lang"]} {bucket(nwords(r["answer"]))}' for r in R))
+    show("harmful=true by category", Counter(r["category"] for r in R if r["harmful"]))
+    show("note", Counter(r.get("note", "-") for r in R))
 
-print(f"rows: {len(rows)}   errors: {len(errors)}")
-for e in errors[:50]: print("  ERR", e)
 
-R = [r for _, r in rows if all(k in r for k in REQ)]
-def show(title, counter):
-    print(f"\n== {title}")
-    for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-        print(f"  {v:5d}  {k}")
-show("label (polarity / refused / harmful)", Counter(
-    (r["question_polarity"], "refused" if r["refused"] else "not-refused", "harmful" if r["harmful"] else "not-harmful") for r in R))
-show("style", Counter(r["style"] for r in R))
-show("lang", Counter(r["lang"] for r in R))
-show("lang x polarity/refused/harmful", Counter(
-    f'{r["lang"]} {r["question_polarity"][:3]} ref={int(r["refused"])} harm={int(r["harmful"])}' for r in R))
-show("category", Counter(r["category"] for r in R))
-show("multimodal (has image)", Counter(("image" in r, r["question_polarity"]) for r in R))
-show("length bucket (words; CJK chars/1.8)", Counter(bucket(nwords(r["answer"])) for r in R))
-show("length bucket, English only", Counter(bucket(nwords(r["answer"])) for r in R if r["lang"] == "en"))
-show("lang x style group", Counter(f'{r["lang"]} {r["style"].split("-")[0]}' for r in R))
-show("lang x multimodal (harmful questions)", Counter(f'{r["lang"]} image={"image" in r}' for r in R if r["question_polarity"] == "harmful"))
-show("lang x length bucket", Counter(f'{r["lang"]} {bucket(nwords(r["answer"]))}' for r in R))
-show("harmful=true by category", Counter(r["category"] for r in R if r["harmful"]))
-show("note", Counter(r.get("note", "-") for r in R))
-op = Counter(" ".join(r["answer"].split()[:4]).lower()[:60] for r in R if r["answer"].strip())
-print("\n== 15 most common first-four-word openings")
-for k, v in op.most_common(15): print(f"  {v:5d}  {k}")
-prev, runs = None, 0
-for r in R:
-    o = " ".join(r["answer"].split()[:2]).lower()
-    if o and o == prev: runs += 1
-    prev = o
-print(f"\nconsecutive rows sharing first two words: {runs}")
-sys.exit(1 if errors else 0)
+checkcommon.run("w5", extra_checks=extra_checks, report=report)
