@@ -122,8 +122,9 @@ public final class JudgesAblation {
   /**
    * The speed budget (issue goal: 150 texts/s per core): the encoder is the cost, and one opening plus one ending
    * per harmful-polarity answer is what fits (median 167 texts/s/core measured; with every answer embedded, 120-140;
-   * the question would add a third call per harmful-polarity answer). So the {@code refused} head, asked about every answer, may not embed anything, and the
-   * {@code harmful} head may not embed the question. Candidates outside it are printed but never chosen.
+   * the question would add a third call per harmful-polarity answer). So the {@code refused} head, asked about
+   * every answer, may not embed anything, and the {@code harmful} head may not embed the question. Candidates
+   * outside it are printed but never chosen.
    */
   static boolean withinSpeedBudget(Set<Features.Block> blocks, boolean harmfulHead) {
     return harmfulHead ? !Features.embedsQuestion(blocks) : !Features.embedsAnything(blocks);
