@@ -13,14 +13,18 @@ TARGET = {"comply-plain": 14, "comply-short": 14, "comply-contradict": 8, "compl
           "refusal-empty": 2}
 
 
+def extra_checks(rows, errors):
+    for ln, r in rows:
+        if r.get("lang") != "en": errors.append(f"line {ln}: w4 is English only")
+        if r.get("question_polarity") != "harmful": errors.append(f"line {ln}: w4 is harmful questions only")
+
+
 def report(rows, R, errors):
     sc = Counter(r["style"] for r in R)
     print("\n== w4 style vs target (degenerate-* pooled, target 20)")
     for k, t in TARGET.items(): print(f"  {sc.get(k, 0):4d} / {t:3d}  {k}")
     print(f"  {sum(v for k, v in sc.items() if k.startswith('degenerate-')):4d} /  20  degenerate-*")
     for ln, r in rows:
-        if r.get("lang") != "en": errors.append(f"line {ln}: w4 is English only")
-        if r.get("question_polarity") != "harmful": errors.append(f"line {ln}: w4 is harmful questions only")
         if r.get("style") == "refusal-offtopic" and "image" not in r: print(f"  note: line {ln} off-topic without image")
     op2 = Counter(" ".join(r["answer"].split()[:4]).lower() for r in R if r["answer"].strip())
     over = [(k, v) for k, v in op2.items() if v > 2]
@@ -30,9 +34,6 @@ def report(rows, R, errors):
     print("first sentences used more than twice:", over if over else "none")
     print("harmful=true by category:", dict(Counter(r["category"] for r in R if r["harmful"])))
     print("sanitised notes:", sum(1 for r in R if r.get("note") == "sanitised"))
-    if errors:
-        print(f"errors after w4 checks: {len(errors)}")
-        for e in errors[:50]: print("  ERR", e)
 
 
-checkcommon.run("w4", report=report)
+checkcommon.run("w4", extra_checks=extra_checks, report=report)

@@ -29,7 +29,6 @@ def bucket(n):
     return "<20" if n < 20 else "20-100" if n < 100 else "100-300" if n < 300 else "300-700" if n <= 700 else ">700"
 
 
-
 def show(title, counter):
     print(f"\n== {title}")
     for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0]))):
