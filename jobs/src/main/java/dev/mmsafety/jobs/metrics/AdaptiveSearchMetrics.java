@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import dev.mmsafety.jobs.RunContext;
 import dev.mmsafety.schemas.AttackRoundsTable;
 import dev.mmsafety.schemas.CasesTable;
+import dev.mmsafety.schemas.Column;
 import dev.mmsafety.schemas.MetricsTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.SharedColumns;
@@ -81,7 +82,7 @@ public final class AdaptiveSearchMetrics {
             .set(SharedColumns.RUN_ID, runId)
             .set(SharedColumns.RUN_DATE, runDate)
             .set(SharedColumns.MODEL, key.get(0))
-            .set(MetricsTable.GROUPING, Groupings.ATTACK)
+            .set(MetricsTable.GROUPING, Groupings.name(Groupings.ATTACK_ONLY))
             .set(SharedColumns.POLARITY, key.get(2))
             .set(SharedColumns.SIMULATOR, simulated.contains(key.get(0)))
             .set(MetricsTable.METRIC, METRIC)
@@ -95,8 +96,8 @@ public final class AdaptiveSearchMetrics {
             .set(MetricsTable.SEARCH_ROUNDS, k)
             .set(MetricsTable.MEAN_ROUNDS_TO_SUCCESS, meanRounds.isPresent() ? meanRounds.getAsDouble() : null)
             .set(MetricsTable.MEAN_CALLS_TO_SUCCESS, calls.isPresent() ? calls.getAsDouble() : null);
-        for (String dim : Groupings.DIMENSIONS) {
-          b.set(MetricRows.column(dim), dim.equals(Groupings.ATTACK) ? key.get(1) : MetricsTable.ALL);
+        for (Column dim : Groupings.DIMENSIONS) {
+          b.set(dim, dim.equals(SharedColumns.ATTACK) ? key.get(1) : MetricsTable.ALL);
         }
         out.add(b.build());
       }

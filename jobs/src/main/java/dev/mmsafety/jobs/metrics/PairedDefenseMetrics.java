@@ -80,7 +80,7 @@ public final class PairedDefenseMetrics {
             col("simulator"), usable.as("usable"), unpaired.as("unpaired"), error.as("is_error"),
             unparseable.as("is_unparseable"), col("flag"), col("b_flag"), col(RateMetrics.REQUEST_KEY));
     Dataset<Row> expanded = null;
-    for (List<String> set : Groupings.PAIRED) {
+    for (List<dev.mmsafety.schemas.Column> set : Groupings.PAIRED) {
       Dataset<Row> one = flagged.select(keyColumns(set));
       expanded = expanded == null ? one : expanded.unionAll(one);
     }
@@ -172,7 +172,7 @@ public final class PairedDefenseMetrics {
     return ((Number) g.getAs(name)).longValue();
   }
 
-  private static Column[] keyColumns(List<String> set) {
+  private static Column[] keyColumns(List<dev.mmsafety.schemas.Column> set) {
     return MetricRows.groupColumns(
         set, List.of("polarity", "simulator", "usable", "unpaired", "is_error", "is_unparseable", "flag", "b_flag",
             RateMetrics.REQUEST_KEY));

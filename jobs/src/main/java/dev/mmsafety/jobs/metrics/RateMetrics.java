@@ -48,7 +48,7 @@ public final class RateMetrics {
     Dataset<Row> flagged = keyed.withColumn(MetricSpec.REFUSED_BY_DEFENSE,
         when(col("refused").isNotNull(), coalesce(col("refused_by").equalTo(KnownRefusals.BY_DEFENSE), lit(false))));
     Dataset<Row> expanded = null;
-    for (List<String> set : Groupings.RATES) {
+    for (List<dev.mmsafety.schemas.Column> set : Groupings.RATES) {
       Dataset<Row> one = flagged.select(keyColumns(set));
       expanded = expanded == null ? one : expanded.unionAll(one);
     }
@@ -113,7 +113,7 @@ public final class RateMetrics {
         if (n == 0 && !spec.always()) {
           continue;
         }
-        String defense = g.getAs(Groupings.DEFENSE);
+        String defense = g.getAs(SharedColumns.DEFENSE.name());
         if (MetricSpec.REFUSED_BY_DEFENSE.equals(spec.flag())
             && (PairedDefenseMetrics.NO_DEFENSE.equals(defense) || MetricsTable.ALL.equals(defense))) {
           continue; // the split is per defense: 0 by construction without one, mixed across them under ALL
@@ -141,12 +141,12 @@ public final class RateMetrics {
 
   static List<String> groupKeys() {
     List<String> keys = new ArrayList<>(List.of("run_id", "model", "grouping"));
-    keys.addAll(Groupings.DIMENSIONS);
+    Groupings.DIMENSIONS.forEach(d -> keys.add(d.name()));
     keys.add("polarity");
     return keys;
   }
 
-  private static Column[] keyColumns(List<String> set) {
+  private static Column[] keyColumns(List<dev.mmsafety.schemas.Column> set) {
     return MetricRows.groupColumns(set, List.of("polarity", "simulator", "status", "response_status", "refused",
         "unsafe", "effective", MetricSpec.REFUSED_BY_DEFENSE, REQUEST_KEY));
   }
