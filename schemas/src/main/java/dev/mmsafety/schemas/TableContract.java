@@ -13,20 +13,12 @@ import org.apache.spark.sql.types.StructType;
  * ordinary columns of the schema; writers pass them to {@code partitionBy}. Each table's class declares its
  * columns and one {@code INSTANCE} built with {@link #of}; the Spark schema is built once, here, from the columns.
  */
-public final class TableContract {
-  private final String name;
-  private final int version;
-  private final String doc;
-  private final List<Column> columns;
-  private final List<Column> partitionColumns;
-  private final StructType schema;
-
-  private TableContract(String name, int version, String doc, List<Column> columns, List<Column> partitionColumns) {
-    this.name = name;
-    this.version = version;
-    this.doc = doc;
-    this.columns = List.copyOf(columns);
-    this.partitionColumns = List.copyOf(partitionColumns);
+public record TableContract(
+    String name, int version, String doc, List<Column> columns, List<Column> partitionColumns, StructType schema) {
+  /** Checks the columns and derives the Spark schema from them: a schema passed in is never used as given. */
+  public TableContract {
+    columns = List.copyOf(columns);
+    partitionColumns = List.copyOf(partitionColumns);
     Set<Integer> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     for (Column column : columns) {
@@ -41,7 +33,7 @@ public final class TableContract {
             "Cannot define table " + name + ": partition column " + partition.name() + " is not a column");
       }
     }
-    this.schema = new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
+    schema = new StructType(columns.stream().map(Column::field).toArray(StructField[]::new));
   }
 
   /** Write order made of runs, for a table that repeats another table's group of columns in place. */
@@ -61,31 +53,7 @@ public final class TableContract {
     columns.add(SharedColumns.RUN_ID);
     columns.addAll(columns(groups));
     columns.addAll(partitionColumns);
-    return new TableContract(name, version, doc, columns, partitionColumns);
-  }
-
-  public String name() {
-    return name;
-  }
-
-  public int version() {
-    return version;
-  }
-
-  public String doc() {
-    return doc;
-  }
-
-  public List<Column> columns() {
-    return columns;
-  }
-
-  public List<Column> partitionColumns() {
-    return partitionColumns;
-  }
-
-  public StructType schema() {
-    return schema;
+    return new TableContract(name, version, doc, columns, partitionColumns, null);
   }
 
   public String[] partitionColumnNames() {

@@ -28,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * (by response-id hash) also goes to the second judge and the reason records whether it agreed. The reason always
  * starts with {@link #BY_FIRST} or {@link #BY_THEN}, followed by the confidence.
  */
-public final class CascadeJudge implements Judge {
+public record CascadeJudge(Descriptor descriptor, ClassifierJudge first, Judge then, String on, CascadeCut cut,
+    Double resolvedThreshold, double auditRate) implements Judge {
   public static final String KIND = "cascade";
   public static final String ON_UNSAFE = "unsafe";
   public static final String ON_REFUSED = "refused";
@@ -53,32 +54,17 @@ public final class CascadeJudge implements Judge {
   public static final String AUDIT_AGREES = "audit=agrees";
   public static final String AUDIT_DISAGREES = "audit=disagrees";
 
-  private final Descriptor descriptor;
-  private final ClassifierJudge first;
-  private final Judge then;
-  private final String on;
-  private final CascadeCut cut;
-  private final Double resolved;
-  private final double auditRate;
-
   /** A judge made in code (tests, benchmarks) rather than from config. */
   public CascadeJudge(String name, ClassifierJudge first, Judge then, String on, CascadeCut cut, double auditRate) {
     this(TYPE.describe(name, Map.of("first", first.name(), "then", then.name(), "on", on, "audit-rate", auditRate)),
         first, then, on, cut, null, auditRate);
   }
 
-  public CascadeJudge(Descriptor descriptor, ClassifierJudge first, Judge then, String on, CascadeCut cut,
-      Double resolvedThreshold, double auditRate) {
+  /** resolvedThreshold: the cut the stage derived from a target ({@link #withThreshold}); null until then. */
+  public CascadeJudge {
     if (auditRate < 0 || auditRate > 1) {
       throw new IllegalArgumentException("Invalid cascade audit rate for " + descriptor.name() + ": " + auditRate);
     }
-    this.descriptor = descriptor;
-    this.first = first;
-    this.then = then;
-    this.on = on;
-    this.cut = cut;
-    this.resolved = resolvedThreshold;
-    this.auditRate = auditRate;
   }
 
   private static Judge create(Params p, Judges.Context context) {
@@ -106,22 +92,9 @@ public final class CascadeJudge implements Judge {
         new CascadeCut(threshold, share, agreement), resolved, audit);
   }
 
-  @Override
-  public Descriptor descriptor() {
-    return descriptor;
-  }
-
-  public ClassifierJudge first() {
-    return first;
-  }
-
-  public CascadeCut cut() {
-    return cut;
-  }
-
   /** True when the cut still has to be derived from the run's confidences ({@link #withThreshold}). */
   public boolean needsResolution() {
-    return cut.targeted() && resolved == null;
+    return cut.targeted() && resolvedThreshold == null;
   }
 
   /** This cascade with its cut fixed at {@code threshold} (what the stage derived from the target). */
@@ -130,7 +103,7 @@ public final class CascadeJudge implements Judge {
   }
 
   public double threshold() {
-    return resolved != null ? resolved : cut.resolve(new double[0]);
+    return resolvedThreshold != null ? resolvedThreshold : cut.resolve(new double[0]);
   }
 
   @Override
@@ -172,7 +145,7 @@ public final class CascadeJudge implements Judge {
   public Run judgeAll(List<JudgeInput> inputs) {
     List<ClassifierJudge.Assessment> assessed = first.assess(inputs);
     double[] confidences = assessed.stream().mapToDouble(this::confidence).toArray();
-    double t = resolved != null ? resolved : cut.resolve(confidences);
+    double t = resolvedThreshold != null ? resolvedThreshold : cut.resolve(confidences);
     List<CompletableFuture<Verdict>> futures = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       futures.add(decide(inputs.get(i), assessed.get(i), t));
