@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mmsafety.udf.config.GenerationSpec;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
+import dev.mmsafety.udf.model.AnswerChannel;
 import dev.mmsafety.udf.model.ModelResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,19 +118,19 @@ public final class ChatWire {
    *
    * @param text the answer text: content, or the refusal for the refusal channel; empty for tool calls and empty
    *     answers; null for a content-filtered answer
-   * @param channel where the text came from (a {@link ModelResponse.Channel} value)
+   * @param channel where the text came from (an {@link AnswerChannel} id)
    * @param toolCalls message.tool_calls (or the older function_call) as JSON, null when absent
    */
   public record Answer(
       String text, String finishReason, Integer promptTokens, Integer completionTokens, String channel,
       String toolCalls) {
     public Answer(String text, String finishReason, Integer promptTokens, Integer completionTokens) {
-      this(text, finishReason, promptTokens, completionTokens, ModelResponse.Channel.CONTENT, null);
+      this(text, finishReason, promptTokens, completionTokens, AnswerChannel.CONTENT.id(), null);
     }
 
     /** finish_reason content_filter with no content: the provider withheld the answer. */
     public boolean filtered() {
-      return ModelResponse.Channel.CONTENT_FILTER.equals(channel);
+      return AnswerChannel.CONTENT_FILTER.id().equals(channel);
     }
   }
 
@@ -279,17 +280,17 @@ public final class ChatWire {
     String toolCalls = toolCalls(message);
     String channel;
     if (!text.isBlank()) {
-      channel = ModelResponse.Channel.CONTENT;
+      channel = AnswerChannel.CONTENT.id();
     } else if (message.path("refusal").isTextual() && !message.get("refusal").asText().isBlank()) {
-      channel = ModelResponse.Channel.REFUSAL;
+      channel = AnswerChannel.REFUSAL.id();
       text = message.get("refusal").asText();
     } else if (CONTENT_FILTER.equals(finish)) {
-      channel = ModelResponse.Channel.CONTENT_FILTER;
+      channel = AnswerChannel.CONTENT_FILTER.id();
       text = null;
     } else if (toolCalls != null) {
-      channel = ModelResponse.Channel.TOOL_CALLS;
+      channel = AnswerChannel.TOOL_CALLS.id();
     } else {
-      channel = ModelResponse.Channel.EMPTY;
+      channel = AnswerChannel.EMPTY.id();
     }
     JsonNode usage = root.path("usage");
     return new Answer(

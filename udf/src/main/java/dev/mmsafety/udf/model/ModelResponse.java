@@ -7,7 +7,8 @@ import java.util.Set;
  *
  * @param attempts HTTP attempts made (0 for a cache hit)
  * @param endpoint endpoint name that answered last
- * @param answerChannel where the answer's text came from ({@link Channel}); null when there is no model answer
+ * @param answerChannel where the answer's text came from (an {@link AnswerChannel} id); null when there is no model
+ *     answer
  * @param toolCalls the answer's {@code tool_calls} as JSON; null when it had none
  */
 public record ModelResponse(
@@ -66,24 +67,5 @@ public record ModelResponse(
     public static final Set<String> OUTCOMES = Set.of(OK, BUDGET_EXHAUSTED, BLOCKED, CONTENT_FILTERED, IMAGE_REJECTED);
 
     private Status() {}
-  }
-
-  /**
-   * Where an answer's text came from (responses.answer_channel). The chat-completions protocol allows all of
-   * these as answers; none is an error.
-   */
-  public static final class Channel {
-    /** message.content held the answer. */
-    public static final String CONTENT = "content";
-    /** message.refusal held it (the API's structured refusal; content null). */
-    public static final String REFUSAL = "refusal";
-    /** finish_reason content_filter and no content: status content_filtered, no text. */
-    public static final String CONTENT_FILTER = "content_filter";
-    /** only tool_calls, no content: text is empty, the calls are in tool_calls. */
-    public static final String TOOL_CALLS = "tool_calls";
-    /** content empty (or null) and nothing else: an ok answer with empty text. */
-    public static final String EMPTY = "empty";
-
-    private Channel() {}
   }
 }

@@ -188,7 +188,7 @@ public final class ResponseCache {
   // Lines written before answer_channel existed held content answers only.
   private static String channel(JsonNode n) {
     String channel = text(n, "answer_channel");
-    return channel != null ? channel : ModelResponse.Channel.CONTENT;
+    return channel != null ? channel : AnswerChannel.CONTENT.id();
   }
 
   private static String text(JsonNode n, String field) {
