@@ -113,109 +113,136 @@ public final class ChatRequestScan {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("body is not a JSON object");
       }
-      String model = null;
-      Integer maxTokens = null;
-      Integer maxCompletionTokens = null;
-      Long seed = null;
-      StringBuilder prompt = new StringBuilder();
-      StringBuilder system = new StringBuilder();
-      StringBuilder assistant = new StringBuilder();
-      List<ImageRef> images = new ArrayList<>();
-      int messages = 0;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if ("model".equals(field) && value == JsonToken.VALUE_STRING) {
-          model = p.getText();
-        } else if ("max_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
-          maxTokens = p.getIntValue();
-        } else if ("seed".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
-          seed = p.getLongValue();
-        } else if ("max_completion_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
-          maxCompletionTokens = p.getIntValue();
-        } else if ("messages".equals(field) && value == JsonToken.START_ARRAY) {
-          while (p.nextToken() == JsonToken.START_OBJECT) {
-            message(p, body, prompt, system, assistant, images);
-            messages++;
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-      if (messages == 0) {
-        throw new IllegalArgumentException("messages must be a non-empty array");
-      }
-      return new ChatRequest(model, prompt.toString(), List.copyOf(images), body, system.toString(),
-          assistant.toString(), maxCompletionTokens != null ? maxCompletionTokens : maxTokens, seed);
+      return new Scan(p, body).request();
     } catch (IOException e) {
       throw new IllegalArgumentException("body is not JSON");
     }
   }
 
-  private static void message(JsonParser p, byte[] body, StringBuilder prompt, StringBuilder system,
-      StringBuilder assistant, List<ImageRef> images) throws IOException {
-    String role = null;
-    StringBuilder text = new StringBuilder();
-    List<ImageRef> found = new ArrayList<>();
+  /** Takes one field of an object: true when it read the value, false to have the value skipped whole. */
+  @FunctionalInterface
+  private interface FieldTaker {
+    boolean take(String field, JsonToken value) throws IOException;
+  }
+
+  /** Walks the fields of the object the parser has just entered; values the taker leaves are skipped whole. */
+  private static void fields(JsonParser p, FieldTaker taker) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if ("role".equals(field) && value == JsonToken.VALUE_STRING) {
-        role = p.getText();
-      } else if ("content".equals(field) && value == JsonToken.VALUE_STRING) {
-        text.append(p.getText());
-      } else if ("content".equals(field) && value == JsonToken.START_ARRAY) {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          part(p, body, text, found);
-        }
-      } else {
+      if (!taker.take(field, p.nextToken())) {
         p.skipChildren();
       }
-    }
-    if ("user".equals(role)) { // the user's words and images are what is asked
-      prompt.append(text);
-      images.addAll(found);
-    } else if ("system".equals(role)) { // a system prompt (the shield defense) changes the probabilities only
-      joinLine(system, text);
-    } else if ("assistant".equals(role)) { // an output guard is shown the answer as the assistant's turn
-      joinLine(assistant, text);
     }
   }
 
-  private static void part(JsonParser p, byte[] body, StringBuilder text, List<ImageRef> images) throws IOException {
-    String type = null;
-    String partText = null;
-    ImageRef image = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String field = p.currentName();
-      JsonToken value = p.nextToken();
-      if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
-        type = p.getText();
-      } else if ("text".equals(field) && value == JsonToken.VALUE_STRING) {
-        partText = p.getText();
-      } else if ("image_url".equals(field) && value == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String inner = p.currentName();
-          JsonToken v = p.nextToken();
-          if ("url".equals(inner) && v == JsonToken.VALUE_STRING) {
-            image = imageRef(p, body);
-          } else {
-            p.skipChildren();
-          }
+  /** One pass over one body: what the request, its messages and their parts add up to. */
+  private static final class Scan {
+    private final JsonParser p;
+    private final byte[] body;
+    private String model;
+    private Integer maxTokens;
+    private Integer maxCompletionTokens;
+    private Long seed;
+    private final StringBuilder prompt = new StringBuilder();
+    private final StringBuilder system = new StringBuilder();
+    private final StringBuilder assistant = new StringBuilder();
+    private final List<ImageRef> images = new ArrayList<>();
+    private int messages;
+
+    Scan(JsonParser p, byte[] body) {
+      this.p = p;
+      this.body = body;
+    }
+
+    ChatRequest request() throws IOException {
+      fields(p, this::top);
+      if (messages == 0) {
+        throw new IllegalArgumentException("messages must be a non-empty array");
+      }
+      return new ChatRequest(model, prompt.toString(), List.copyOf(images), body, system.toString(),
+          assistant.toString(), maxCompletionTokens != null ? maxCompletionTokens : maxTokens, seed);
+    }
+
+    private boolean top(String field, JsonToken value) throws IOException {
+      if ("model".equals(field) && value == JsonToken.VALUE_STRING) {
+        model = p.getText();
+      } else if ("max_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+        maxTokens = p.getIntValue();
+      } else if ("seed".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+        seed = p.getLongValue();
+      } else if ("max_completion_tokens".equals(field) && value == JsonToken.VALUE_NUMBER_INT) {
+        maxCompletionTokens = p.getIntValue();
+      } else if ("messages".equals(field) && value == JsonToken.START_ARRAY) {
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+          message();
+          messages++;
         }
       } else {
-        p.skipChildren();
+        return false;
+      }
+      return true;
+    }
+
+    private void message() throws IOException {
+      String[] role = {null};
+      StringBuilder text = new StringBuilder();
+      List<ImageRef> found = new ArrayList<>();
+      fields(p, (field, value) -> {
+        if ("role".equals(field) && value == JsonToken.VALUE_STRING) {
+          role[0] = p.getText();
+        } else if ("content".equals(field) && value == JsonToken.VALUE_STRING) {
+          text.append(p.getText());
+        } else if ("content".equals(field) && value == JsonToken.START_ARRAY) {
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            part(text, found);
+          }
+        } else {
+          return false;
+        }
+        return true;
+      });
+      if ("user".equals(role[0])) { // the user's words and images are what is asked
+        prompt.append(text);
+        images.addAll(found);
+      } else if ("system".equals(role[0])) { // a system prompt (the shield defense) changes the probabilities only
+        joinLine(system, text);
+      } else if ("assistant".equals(role[0])) { // an output guard is shown the answer as the assistant's turn
+        joinLine(assistant, text);
       }
     }
-    if ("text".equals(type)) {
-      text.append(partText == null ? "" : partText);
-    } else if ("image_url".equals(type)) {
-      if (image == null) {
-        throw new IllegalArgumentException("image_url.url is empty");
+
+    private void part(StringBuilder text, List<ImageRef> found) throws IOException {
+      String[] type = {null}; // one-element holders: the field takers below are lambdas
+      String[] partText = {null};
+      ImageRef[] image = {null};
+      fields(p, (field, value) -> {
+        if ("type".equals(field) && value == JsonToken.VALUE_STRING) {
+          type[0] = p.getText();
+        } else if ("text".equals(field) && value == JsonToken.VALUE_STRING) {
+          partText[0] = p.getText();
+        } else if ("image_url".equals(field) && value == JsonToken.START_OBJECT) {
+          fields(p, (inner, v) -> {
+            boolean url = "url".equals(inner) && v == JsonToken.VALUE_STRING;
+            if (url) {
+              image[0] = imageRef(p, body);
+            }
+            return url;
+          });
+        } else {
+          return false;
+        }
+        return true;
+      });
+      if ("text".equals(type[0])) {
+        text.append(partText[0] == null ? "" : partText[0]);
+      } else if ("image_url".equals(type[0])) {
+        if (image[0] == null) {
+          throw new IllegalArgumentException("image_url.url is empty");
+        }
+        found.add(image[0]);
+      } else {
+        throw new IllegalArgumentException("unknown content part type '" + type[0] + "'");
       }
-      images.add(image);
-    } else {
-      throw new IllegalArgumentException("unknown content part type '" + type + "'");
     }
   }
 
