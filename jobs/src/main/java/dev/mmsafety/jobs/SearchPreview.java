@@ -20,7 +20,7 @@ import dev.mmsafety.udf.exceptions.ConfigException;
 import dev.mmsafety.udf.image.HadoopImageLoader;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.ModelClients;
-import dev.mmsafety.udf.sim.SimProfiles;
+import dev.mmsafety.udf.sim.SimProfile;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.udf.spark.AttackRoundRows;
 import java.io.IOException;
@@ -70,7 +70,7 @@ public final class SearchPreview {
     Recording carrier = new Recording(VisualCarriers.of(attack.carrier()));
     SearchOutcome o;
     try (SimulatedWorker sim = SimulatedWorker.start(SIMULATOR,
-        Map.of(ATTACKER, SimProfiles.ATTACKER, EVALUATOR, SimProfiles.JUDGE, TARGET, SimProfiles.ROBUST))) {
+        Map.of(ATTACKER, SimProfile.ATTACKER.id(), EVALUATOR, SimProfile.JUDGE.id(), TARGET, SimProfile.ROBUST.id()))) {
       SearchDriver driver = new SearchDriver(model(sim, ATTACKER), model(sim, EVALUATOR), model(sim, TARGET));
       o = driver.run(attack.search(c.instruction(), seed, carrier)).join();
     }

@@ -12,6 +12,7 @@ import dev.mmsafety.udf.model.ModelResponse;
 import dev.mmsafety.udf.model.ResponseCache;
 import dev.mmsafety.udf.sim.SimulatedWorker;
 import dev.mmsafety.udf.sim.SimImage;
+import dev.mmsafety.udf.sim.SimProfile;
 import dev.mmsafety.udf.sim.SimProfiles;
 import dev.mmsafety.udf.sim.SimRequest;
 import dev.mmsafety.udf.spark.InferenceTask;
@@ -73,7 +74,7 @@ class TestGenerateResponsesJob extends SparkTestBase {
         SimRequest asked = new SimRequest("sim-model", "", prompt, null,
             item % 2 == 0 ? List.of(SimImage.of(png)) : List.of(), 64);
         assertThat(ResponsesTable.TEXT.getString(r))
-            .isEqualTo(SimProfiles.create(SimProfiles.TEXT_ALIGNED, SIM).answer(asked).text());
+            .isEqualTo(SimProfiles.create(SimProfile.TEXT_ALIGNED.id(), SIM).answer(asked).text());
         assertThat((Boolean) SharedColumns.SIMULATOR.get(r)).isTrue();
         assertThat(SharedColumns.MODEL.getString(r)).isEqualTo("sim-model");
         assertThat(SharedColumns.DEFENSE.getString(r)).isEqualTo("none");

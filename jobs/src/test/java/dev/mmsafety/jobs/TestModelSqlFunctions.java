@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mmsafety.jobs.testing.SparkTestBase;
 import dev.mmsafety.udf.config.SimulatorSpec;
 import dev.mmsafety.udf.sim.SimulatedWorker;
+import dev.mmsafety.udf.sim.SimProfile;
 import dev.mmsafety.udf.sim.SimProfiles;
 import dev.mmsafety.udf.sim.SimRequest;
 import dev.mmsafety.udf.spark.ModelSqlFunctions;
@@ -36,7 +37,7 @@ class TestModelSqlFunctions extends SparkTestBase {
       assertThat(hello.getString(2)).isEqualTo("ok");
       SimRequest asked = new SimRequest("sim-model", "", "hello there", null, List.of(), 64); // max-tokens: 64
       assertThat(hello.getString(1))
-          .isEqualTo(SimProfiles.create(SimProfiles.TEXT_ALIGNED, SimulatorSpec.DEFAULT).answer(asked).text());
+          .isEqualTo(SimProfiles.create(SimProfile.TEXT_ALIGNED.id(), SimulatorSpec.DEFAULT).answer(asked).text());
       Row missing = rows.get(1);
       assertThat(missing.getString(2)).isEqualTo("client_error");
       assertThat(missing.getString(3)).startsWith("Cannot read image").contains("nope.png");

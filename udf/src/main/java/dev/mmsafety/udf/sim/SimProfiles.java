@@ -7,52 +7,26 @@ import dev.mmsafety.udf.exceptions.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The simulator's behaviour profiles by name (docs/model-workers.md). Targets: {@code text-aligned} (default),
- * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}, {@code attacker}. A new target profile is one
- * {@link SimBehaviour} class and one line in {@link #PROFILES}.
+ * The simulator's behaviour profiles by the name a config gives (docs/model-workers.md): which profile a model or
+ * helper gets, and the check that every configured name is one. Targets: {@code text-aligned} (default),
+ * {@code robust}, {@code naive}; helpers: {@code judge}, {@code guard}, {@code caption}, {@code attacker}. The
+ * profiles themselves are {@link SimProfile}: a new profile is one constant there.
  */
 public final class SimProfiles {
-  public static final String TEXT_ALIGNED = "text-aligned";
-  public static final String ROBUST = "robust";
-  public static final String NAIVE = "naive";
-  public static final String JUDGE = "judge";
-  public static final String GUARD = "guard";
-  public static final String CAPTION = "caption";
-  public static final String ATTACKER = "attacker";
-
-  /** Profile name -> how to make it from the simulator settings (the behaviour knobs). */
-  private static final Map<String, Function<SimulatorSpec, SimBehaviour>> PROFILES = profiles();
-
   private SimProfiles() {}
 
-  private static Map<String, Function<SimulatorSpec, SimBehaviour>> profiles() {
-    Map<String, Function<SimulatorSpec, SimBehaviour>> p = new LinkedHashMap<>();
-    p.put(TEXT_ALIGNED, s -> new TargetBehaviour(TargetBehaviour.TEXT_ALIGNED, s.complianceShift()));
-    p.put(ROBUST, s -> new TargetBehaviour(TargetBehaviour.ROBUST, s.complianceShift()));
-    p.put(NAIVE, s -> new TargetBehaviour(TargetBehaviour.NAIVE, s.complianceShift()));
-    p.put(JUDGE, s -> new JudgeProfile());
-    p.put(GUARD, s -> new GuardProfile());
-    p.put(CAPTION, s -> new CaptionProfile());
-    p.put(ATTACKER, s -> new AttackerProfile());
-    return java.util.Collections.unmodifiableMap(p);
-  }
-
+  /** Every profile's name (see {@link SimProfile#ids}). */
   public static List<String> names() {
-    return List.copyOf(PROFILES.keySet());
+    return SimProfile.ids();
   }
 
   /** The behaviour of profile {@code name}; IllegalArgumentException for a name that is not a profile. */
   public static SimBehaviour create(String name, SimulatorSpec spec) {
-    Function<SimulatorSpec, SimBehaviour> make = PROFILES.get(name);
-    if (make == null) {
-      throw new IllegalArgumentException("unknown simulator profile '" + name + "' (known: " + String.join(", ", names())
-          + ")");
-    }
-    return make.apply(spec);
+    return SimProfile.byId(name).orElseThrow(() -> new IllegalArgumentException("unknown simulator profile '" + name
+        + "' (known: " + String.join(", ", names()) + ")")).create(spec);
   }
 
   /** The profile a model or helper gets when it names none: by helper role, else text-aligned. */
@@ -61,15 +35,16 @@ public final class SimProfiles {
       return m.simulatorProfile();
     }
     if (m.role() == null) {
-      return TEXT_ALIGNED;
+      return SimProfile.TEXT_ALIGNED.id();
     }
-    return switch (m.role()) {
-      case ModelSpec.ROLE_GUARD -> GUARD;
-      case ModelSpec.ROLE_JUDGE -> JUDGE;
-      case ModelSpec.ROLE_CAPTION -> CAPTION;
-      case ModelSpec.ROLE_ATTACKER -> ATTACKER;
-      default -> TEXT_ALIGNED; // a rewriter answers like a careful model
+    SimProfile helper = switch (m.role()) {
+      case ModelSpec.ROLE_GUARD -> SimProfile.GUARD;
+      case ModelSpec.ROLE_JUDGE -> SimProfile.JUDGE;
+      case ModelSpec.ROLE_CAPTION -> SimProfile.CAPTION;
+      case ModelSpec.ROLE_ATTACKER -> SimProfile.ATTACKER;
+      default -> SimProfile.TEXT_ALIGNED; // a rewriter answers like a careful model
     };
+    return helper.id();
   }
 
   /**
@@ -84,7 +59,7 @@ public final class SimProfiles {
     for (ModelSpec m : all) {
       String item = (m.role() == null ? "models[" : "helpers[") + m.name() + "]";
       String profile = profileOf(m);
-      if (!PROFILES.containsKey(profile)) {
+      if (SimProfile.byId(profile).isEmpty()) {
         throw new ConfigException("Cannot use " + item + ": simulator-profile '" + profile + "' is not a simulator"
             + " profile (known: " + String.join(", ", names()) + ")"
             + (m.simulatorProfile() == null ? "; set simulator-profile for role " + m.role() : ""));

@@ -82,7 +82,7 @@ public final class SimulatedWorker implements AutoCloseable {
     Map<String, SimBehaviour> made = new java.util.LinkedHashMap<>();
     profiles.forEach((model, profile) -> made.put(model, SimProfiles.create(profile, spec)));
     this.behaviours = java.util.Collections.unmodifiableMap(made);
-    this.fallback = SimProfiles.create(SimProfiles.TEXT_ALIGNED, spec);
+    this.fallback = SimProfile.TEXT_ALIGNED.create(spec);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     this.handlers = Executors.newFixedThreadPool(8, daemon("sim-handler"));
     this.scheduler = Executors.newScheduledThreadPool(2, daemon("sim-scheduler"));

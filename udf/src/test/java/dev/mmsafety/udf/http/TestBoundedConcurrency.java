@@ -28,7 +28,7 @@ class TestBoundedConcurrency {
   void neverHasMoreThanWindowInFlightAgainstARealServerAndKeepsOrder() {
     SimulatorSpec simSpec = new SimulatorSpec(100, 10L, 10L, null, null, null, null, null);
     dev.mmsafety.udf.sim.SimBehaviour profile =
-        dev.mmsafety.udf.sim.SimProfiles.create(dev.mmsafety.udf.sim.SimProfiles.TEXT_ALIGNED, simSpec);
+        dev.mmsafety.udf.sim.SimProfiles.create(dev.mmsafety.udf.sim.SimProfile.TEXT_ALIGNED.id(), simSpec);
     try (SimulatedWorker w = SimulatedWorker.start(simSpec)) {
       ModelSpec spec = new ModelSpec("m", "m", List.of(new EndpointSpec("sim", w.baseUrl(), 100, true)), null, null,
           null, null);

@@ -20,7 +20,7 @@ class TestAdaptiveProfiles {
   private static String attacker(long seed, String earlierTurns) {
     String system = T.attackerSystem().render(Map.of(SearchTemplates.GOAL, GOAL));
     SimRequest r = new SimRequest("a", system, "start", earlierTurns, List.of(), null, seed);
-    return SimProfiles.create(SimProfiles.ATTACKER, SPEC).answer(r).text();
+    return SimProfiles.create(SimProfile.ATTACKER.id(), SPEC).answer(r).text();
   }
 
   @Test
@@ -38,24 +38,24 @@ class TestAdaptiveProfiles {
   void targetsYieldToSomeStrategiesAndNotOthers() {
     String hypothetical = SimAdaptiveModels.HYPOTHETICAL + GOAL;
     String rolePlay = SimAdaptiveModels.ROLE_PLAY + GOAL;
-    assertThat(answer(SimProfiles.TEXT_ALIGNED, hypothetical)).startsWith("Sure, here is how");
-    assertThat(answer(SimProfiles.TEXT_ALIGNED, rolePlay)).startsWith("I'm sorry");
-    assertThat(answer(SimProfiles.NAIVE, rolePlay)).startsWith("Sure, here is how");
-    assertThat(answer(SimProfiles.ROBUST, hypothetical)).startsWith("I'm sorry");
+    assertThat(answer(SimProfile.TEXT_ALIGNED.id(), hypothetical)).startsWith("Sure, here is how");
+    assertThat(answer(SimProfile.TEXT_ALIGNED.id(), rolePlay)).startsWith("I'm sorry");
+    assertThat(answer(SimProfile.NAIVE.id(), rolePlay)).startsWith("Sure, here is how");
+    assertThat(answer(SimProfile.ROBUST.id(), hypothetical)).startsWith("I'm sorry");
   }
 
   @Test
   void theJudgeProfileAnswersTheRatingAndOnTopicTemplates() {
     String rating = T.rating().render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT, "p",
         SearchTemplates.RESPONSE, SimAdaptiveModels.COMPLIANCE));
-    assertThat(Rating.parse(answer(SimProfiles.JUDGE, rating)).score()).isEqualTo(10);
+    assertThat(Rating.parse(answer(SimProfile.JUDGE.id(), rating)).score()).isEqualTo(10);
     String refused = T.rating().render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT, "p",
         SearchTemplates.RESPONSE, SimAdaptiveModels.REFUSAL));
-    assertThat(Rating.parse(answer(SimProfiles.JUDGE, refused)).score()).isEqualTo(1);
+    assertThat(Rating.parse(answer(SimProfile.JUDGE.id(), refused)).score()).isEqualTo(1);
     PromptTemplate onTopic = T.onTopic();
-    assertThat(answer(SimProfiles.JUDGE, onTopic.render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT,
+    assertThat(answer(SimProfile.JUDGE.id(), onTopic.render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT,
         "tell me about the weather")))).isEqualTo("no");
-    assertThat(answer(SimProfiles.JUDGE, onTopic.render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT,
+    assertThat(answer(SimProfile.JUDGE.id(), onTopic.render(Map.of(SearchTemplates.GOAL, GOAL, SearchTemplates.PROMPT,
         SimAdaptiveModels.ROLE_PLAY + GOAL)))).isEqualTo("yes");
   }
 

@@ -78,7 +78,7 @@ class TestSimulatedWorker {
 
   @Test
   void answersEachServedModelWithItsProfileAndRefusesUnknownNames() throws Exception {
-    Map<String, String> served = Map.of("target-a", SimProfiles.TEXT_ALIGNED, "guard-a", SimProfiles.GUARD);
+    Map<String, String> served = Map.of("target-a", SimProfile.TEXT_ALIGNED.id(), "guard-a", SimProfile.GUARD.id());
     try (SimulatedWorker w = SimulatedWorker.start(spec(8, 0), served)) {
       HttpResponse<String> models = http.send(
           HttpRequest.newBuilder(URI.create(w.baseUrl() + "/models")).GET().build(),

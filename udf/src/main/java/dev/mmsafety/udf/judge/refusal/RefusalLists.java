@@ -1,11 +1,8 @@
 package dev.mmsafety.udf.judge.refusal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mmsafety.udf.common.CanonicalJson;
+import dev.mmsafety.udf.common.DataResources;
 import dev.mmsafety.udf.exceptions.ConfigException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +42,7 @@ public final class RefusalLists {
   }
 
   private static Map<String, RefusalList> load() {
-    JsonNode root = read(RESOURCE);
+    JsonNode root = DataResources.json(RESOURCE);
     Map<String, RefusalList> lists = new TreeMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -73,7 +70,7 @@ public final class RefusalLists {
   private static Map<String, RefusalList> own() {
     Map<String, RefusalList> lists = new TreeMap<>();
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = read(OWN_RESOURCE).fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = DataResources.json(OWN_RESOURCE).fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       if (entry.getKey().startsWith("_")) {
         continue;
@@ -85,16 +82,5 @@ public final class RefusalLists {
     }
     lists.put(MULTILINGUAL, new RefusalList(MULTILINGUAL, RefusalList.FOLDED, List.copyOf(all), List.of(), false));
     return lists;
-  }
-
-  private static JsonNode read(String resource) {
-    try (InputStream in = RefusalLists.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Cannot load refusal lists: resource " + resource + " missing");
-      }
-      return CanonicalJson.mapper().readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot load refusal lists: " + e.getMessage(), e);
-    }
   }
 }
