@@ -121,10 +121,10 @@ public final class ConfigLoader {
     }
     for (ModelSpec h : config.helpers()) {
       validateModel(h, "helpers", source);
-      if (h.role() == null || !ModelSpec.ROLES.contains(h.role())) {
+      if (h.role() == null || HelperRole.of(h.role()) == null) {
         throw new ConfigException("Cannot use config " + source + ": helpers[" + h.name() + "].role "
             + (h.role() == null ? "is required (one of " : "'" + h.role() + "' is not one of (")
-            + String.join(", ", ModelSpec.ROLES) + ")");
+            + String.join(", ", HelperRole.ids()) + ")");
       }
     }
     validateInference(config.inference(), source);

@@ -34,8 +34,8 @@ public final class HelperSpecs {
   public static ModelSpec fromJudgeShorthand(
       String judgeName, String judgeType, String model, String url, String apiKeyEnv) {
     return new ModelSpec(judgeName, model, List.of(new EndpointSpec(judgeName, url, null, null)), apiKeyEnv,
-        ModelSpec.TRANSPORT_DATA_URL, null, null, "guard".equals(judgeType) ? ModelSpec.ROLE_GUARD
-        : ModelSpec.ROLE_JUDGE, null, null);
+        ModelSpec.TRANSPORT_DATA_URL, null, null, ("guard".equals(judgeType) ? HelperRole.GUARD
+        : HelperRole.JUDGE).id(), null, null);
   }
 
   /**

@@ -43,13 +43,6 @@ public record ModelSpec(
   public static final String TRANSPORT_URI = "uri";
   public static final String TRANSPORT_EXECUTOR_HTTP = "executor-http";
   public static final List<String> TRANSPORTS = List.of(TRANSPORT_DATA_URL, TRANSPORT_URI, TRANSPORT_EXECUTOR_HTTP);
-  public static final String ROLE_GUARD = "guard";
-  public static final String ROLE_JUDGE = "judge";
-  public static final String ROLE_CAPTION = "caption";
-  public static final String ROLE_ATTACKER = "attacker";
-  public static final String ROLE_REWRITER = "rewriter";
-  /** Every helper role, in documentation order. */
-  public static final List<String> ROLES = List.of(ROLE_GUARD, ROLE_JUDGE, ROLE_CAPTION, ROLE_ATTACKER, ROLE_REWRITER);
 
   public ModelSpec {
     endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);

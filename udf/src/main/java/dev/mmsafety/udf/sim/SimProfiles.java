@@ -1,5 +1,6 @@
 package dev.mmsafety.udf.sim;
 
+import dev.mmsafety.udf.config.HelperRole;
 import dev.mmsafety.udf.config.ModelSpec;
 import dev.mmsafety.udf.config.RunConfig;
 import dev.mmsafety.udf.config.SimulatorSpec;
@@ -34,15 +35,16 @@ public final class SimProfiles {
     if (m.simulatorProfile() != null) {
       return m.simulatorProfile();
     }
-    if (m.role() == null) {
+    HelperRole role = HelperRole.of(m.role());
+    if (role == null) {
       return SimProfile.TEXT_ALIGNED.id();
     }
-    SimProfile helper = switch (m.role()) {
-      case ModelSpec.ROLE_GUARD -> SimProfile.GUARD;
-      case ModelSpec.ROLE_JUDGE -> SimProfile.JUDGE;
-      case ModelSpec.ROLE_CAPTION -> SimProfile.CAPTION;
-      case ModelSpec.ROLE_ATTACKER -> SimProfile.ATTACKER;
-      default -> SimProfile.TEXT_ALIGNED; // a rewriter answers like a careful model
+    SimProfile helper = switch (role) {
+      case GUARD -> SimProfile.GUARD;
+      case JUDGE -> SimProfile.JUDGE;
+      case CAPTION -> SimProfile.CAPTION;
+      case ATTACKER -> SimProfile.ATTACKER;
+      case REWRITER -> SimProfile.TEXT_ALIGNED; // a rewriter answers like a careful model
     };
     return helper.id();
   }

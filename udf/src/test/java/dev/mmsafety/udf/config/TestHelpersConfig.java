@@ -33,7 +33,7 @@ class TestHelpersConfig {
     RunConfig c = ConfigLoader.parse(BASE, "t.yaml");
     assertThat(c.models()).extracting(ModelSpec::name).containsExactly("target");
     assertThat(c.helpers()).extracting(ModelSpec::name).containsExactly("lg", "jm");
-    assertThat(c.helper("lg").role()).isEqualTo(ModelSpec.ROLE_GUARD);
+    assertThat(c.helper("lg").role()).isEqualTo(HelperRole.GUARD.id());
     assertThat(c.helper("lg").revision()).isEqualTo("3-11b");
     assertThat(c.helper("jm").endpoints().get(0).maxConcurrency()).isEqualTo(4);
     assertThat(c.helper("nobody")).isNull();
@@ -46,7 +46,7 @@ class TestHelpersConfig {
           - {name: lg-judge, type: guard, params: {model: llama-guard, url: simulator, api-key-env: K, with-image: true}}
         """, "t.yaml");
     ModelSpec implicit = c.helper("lg-judge");
-    assertThat(implicit.role()).isEqualTo(ModelSpec.ROLE_GUARD);
+    assertThat(implicit.role()).isEqualTo(HelperRole.GUARD.id());
     assertThat(implicit.model()).isEqualTo("llama-guard");
     assertThat(implicit.apiKeyEnv()).isEqualTo("K");
     assertThat(implicit.endpoints()).extracting(EndpointSpec::url).containsExactly("simulator");
