@@ -13,6 +13,7 @@ import dev.mmsafety.udf.config.DatasetSpec;
 import dev.mmsafety.udf.exceptions.ValidationException;
 import dev.mmsafety.udf.spark.AttackPartitionFunction;
 import dev.mmsafety.udf.spark.AttackRows;
+import dev.mmsafety.udf.spark.AttackRows.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,11 +66,11 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
       Row c =
           tagged
               .agg(
-                  kindCount(AttackRows.PROBE),
-                  kindCount(AttackRows.REJECT),
-                  kindCount(AttackRows.LINEAGE),
-                  kindCount(AttackRows.ROUND),
-                  functions.countDistinct(functions.col(AttackRows.LINEAGE + "." + ImageLineageTable.IMAGE_SHA256.name())))
+                  kindCount(Kind.PROBE),
+                  kindCount(Kind.REJECT),
+                  kindCount(Kind.LINEAGE),
+                  kindCount(Kind.ROUND),
+                  functions.countDistinct(functions.col(Kind.LINEAGE.tag() + "." + ImageLineageTable.IMAGE_SHA256.name())))
               .first();
       long probes = c.getLong(0);
       long rejects = c.getLong(1);
@@ -82,12 +83,12 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
         throw new IllegalStateException(
             "Cannot reconcile attack counts: probes " + probes + " + rejects " + rejects + " != " + expected);
       }
-      context.tables().write(part(tagged, AttackRows.PROBE), ProbesTable.INSTANCE);
-      context.tables().write(part(tagged, AttackRows.LINEAGE), ImageLineageTable.INSTANCE);
+      context.tables().write(part(tagged, Kind.PROBE), ProbesTable.INSTANCE);
+      context.tables().write(part(tagged, Kind.LINEAGE), ImageLineageTable.INSTANCE);
       context.tables()
-          .writePartition(part(tagged, AttackRows.REJECT), RejectsTable.INSTANCE, RejectsTable.STAGE, AttackRows.STAGE);
+          .writePartition(part(tagged, Kind.REJECT), RejectsTable.INSTANCE, RejectsTable.STAGE, AttackRows.STAGE);
       if (!adaptive.isEmpty()) {
-        context.tables().write(part(tagged, AttackRows.ROUND), AttackRoundsTable.INSTANCE);
+        context.tables().write(part(tagged, Kind.ROUND), AttackRoundsTable.INSTANCE);
       }
       Map<String, Long> counts = new HashMap<>(
           Map.of("probes", probes, "rejects", rejects, "lineage", lineage, "images", images, "expected", expected));
@@ -109,12 +110,12 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
     }
   }
 
-  private static org.apache.spark.sql.Column kindCount(String kind) {
-    return functions.count(functions.when(functions.col(AttackRows.KIND).equalTo(kind), 1));
+  private static org.apache.spark.sql.Column kindCount(Kind kind) {
+    return functions.count(functions.when(functions.col(AttackRows.KIND).equalTo(kind.tag()), 1));
   }
 
-  private static Dataset<Row> part(Dataset<Row> tagged, String kind) {
-    return tagged.where(functions.col(AttackRows.KIND).equalTo(kind)).select(kind + ".*");
+  private static Dataset<Row> part(Dataset<Row> tagged, Kind kind) {
+    return tagged.where(functions.col(AttackRows.KIND).equalTo(kind.tag())).select(kind.tag() + ".*");
   }
 
   /** Sum over attacks of the cases each applies to (by benchmark, variant and whether the case has an image). */

@@ -86,7 +86,7 @@ public final class AttackRunner {
     try {
       draft = p.attack().apply(c, new AttackContext(seed, files));
     } catch (AttackException e) {
-      return new Reject(probeId, p, e.reasonCode(), e.field(), e.getMessage());
+      return new Reject(probeId, p, e.reason().code(), e.reason().field(), e.getMessage());
     } catch (RuntimeException e) {
       // A bug or an input we did not foresee: one reject naming the case, not a failed task.
       return new Reject(

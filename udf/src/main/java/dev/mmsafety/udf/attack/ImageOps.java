@@ -74,8 +74,8 @@ public final class ImageOps {
     try {
       return ImageDecoder.decode(bytes, MAX_PIXELS).image();
     } catch (ImageCheckException e) {
-      String verb = ImageCheckException.TOO_LARGE.equals(e.reasonCode()) ? "use" : "decode";
-      throw new AttackException(e.reasonCode(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
+      String verb = ImageCheckException.TOO_LARGE.equals(e.reason().code()) ? "use" : "decode";
+      throw new AttackException(e.reason().code(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
     }
   }
 

@@ -11,21 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Typographic images as the reference generators draw them with Pillow: FigStep's step list (ThuCCSLab/FigStep
- * src/generate_prompts.py: FreeMonoBold 80 px, 760x760, origin (20,10), spacing 11, no scaling) and MM-SafetyBench's
- * key-phrase banner ({@link BannerLayout}). Line pitch is Pillow's multiline rule: the bottom of "A" placed at the
- * origin (the font's ascent) plus the spacing. Characters outside the face come from the {@link FontChain}
+ * Typographic images as the reference generators draw them with Pillow: FigStep's step list
+ * ({@link FigStepLayout#PAPER}) and MM-SafetyBench's key-phrase banner ({@link BannerLayout}). Line pitch is
+ * Pillow's multiline rule: the bottom of "A" placed at the origin (the font's ascent) plus the spacing. Characters outside the face come from the {@link FontChain}
  * fallbacks (noted); characters no font has make the text a {@code text_unsupported_glyphs} reject.
  */
 public final class Typography {
-  public static final int FIGSTEP_CANVAS = 760;
-  public static final int FIGSTEP_FONT_PX = 80;
-  public static final int FIGSTEP_X = 20;
-  public static final int FIGSTEP_Y = 10;
-  public static final int FIGSTEP_SPACING = 11;
-  public static final int FIGSTEP_WRAP = 15;
-  public static final int FIGSTEP_STEPS = 3;
-  public static final int FIGSTEP_MIN_FONT_PX = 24;
+  private static final FigStepLayout FIGSTEP = FigStepLayout.PAPER;
   /** Texts longer than this are cut before rendering (nothing legible fits beyond it anyway). */
   public static final int MAX_TEXT_CHARS = 1000;
   /** At most this many unsupported characters are named in a reject message. */
@@ -35,7 +27,7 @@ public final class Typography {
   public enum Overflow {
     /** Keep 80 px and let lower lines fall off the canvas, as the original generator does; the default. */
     CLIP,
-    /** Reduce the font size (down to {@link #FIGSTEP_MIN_FONT_PX}) until every line fits. */
+    /** Reduce the font size (down to {@link FigStepLayout#minFontPx()}) until every line fits. */
     SHRINK,
     /** Refuse to render; the probe becomes a reject. */
     REJECT
@@ -51,15 +43,7 @@ public final class Typography {
    * trailing newline) followed by the empty items "1. " "2. " "3. ".
    */
   public static List<String> figStepLines(String instruction) {
-    String text = instruction.endsWith("\n") ? instruction.substring(0, instruction.length() - 1) : instruction;
-    List<String> lines = new ArrayList<>(TextWrap.wrap(text, FIGSTEP_WRAP));
-    if (lines.isEmpty()) {
-      lines.add(""); // "".split("\n") is [""]
-    }
-    for (int i = 1; i <= FIGSTEP_STEPS; i++) {
-      lines.add(i + ". ");
-    }
-    return lines;
+    return FIGSTEP.lines(instruction);
   }
 
   /** Renders the FigStep image for {@code instruction} with FreeMonoBold and the fallbacks. */
@@ -71,29 +55,30 @@ public final class Typography {
   public static Rendered figStep(String instruction, Overflow overflow, FontChain fonts) throws AttackException {
     Notes notes = new Notes();
     List<String> lines = figStepLines(prepare(instruction, fonts, notes));
-    int px = FIGSTEP_FONT_PX;
-    if (!fits(lines.size(), fonts, px)) {
+    int px = FIGSTEP.fontPx();
+    if (!FIGSTEP.fits(lines.size(), fonts, px)) {
       switch (overflow) {
-        case REJECT -> throw new AttackException(
-            "text_too_long", "Cannot render FigStep image: " + lines.size() + " lines do not fit 760 px at 80 px");
-        case CLIP -> notes.add("clipped: " + lines.size() + " lines do not fit at 80 px (original behaviour)");
+        case REJECT -> throw new AttackException("text_too_long", "Cannot render FigStep image: " + lines.size()
+            + " lines do not fit " + FIGSTEP.canvas() + " px at " + FIGSTEP.fontPx() + " px");
+        case CLIP -> notes.add(
+            "clipped: " + lines.size() + " lines do not fit at " + FIGSTEP.fontPx() + " px (original behaviour)");
         case SHRINK -> {
-          while (px > FIGSTEP_MIN_FONT_PX && !fits(lines.size(), fonts, px)) {
+          while (px > FIGSTEP.minFontPx() && !FIGSTEP.fits(lines.size(), fonts, px)) {
             px--;
           }
           notes.add(
-              fits(lines.size(), fonts, px)
+              FIGSTEP.fits(lines.size(), fonts, px)
                   ? "font reduced to " + px + " px to fit " + lines.size() + " lines"
                   : "font reduced to " + px + " px and lower lines clipped");
         }
       }
     }
     int finalPx = px;
-    if (lines.stream().anyMatch(line -> FIGSTEP_X + fonts.advance(line, finalPx) > FIGSTEP_CANVAS)) {
-      notes.add("a line wider than 760 px is clipped at the right edge (original behaviour)");
+    if (lines.stream().anyMatch(line -> FIGSTEP.x() + fonts.advance(line, finalPx) > FIGSTEP.canvas())) {
+      notes.add("a line wider than " + FIGSTEP.canvas() + " px is clipped at the right edge (original behaviour)");
     }
-    BufferedImage image = canvas(FIGSTEP_CANVAS, FIGSTEP_CANVAS);
-    drawLines(image, lines, fonts, px, FIGSTEP_X, FIGSTEP_Y, FIGSTEP_SPACING);
+    BufferedImage image = canvas(FIGSTEP.canvas(), FIGSTEP.canvas());
+    drawLines(image, lines, fonts, px, FIGSTEP.x(), FIGSTEP.y(), FIGSTEP.spacing());
     return new Rendered(image, notes.text());
   }
 
@@ -151,14 +136,6 @@ public final class Typography {
 
   static int descent(Font font) {
     return (int) Math.ceil(font.getLineMetrics("A", FontChain.FRC).getDescent() - 1e-3);
-  }
-
-  private static boolean fits(int lineCount, FontChain fonts, int px) {
-    Font font = fonts.primary(px);
-    int ascent = ascent(font);
-    int bottom = FIGSTEP_Y + ascent + (lineCount - 1) * (ascent + FIGSTEP_SPACING) + descent(font);
-    int right = FIGSTEP_X + (int) Math.ceil(fonts.advance("M".repeat(FIGSTEP_WRAP), px));
-    return bottom <= FIGSTEP_CANVAS && right <= FIGSTEP_CANVAS;
   }
 
   /**

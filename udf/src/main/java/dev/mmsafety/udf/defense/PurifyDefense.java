@@ -80,7 +80,7 @@ public record PurifyDefense(String method, double amount) implements Defense.Beh
     try {
       image = ImageOps.decode(bytes, part.imageUri());
     } catch (AttackException e) {
-      throw new AttackException(e.reasonCode(), "Cannot purify image " + part.imageUri() + ": " + e.getMessage());
+      throw new AttackException(e.reason().code(), "Cannot purify image " + part.imageUri() + ": " + e.getMessage());
     }
     byte[] out;
     String mime;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mmsafety.udf.config.GenerationSpec;
+import dev.mmsafety.udf.exceptions.Reason;
+import dev.mmsafety.udf.exceptions.ReasonException;
 import dev.mmsafety.udf.model.ChatMessage;
 import dev.mmsafety.udf.model.ContentPart;
 import dev.mmsafety.udf.model.AnswerChannel;
@@ -145,19 +147,12 @@ public final class ChatWire {
    * A 2xx body that is the server's error report: {@code {"error": {...}}} or vLLM's older
    * {@code {"object": "error", "message": ...}}.
    *
-   * @param code the server's code (a number such as 400 or 503, or a word such as rate_limit_exceeded); null when
-   *     it gave none
+   * @param code the server's code (a number such as 400 or 503, or a word such as rate_limit_exceeded), as the
+   *     reason's code; null when it gave none
    */
-  public static final class ErrorBodyException extends Exception {
-    private final String code;
-
+  public static final class ErrorBodyException extends ReasonException {
     public ErrorBodyException(String message, String code) {
-      super(message);
-      this.code = code;
-    }
-
-    public String code() {
-      return code;
+      super(new Reason(code, null), message);
     }
   }
 

@@ -1,5 +1,8 @@
 package dev.mmsafety.udf.image;
 
+import dev.mmsafety.udf.exceptions.Reason;
+import dev.mmsafety.udf.exceptions.ReasonException;
+
 /**
  * An image that failed validation, with a stable reason code for the rejects table: image_missing,
  * image_too_large, image_corrupt, image_unsupported (an image format with no decoder here, e.g. HEIC),
@@ -7,7 +10,7 @@ package dev.mmsafety.udf.image;
  * an image format but the bytes are not an image: says what they are), image_exif_invalid (an EXIF block that
  * cannot be trusted), image_too_small and image_aspect_ratio (a model's image limits).
  */
-public final class ImageCheckException extends Exception {
+public final class ImageCheckException extends ReasonException {
   public static final String MISSING = "image_missing";
   public static final String TOO_LARGE = "image_too_large";
   public static final String CORRUPT = "image_corrupt";
@@ -18,14 +21,7 @@ public final class ImageCheckException extends Exception {
   public static final String TOO_SMALL = "image_too_small";
   public static final String ASPECT_RATIO = "image_aspect_ratio";
 
-  private final String reasonCode;
-
   public ImageCheckException(String reasonCode, String message) {
-    super(message);
-    this.reasonCode = reasonCode;
-  }
-
-  public String reasonCode() {
-    return reasonCode;
+    super(new Reason(reasonCode, null), message);
   }
 }

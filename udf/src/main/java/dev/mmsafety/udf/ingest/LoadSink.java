@@ -78,7 +78,7 @@ public final class LoadSink {
   }
 
   public void reject(String file, String row, BadRecordException e, String itemId) {
-    reject(file, row, e.field(), e.reasonCode(), e.getMessage(), itemId);
+    reject(file, row, e.reason().field(), e.reason().code(), e.getMessage(), itemId);
   }
 
   public String benchmark() {

@@ -123,7 +123,7 @@ public final class ImageDataUrls {
     try {
       return policy.prepare(bytes);
     } catch (ImageCheckException e) {
-      throw new ImageRejectedException(e.reasonCode(), e.getMessage());
+      throw new ImageRejectedException(e.reason().code(), e.getMessage());
     }
   }
 

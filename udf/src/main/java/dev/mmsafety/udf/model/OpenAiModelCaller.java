@@ -299,7 +299,7 @@ public final class OpenAiModelCaller implements ModelCaller {
    * no code it is a server_error and not retried, since nothing says another attempt could succeed.
    */
   private Attempt fromErrorBody(int httpCode, ChatWire.ErrorBodyException e, long latency) {
-    String code = e.code();
+    String code = e.reason().code();
     String why = "HTTP " + httpCode + " with an error body" + (code == null ? "" : " (code " + code + ")") + ": "
         + e.getMessage();
     Integer numeric = code != null && code.matches("[1-5][0-9][0-9]") ? Integer.valueOf(code) : null;

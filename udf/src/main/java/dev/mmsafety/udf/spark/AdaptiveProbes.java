@@ -56,7 +56,7 @@ final class AdaptiveProbes {
   List<Row> rows(Search s, SearchOutcome o) {
     List<Row> out = new ArrayList<>();
     for (SearchStep step : o.steps()) {
-      out.add(AttackRows.wrap(AttackRows.ROUND,
+      out.add(AttackRows.wrap(AttackRows.Kind.ROUND,
           AttackRoundRows.of(runId, runDate, s.caseId(), s.target(), s.label(), step)));
     }
     if (o.best() == null) {
@@ -95,7 +95,7 @@ final class AdaptiveProbes {
         .copyFrom(s.origin())
         .copyFrom(s.caseRow())
         .build();
-    out.add(AttackRows.wrap(AttackRows.PROBE, probe));
+    out.add(AttackRows.wrap(AttackRows.Kind.PROBE, probe));
     out.addAll(lineage);
     return out;
   }

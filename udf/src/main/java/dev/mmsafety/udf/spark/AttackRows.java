@@ -6,9 +6,11 @@ import dev.mmsafety.schemas.ImageLineageTable;
 import dev.mmsafety.schemas.ProbesTable;
 import dev.mmsafety.schemas.RejectsTable;
 import dev.mmsafety.schemas.SharedColumns;
+import dev.mmsafety.schemas.TableContract;
 import dev.mmsafety.udf.attack.AttackRunner;
 import dev.mmsafety.udf.attack.CaseView;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,24 +19,50 @@ import org.apache.spark.sql.types.StructType;
 
 /** Row conversions of the attack stage: cases row -> CaseView, outcomes -> probes / image_lineage / rejects rows. */
 public final class AttackRows {
+  /** The tag column: which {@link Kind} of table row an output row carries. */
   public static final String KIND = "kind";
-  public static final String PROBE = "probe";
-  public static final String LINEAGE = "lineage";
-  public static final String REJECT = "reject";
-  /** Adaptive attacks' search nodes (attack_rounds rows). */
-  public static final String ROUND = "round";
+  /** The rejects stage of attack rejects. */
   public static final String STAGE = "attack";
 
-  /** One output row carries exactly one of the three table rows, tagged by kind. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add(KIND, DataTypes.StringType, false)
-          .add(PROBE, ProbesTable.INSTANCE.schema(), true)
-          .add(LINEAGE, ImageLineageTable.INSTANCE.schema(), true)
-          .add(REJECT, RejectsTable.INSTANCE.schema(), true)
-          .add(ROUND, AttackRoundsTable.INSTANCE.schema(), true);
+  /**
+   * The table rows the attack stage makes. {@link #tag()}, the name in lower case, is written to the kind column and
+   * names the struct column that holds the row.
+   */
+  public enum Kind {
+    PROBE(ProbesTable.INSTANCE),
+    LINEAGE(ImageLineageTable.INSTANCE),
+    REJECT(RejectsTable.INSTANCE),
+    /** Adaptive attacks' search nodes (attack_rounds rows). */
+    ROUND(AttackRoundsTable.INSTANCE);
+
+    private final TableContract table;
+
+    Kind(TableContract table) {
+      this.table = table;
+    }
+
+    /** probe, lineage, reject or round. */
+    public String tag() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public TableContract table() {
+      return table;
+    }
+  }
+
+  /** One output row carries exactly one table row, in the struct column of its kind, tagged by kind. */
+  public static final StructType SCHEMA = schema();
 
   private AttackRows() {}
+
+  private static StructType schema() {
+    StructType schema = new StructType().add(KIND, DataTypes.StringType, false);
+    for (Kind kind : Kind.values()) {
+      schema = schema.add(kind.tag(), kind.table().schema(), true);
+    }
+    return schema;
+  }
 
   public static CaseView caseView(Row row) {
     Map<String, String> extra = has(row, CasesTable.EXTRA.name()) ? CasesTable.EXTRA.getMap(row) : Map.of();
@@ -69,7 +97,7 @@ public final class AttackRows {
             .copyFrom(p)
             .copyFrom(caseRow)
             .build();
-    return wrap(PROBE, probe);
+    return wrap(Kind.PROBE, probe);
   }
 
   public static Row lineage(AttackRunner.Probe p, AttackRunner.Lineage l, String runId, String runDate) {
@@ -88,7 +116,7 @@ public final class AttackRows {
             .copyFrom(o)
             .copyFrom(l)
             .build();
-    return wrap(LINEAGE, row);
+    return wrap(Kind.LINEAGE, row);
   }
 
   public static Row reject(Row caseRow, AttackRunner.Reject r, String runId, String runDate) {
@@ -112,13 +140,14 @@ public final class AttackRows {
             .set(RejectsTable.REASON, "attack " + label + ": " + reason)
             .set(RejectsTable.ITEM_ID, SharedColumns.CASE_ID.getString(caseRow))
             .build();
-    return wrap(REJECT, row);
+    return wrap(Kind.REJECT, row);
   }
 
   /** One table row as a tagged row of {@link #SCHEMA}. */
-  public static Row wrap(String kind, Row row) {
-    Object[] values = {kind, null, null, null, null};
-    values[SCHEMA.fieldIndex(kind)] = row;
+  public static Row wrap(Kind kind, Row row) {
+    Object[] values = new Object[SCHEMA.size()];
+    values[SCHEMA.fieldIndex(KIND)] = kind.tag();
+    values[SCHEMA.fieldIndex(kind.tag())] = row;
     return RowFactory.create(values);
   }
 

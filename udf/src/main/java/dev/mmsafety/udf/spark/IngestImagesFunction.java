@@ -79,12 +79,12 @@ public final class IngestImagesFunction implements FlatMapFunction<Iterator<Case
       return IngestOutput.ofCase(caseRow(d, info, null));
     }
     ImageCheckException e = (ImageCheckException) checked;
-    if (d.keepTextIfImageMissing() && ImageCheckException.MISSING.equals(e.reasonCode())) {
+    if (d.keepTextIfImageMissing() && ImageCheckException.MISSING.equals(e.reason().code())) {
       return IngestOutput.ofCase(caseRow(d, null, e.getMessage()));
     }
     return IngestOutput.ofReject(
         new IngestReject(
-            d.benchmark(), d.dataset(), d.sourceFile(), d.sourceRow(), d.imageField(), e.reasonCode(),
+            d.benchmark(), d.dataset(), d.sourceFile(), d.sourceRow(), d.imageField(), e.reason().code(),
             "image " + d.imageUri() + ": " + e.getMessage(), d.caseId()),
         runId, runDate);
   }

@@ -105,12 +105,12 @@ class TestAttacks {
     assertThat(apply(attack("figstep", Map.of("overflow", "shrink")), kase("p", longText, null, null), 1).note())
         .matches("font reduced to \\d+ px to fit 11 lines");
     assertThatThrownBy(() -> apply(attack("figstep", Map.of("overflow", "reject")), kase("p", longText, null, null), 1))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_too_long"));
+        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reason().code()).isEqualTo("text_too_long"));
     assertThatThrownBy(() -> apply(figstep, kase(" ", null, null, null), 1))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_empty"));
+        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reason().code()).isEqualTo("text_empty"));
     assertThatThrownBy(() -> apply(figstep, kase("p", "Steps to smile \uD83D\uDE00 and \uE000 today.", null, null), 1))
         .isInstanceOfSatisfying(AttackException.class, e -> {
-          assertThat(e.reasonCode()).isEqualTo("text_unsupported_glyphs");
+          assertThat(e.reason().code()).isEqualTo("text_unsupported_glyphs");
           assertThat(e.getMessage())
               .startsWith("Cannot render text: 2 character(s) have no glyph in any font (FreeMono Bold, FreeSans, FreeSerif")
               .endsWith("): U+1F600 '\uD83D\uDE00', U+E000");
@@ -208,11 +208,11 @@ class TestAttacks {
     Files.write(dir.resolve("bad.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2});
     assertThatThrownBy(() -> apply(noise, kase("p", null, null, dir.resolve("bad.jpg").toString()), 1))
         .isInstanceOfSatisfying(AttackException.class, e -> {
-          assertThat(e.reasonCode()).isEqualTo("image_corrupt");
-          assertThat(e.field()).isEqualTo("image_uri");
+          assertThat(e.reason().code()).isEqualTo("image_corrupt");
+          assertThat(e.reason().field()).isEqualTo("image_uri");
         });
     assertThatThrownBy(() -> apply(noise, kase("p", null, null, dir.resolve("gone.png").toString()), 1))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_missing"));
+        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reason().code()).isEqualTo("image_missing"));
   }
 
   @Test
@@ -245,7 +245,7 @@ class TestAttacks {
     assertThat(apply(folder, kase("orig", null, null, null), 1).promptText()).isEqualTo("orig");
     CaseView other = new CaseView("b:v:2", "b", "2", "p", null, null, null, null, Map.of());
     assertThatThrownBy(() -> apply(folder, other, 1))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("precomputed_missing"));
+        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reason().code()).isEqualTo("precomputed_missing"));
     assertThatThrownBy(() -> attack("precomputed", Map.of()))
         .hasMessage("Cannot create attack precomputed: parameter 'manifest' or 'dir': give exactly one");
   }

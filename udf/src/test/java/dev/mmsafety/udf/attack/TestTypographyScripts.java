@@ -86,7 +86,7 @@ class TestTypographyScripts {
   void charactersNoFontHasAreRejectedByName() {
     assertThatThrownBy(() -> Typography.banner("party \uD83C\uDF89 time \uD83D\uDE00\uD83D\uDE00"))
         .isInstanceOfSatisfying(AttackException.class, e -> {
-          assertThat(e.reasonCode()).isEqualTo("text_unsupported_glyphs");
+          assertThat(e.reason().code()).isEqualTo("text_unsupported_glyphs");
           assertThat(e.getMessage()).endsWith(": U+1F389 '\uD83C\uDF89', U+1F600 '\uD83D\uDE00'").contains("2 character(s)");
         });
     assertThatThrownBy(() -> Typography.figStep("bell \u0007 here", Typography.Overflow.CLIP))
@@ -95,7 +95,7 @@ class TestTypographyScripts {
     assertThat(FIGSTEP.missing("\uFEFFSteps\u00ADto\u200Bbake\u3000now")).isEmpty();
     assertThat(FontChain.display("\uFEFFa\u00ADb\u200Dc\u3000d")).isEqualTo("ab\u200Dc d");
     assertThatThrownBy(() -> Typography.figStep("\uFEFF \u200B\t", Typography.Overflow.CLIP))
-        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reasonCode()).isEqualTo("text_empty"));
+        .isInstanceOfSatisfying(AttackException.class, e -> assertThat(e.reason().code()).isEqualTo("text_empty"));
   }
 
   @Test

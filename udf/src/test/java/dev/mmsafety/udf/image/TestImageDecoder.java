@@ -94,7 +94,7 @@ class TestImageDecoder {
   @MethodSource("bad")
   void badBytesAreReasonedRejects(String file, String code, String message) {
     assertThatThrownBy(() -> ImageDecoder.decode(ImageFixtures.bytes(file), ImageLimits.MAX_PIXELS_DEFAULT))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo(code))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo(code))
         .hasMessageStartingWith(message);
   }
 
@@ -102,10 +102,10 @@ class TestImageDecoder {
   void exifThatLiesIsRejectedUnlessIgnored() throws Exception {
     ImageValidator strict = new ImageValidator(ImageLimits.DEFAULT);
     assertThatThrownBy(() -> strict.validate(ImageFixtures.bytes("exif-orientation-9.jpg")))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_exif_invalid"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_exif_invalid"))
         .hasMessage("EXIF Orientation is 9 (valid: 1-8)");
     assertThatThrownBy(() -> strict.validate(ImageFixtures.bytes("exif-dims-lie.jpg")))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_exif_invalid"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_exif_invalid"))
         .hasMessage("EXIF PixelXDimension x PixelYDimension is 4000x3000 but the image is 16x12");
     ImageValidator lenient = new ImageValidator(new ImageLimits(ImageLimits.MAX_BYTES_DEFAULT, 1000, "ignore"));
     ImageInfo shown = lenient.validate(ImageFixtures.bytes("exif-orientation-9.jpg"));

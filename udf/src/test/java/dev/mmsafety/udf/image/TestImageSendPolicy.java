@@ -63,10 +63,10 @@ class TestImageSendPolicy {
   @Test
   void degenerateImagesAreRejectedNamingTheLimit() {
     assertThatThrownBy(() -> ImageSendPolicy.DEFAULT.prepare(ImageFixtures.bytes("1x1.png")))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_too_small"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_too_small"))
         .hasMessage("1x1 px has a side under the model's min-side of 2 px");
     assertThatThrownBy(() -> ImageSendPolicy.DEFAULT.prepare(ImageFixtures.bytes("2000x2.png")))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_aspect_ratio"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_aspect_ratio"))
         .hasMessage("2000x2 px has an aspect ratio of 1000.0, over the model's max-aspect-ratio of 200.0");
   }
 
@@ -80,7 +80,7 @@ class TestImageSendPolicy {
     assertThat(p.note()).isEqualTo("resized 16x12 to 8x6; sent as png");
     ImageSendPolicy strict = new ImageSendPolicy(null, new ModelImageLimits(null, 8, null, null, null, "reject"));
     assertThatThrownBy(() -> strict.prepare(ImageFixtures.bytes("quadrants.png")))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_too_large"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_too_large"))
         .hasMessage("16x12 px is over the model's max-side 8 / max-pixels 36000000 (on-violation: reject)");
     // Bytes: noise does not compress, so 200x200 RGB is ~120 kB; a 30 kB limit makes it smaller until it fits.
     BufferedImage noise = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);

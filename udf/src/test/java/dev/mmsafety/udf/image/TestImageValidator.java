@@ -31,7 +31,7 @@ class TestImageValidator {
     byte[] bomb = Files.readAllBytes(Fixtures.root("generic").resolve("images/bomb.png"));
     assertThat(bomb.length).isLessThan(200);
     assertThatThrownBy(() -> validator.validate(bomb))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_too_large"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_too_large"))
         .hasMessage("declares 50000x50000 pixels, limit 36000000 pixels");
   }
 
@@ -40,15 +40,15 @@ class TestImageValidator {
     ImageValidator small = new ImageValidator(new ImageLimits(100, 1_000_000));
     byte[] png = Fixtures.png(2, 40, 40);
     assertThatThrownBy(() -> small.validate(png))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_too_large"));
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_too_large"));
     byte[] truncated = java.util.Arrays.copyOf(png, png.length / 2);
     assertThatThrownBy(() -> validator.validate(truncated))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_corrupt"));
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_corrupt"));
     assertThatThrownBy(() -> validator.validate("hello, not an image".getBytes()))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_not_an_image"))
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_not_an_image"))
         .hasMessage("not an image: the bytes are text");
     assertThatThrownBy(() -> validator.validate(new byte[0]))
-        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reasonCode()).isEqualTo("image_corrupt"));
+        .isInstanceOfSatisfying(ImageCheckException.class, e -> assertThat(e.reason().code()).isEqualTo("image_corrupt"));
   }
 
   @Test

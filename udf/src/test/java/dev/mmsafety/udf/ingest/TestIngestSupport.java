@@ -33,7 +33,7 @@ class TestIngestSupport {
     assertThat(source.resolveInside("data", "../a.png", "f")).endsWith(dir.getFileName() + "/a.png");
     for (String bad : List.of("../../a.png", "/etc/passwd", "s3a://bucket/a.png", "..\\..\\a.png", "C:/x.png")) {
       assertThatThrownBy(() -> source.resolveInside("data", bad, "f"))
-          .isInstanceOfSatisfying(BadRecordException.class, e -> assertThat(e.reasonCode()).isEqualTo("path_escapes_root"));
+          .isInstanceOfSatisfying(BadRecordException.class, e -> assertThat(e.reason().code()).isEqualTo("path_escapes_root"));
     }
     assertThatThrownBy(() -> DatasetSource.open(dir.resolve("nope").toString(), new Configuration()))
         .isInstanceOf(ConfigException.class).hasMessageEndingWith("no such folder");

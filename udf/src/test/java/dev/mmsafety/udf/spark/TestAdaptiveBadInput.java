@@ -81,29 +81,29 @@ class TestAdaptiveBadInput {
         "HTTP 500", false);
   }
 
-  private static List<Row> kind(List<Row> rows, String kind) {
+  private static List<Row> kind(List<Row> rows, AttackRows.Kind kind) {
     // tagged rows carry no schema: read them by the tagged schema's positions
     int k = AttackRows.SCHEMA.fieldIndex(AttackRows.KIND);
-    int at = AttackRows.SCHEMA.fieldIndex(kind);
-    return rows.stream().filter(r -> kind.equals(r.getString(k))).map(r -> r.getStruct(at)).toList();
+    int at = AttackRows.SCHEMA.fieldIndex(kind.tag());
+    return rows.stream().filter(r -> kind.tag().equals(r.getString(k))).map(r -> r.getStruct(at)).toList();
   }
 
   /** Exactly one probe or one reject, and the search's nodes as attack_rounds rows. */
   private static void endsInOne(List<Row> rows, boolean probe) {
-    assertThat(kind(rows, AttackRows.PROBE)).hasSize(probe ? 1 : 0);
-    assertThat(kind(rows, AttackRows.REJECT)).hasSize(probe ? 0 : 1);
+    assertThat(kind(rows, AttackRows.Kind.PROBE)).hasSize(probe ? 1 : 0);
+    assertThat(kind(rows, AttackRows.Kind.REJECT)).hasSize(probe ? 0 : 1);
   }
 
   private static Row probe(List<Row> rows) {
-    return kind(rows, AttackRows.PROBE).get(0);
+    return kind(rows, AttackRows.Kind.PROBE).get(0);
   }
 
   private static String rejectReason(List<Row> rows) {
-    return RejectsTable.REASON.getString(kind(rows, AttackRows.REJECT).get(0));
+    return RejectsTable.REASON.getString(kind(rows, AttackRows.Kind.REJECT).get(0));
   }
 
   private static List<Row> nodes(List<Row> rows) {
-    return kind(rows, AttackRows.ROUND);
+    return kind(rows, AttackRows.Kind.ROUND);
   }
 
   @Test
