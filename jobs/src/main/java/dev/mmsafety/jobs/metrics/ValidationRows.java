@@ -5,6 +5,7 @@ import static dev.mmsafety.schemas.JudgeAgreementTable.*;
 import dev.mmsafety.schemas.Column;
 import dev.mmsafety.schemas.JudgeAgreementTable;
 import dev.mmsafety.schemas.MetricsTable;
+import dev.mmsafety.schemas.RowBuilder;
 import dev.mmsafety.schemas.SharedColumns;
 import dev.mmsafety.udf.metrics.Agreement;
 import dev.mmsafety.udf.metrics.Interval;
@@ -16,14 +17,10 @@ public final class ValidationRows {
   private ValidationRows() {}
 
   public static Row toRow(JudgeValidation.Figures f, String runId, String runDate, boolean simulator) {
-    Agreement c = f.confusion();
-    return JudgeAgreementTable.INSTANCE.newRow()
+    return confusion(JudgeAgreementTable.INSTANCE.newRow(), f.confusion())
         .set(SharedColumns.RUN_ID, runId).set(SharedColumns.MODEL, MetricsTable.ALL)
         .set(SharedColumns.JUDGE, f.judge()).set(OTHER, HUMAN).set(REFERENCE_KIND, KIND_VALIDATION)
         .set(DECISION, f.decision()).set(CATEGORY, f.category()).set(SharedColumns.SIMULATOR, simulator)
-        .set(N, c.n()).set(N_AGREE, c.agreed()).set(AGREEMENT, c.agreement()).set(KAPPA, c.kappa())
-        .set(TP, c.tp()).set(FP, c.fp()).set(FN, c.fn()).set(TN, c.tn())
-        .set(ACCURACY, c.agreement()).set(PRECISION, c.precision()).set(RECALL, c.recall()).set(F1, c.f1())
         .set(ACCURACY_LOW, low(f.accuracyCi())).set(ACCURACY_HIGH, high(f.accuracyCi()))
         .set(PRECISION_LOW, low(f.precisionCi())).set(PRECISION_HIGH, high(f.precisionCi()))
         .set(RECALL_LOW, low(f.recallCi())).set(RECALL_HIGH, high(f.recallCi()))
@@ -35,6 +32,14 @@ public final class ValidationRows {
         .set(FLEISS_LOW, low(f.fleissCi())).set(FLEISS_HIGH, high(f.fleissCi())).set(N_FLEISS, f.nFleiss())
         .set(SharedColumns.RUN_DATE, runDate)
         .build();
+  }
+
+  /** The confusion counts and the figures derived from them, as every judge_agreement row carries them. */
+  static RowBuilder confusion(RowBuilder row, Agreement c) {
+    return row
+        .set(N, c.n()).set(N_AGREE, c.agreed()).set(AGREEMENT, c.agreement()).set(KAPPA, c.kappa())
+        .set(TP, c.tp()).set(FP, c.fp()).set(FN, c.fn()).set(TN, c.tn())
+        .set(ACCURACY, c.agreement()).set(PRECISION, c.precision()).set(RECALL, c.recall()).set(F1, c.f1());
   }
 
   public static JudgeValidation.Figures fromRow(Row r) {
