@@ -70,7 +70,8 @@ public final class ApplyAttacksJob extends StageJob<ApplyAttacksJob> {
                   kindCount(Kind.REJECT),
                   kindCount(Kind.LINEAGE),
                   kindCount(Kind.ROUND),
-                  functions.countDistinct(functions.col(Kind.LINEAGE.tag() + "." + ImageLineageTable.IMAGE_SHA256.name())))
+                  functions.countDistinct(
+                      functions.col(Kind.LINEAGE.tag() + "." + ImageLineageTable.IMAGE_SHA256.name())))
               .first();
       long probes = c.getLong(0);
       long rejects = c.getLong(1);

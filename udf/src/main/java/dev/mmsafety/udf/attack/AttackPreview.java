@@ -48,7 +48,8 @@ public final class AttackPreview {
       } catch (AttackException e) {
         written.add(
             Files.writeString(
-                outDir.resolve(stem + ".reject.txt"), e.reason().code() + ": " + e.getMessage() + "\n", StandardCharsets.UTF_8));
+                outDir.resolve(stem + ".reject.txt"), e.reason().code() + ": " + e.getMessage() + "\n",
+                StandardCharsets.UTF_8));
         rejects++;
       }
     }

@@ -75,7 +75,8 @@ public final class ImageOps {
       return ImageDecoder.decode(bytes, MAX_PIXELS).image();
     } catch (ImageCheckException e) {
       String verb = ImageCheckException.TOO_LARGE.equals(e.reason().code()) ? "use" : "decode";
-      throw new AttackException(e.reason().code(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
+      throw new AttackException(
+          e.reason().code(), "image_uri", "Cannot " + verb + " image " + what + ": " + e.getMessage());
     }
   }
 

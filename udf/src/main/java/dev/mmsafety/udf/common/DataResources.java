@@ -44,7 +44,8 @@ public final class DataResources {
   /** {@code node} as a non-empty list of strings, in order; {@code what} names it in the error. */
   public static List<String> strings(JsonNode node, String what, String resource) {
     if (node == null || !node.isArray() || node.isEmpty()) {
-      throw new IllegalStateException("Cannot load " + resource + ": '" + what + "' must be a non-empty list of strings");
+      throw new IllegalStateException(
+          "Cannot load " + resource + ": '" + what + "' must be a non-empty list of strings");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode s : node) {

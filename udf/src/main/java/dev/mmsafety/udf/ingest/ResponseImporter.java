@@ -100,7 +100,8 @@ public final class ResponseImporter {
   }
 
   void reject(String file, String row, BadRecordException e) {
-    rejects.add(new IngestReject(benchmark, dataset, file, row, e.reason().field(), e.reason().code(), e.getMessage(), null));
+    rejects.add(
+        new IngestReject(benchmark, dataset, file, row, e.reason().field(), e.reason().code(), e.getMessage(), null));
   }
 
   /** The labels of one record: columns with the label prefix, keyed by decision when the record names one. */
