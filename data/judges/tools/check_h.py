@@ -3,6 +3,8 @@
 import json, os, re, sys
 from collections import Counter
 
+from checkcommon import read_jsonl
+
 PATH = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "heldout", "h.jsonl")
 REQ = {'id': str, 'question': str, 'answer': str, 'question_polarity': str, 'refused': bool,
        'harmful': bool, 'style': str, 'lang': str, 'category': str}
@@ -41,16 +43,7 @@ def bucket(n):
 
 
 def main():
-    errs = []
-    rows = []
-    with open(PATH, encoding='utf-8') as f:
-        for i, line in enumerate(f, 1):
-            if not line.strip():
-                errs.append(f'line {i}: blank line'); continue
-            try:
-                rows.append((i, json.loads(line)))
-            except Exception as e:
-                errs.append(f'line {i}: bad JSON {e}')
+    rows, errs = read_jsonl(PATH)
     ids = Counter()
     for i, r in rows:
         for k, t in REQ.items():

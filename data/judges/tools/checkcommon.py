@@ -35,10 +35,8 @@ def show(title, counter):
         print(f"  {v:5d}  {k}")
 
 
-def run(prefix, extra_checks=None, report=None):
-    """Checks train/{prefix}.jsonl (or argv[1]); exits 1 when any check fails."""
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-        os.path.dirname(os.path.abspath(__file__)), "..", "train", prefix + ".jsonl")
+def read_jsonl(path):
+    """(line number, record) pairs of a JSONL file, and an error for each blank or unparseable line."""
     errors = []
     rows = []
     with open(path, encoding="utf-8") as f:
@@ -50,6 +48,14 @@ def run(prefix, extra_checks=None, report=None):
             except Exception as e:
                 errors.append(f"line {ln}: bad JSON {e}"); continue
             rows.append((ln, r))
+    return rows, errors
+
+
+def run(prefix, extra_checks=None, report=None):
+    """Checks train/{prefix}.jsonl (or argv[1]); exits 1 when any check fails."""
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "..", "train", prefix + ".jsonl")
+    rows, errors = read_jsonl(path)
 
     ids = Counter()
     for ln, r in rows:
