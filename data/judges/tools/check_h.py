@@ -80,10 +80,10 @@ def main():
             errs.append(f'line {i}: prompt/comply-image without image')
     for k, v in ids.items():
         if v > 1: errs.append(f'duplicate id {k} x{v}')
-    qa = Counter((r['question'], r['answer']) for _, r in rows)
+    R = [r for _, r in rows if all(k in r for k in REQ)]  # rows missing a field are errors already
+    qa = Counter((r['question'], r['answer']) for r in R)
     for k, v in qa.items():
         if v > 1: errs.append(f'duplicate question+answer x{v}: {k[0][:50]}')
-    R = [r for _, r in rows if all(k in r for k in REQ)]
 
     def show(title, c, n=None):
         print(f'\n== {title} ==')
