@@ -18,8 +18,11 @@ public enum AnswerChannel {
   /** content empty (or null) and nothing else: an ok answer with empty text. */
   EMPTY;
 
+  /** Derived once: it is read for every response. */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** The value written to the answer_channel column: the name in lower case (content_filter, tool_calls, ...). */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 }

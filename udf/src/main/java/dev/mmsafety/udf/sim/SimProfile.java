@@ -33,6 +33,7 @@ public enum SimProfile {
 
   private static final Map<String, SimProfile> BY_ID =
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(SimProfile::id, p -> p));
+  private static final List<String> IDS = Arrays.stream(values()).map(SimProfile::id).toList();
 
   private final String id;
   private final Function<SimulatorSpec, SimBehaviour> make;
@@ -64,6 +65,6 @@ public enum SimProfile {
 
   /** Every profile's name, in declaration order. */
   public static List<String> ids() {
-    return Arrays.stream(values()).map(SimProfile::id).toList();
+    return IDS;
   }
 }

@@ -36,6 +36,8 @@ public final class AttackRows {
     ROUND(AttackRoundsTable.INSTANCE);
 
     private final TableContract table;
+    /** Derived once: it is read for every output row. */
+    private final String tag = name().toLowerCase(Locale.ROOT);
 
     Kind(TableContract table) {
       this.table = table;
@@ -43,7 +45,7 @@ public final class AttackRows {
 
     /** probe, lineage, reject or round. */
     public String tag() {
-      return name().toLowerCase(Locale.ROOT);
+      return tag;
     }
 
     public TableContract table() {
