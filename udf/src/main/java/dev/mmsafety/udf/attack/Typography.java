@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Typographic images as the reference generators draw them with Pillow: FigStep's step list
  * ({@link FigStepLayout#PAPER}) and MM-SafetyBench's key-phrase banner ({@link BannerLayout}). Line pitch is
  * Pillow's multiline rule: the bottom of "A" placed at the origin (the font's ascent) plus the spacing. Characters
- * outside the face come from the {@link FontChain} fallbacks (noted); characters no font has make the text a {@code text_unsupported_glyphs} reject.
+ * outside the face come from the {@link FontChain} fallbacks (noted); characters no font has make the text a
+ * {@code text_unsupported_glyphs} reject.
  */
 public final class Typography {
   private static final FigStepLayout FIGSTEP = FigStepLayout.PAPER;

@@ -1,7 +1,8 @@
 package dev.mmsafety.udf.exceptions;
 
 /**
- * Why an input was refused, as the rejects table records it: a stable reason code (e.g. image_corrupt,
- * text_empty, path_escapes_root) and the input field at fault (e.g. image_uri, source_text), or null.
+ * Why something was refused: a stable code and the input field at fault, or null. For an input, as the rejects table
+ * records it (e.g. image_corrupt at image_uri, text_empty at source_text); for a request a server refused in an error
+ * body, the server's own code (e.g. 400, rate_limit_exceeded).
  */
 public record Reason(String code, String field) {}
