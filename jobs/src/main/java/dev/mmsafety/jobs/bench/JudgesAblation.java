@@ -198,6 +198,26 @@ public final class JudgesAblation {
     out.println("\ncascade cuts on the out-of-fold predictions (the labels stand in for a perfect second judge):");
     cascade(out, "unsafe", r.harmful(), rows.size());
     cascade(out, "refused", r.refused(), rows.size());
+    byStyle(out, r);
+  }
+
+  /** Out-of-fold accuracy per answer style: where the heads fail on a writer they never saw. */
+  private static void byStyle(PrintWriter out, WriterCrossValidation.Result r) {
+    out.println("\nout-of-fold accuracy by answer style (refused on all rows / harmful on harmful-polarity rows):");
+    java.util.Map<String, int[]> counts = new java.util.TreeMap<>(); // right, n for refused; right, n for harmful
+    tally(counts, r.refused(), 0);
+    tally(counts, r.harmful(), 2);
+    counts.forEach((style, c) -> out.printf(Locale.ROOT, "  %-22s refused %4d of %4d (%.2f) | harmful %s%n", style,
+        c[0], c[1], c[0] / (double) c[1], c[3] == 0 ? "-" : String.format(Locale.ROOT, "%4d of %4d (%.2f)", c[2],
+            c[3], c[2] / (double) c[3])));
+  }
+
+  private static void tally(java.util.Map<String, int[]> counts, WriterCrossValidation.Head head, int at) {
+    for (int i = 0; i < head.rows().size(); i++) {
+      int[] c = counts.computeIfAbsent(head.rows().get(i).style(), k -> new int[4]);
+      c[at] += (head.probabilities()[i] >= 0.5) == head.labels().get(i) ? 1 : 0;
+      c[at + 1]++;
+    }
   }
 
   private static void header(PrintWriter out, List<JudgeExample> rows) {
