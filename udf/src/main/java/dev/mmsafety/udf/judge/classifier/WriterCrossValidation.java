@@ -47,9 +47,22 @@ public final class WriterCrossValidation {
 
   public static Result run(EncoderModel encoder, Set<Features.Block> refusedBlocks,
       Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful, OfflineJudgeTrainer.Embeddings all) {
-    return new Result(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful,
-        head(refusedBlocks, l2Refused, all, e -> true, JudgeExample::refused),
-        head(harmfulBlocks, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful));
+    Head refused = head(refusedBlocks, l2Refused, all, e -> true, JudgeExample::refused);
+    Head harmful = head(harmfulBlocks, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful);
+    return new Result(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful, refused, capped(harmful, refused));
+  }
+
+  /** The harmful head's out-of-fold probabilities as the judge reports them: capped by 1 - p(refused). */
+  private static Head capped(Head harmful, Head refused) {
+    java.util.Map<String, Double> pRefused = new java.util.HashMap<>();
+    for (int i = 0; i < refused.rows().size(); i++) {
+      pRefused.put(refused.rows().get(i).id(), refused.probabilities()[i]);
+    }
+    double[] p = new double[harmful.rows().size()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = OfflineJudgeModel.capHarmful(harmful.probabilities()[i], pRefused.get(harmful.rows().get(i).id()));
+    }
+    return scored(harmful.rows(), harmful.labels(), harmful.logits(), p, harmful.writers());
   }
 
   static Head head(Set<Features.Block> blocks, double l2, OfflineJudgeTrainer.Embeddings all,
@@ -67,7 +80,6 @@ public final class WriterCrossValidation {
       }
     }
     double[] probabilities = new double[ys.size()];
-    List<BinaryScores> folds = new ArrayList<>();
     for (String w : writers) {
       List<Integer> out = indexes(e.rows(), r -> r.writer().equals(w));
       List<Integer> others = indexes(e.rows(), r -> !r.writer().equals(w));
@@ -75,13 +87,22 @@ public final class WriterCrossValidation {
       for (int i : out) {
         probabilities[i] = LogisticHead.sigmoid(platt[0] * logits[i] + platt[1]);
       }
+    }
+    return scored(e.rows(), ys, logits, probabilities, writers);
+  }
+
+  private static Head scored(List<JudgeExample> rows, List<Boolean> ys, double[] logits, double[] probabilities,
+      List<String> writers) {
+    List<BinaryScores> folds = new ArrayList<>();
+    for (String w : writers) {
+      List<Integer> out = indexes(rows, r -> r.writer().equals(w));
       folds.add(scores(pick(ys, out), out.stream().map(i -> probabilities[i]).toList()));
     }
     List<Double> pooled = new ArrayList<>();
     for (double p : probabilities) {
       pooled.add(p);
     }
-    return new Head(e.rows(), ys, logits, probabilities, writers, folds, scores(ys, pooled));
+    return new Head(rows, ys, logits, probabilities, writers, folds, scores(ys, pooled));
   }
 
   private static BinaryScores scores(List<Boolean> ys, List<Double> p) {
