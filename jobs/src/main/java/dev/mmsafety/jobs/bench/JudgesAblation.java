@@ -64,8 +64,9 @@ public final class JudgesAblation {
 
   /**
    * {@code --ablation}: one line per candidate, pooled out-of-fold figures and per-fold accuracy. With the shipped
-   * encoder, the same rule for each head apart (a head is judged by its own pooled accuracy): first each L2 on the
-   * shipped features, then every feature set at each head's best L2, then each L2 on each head's best set. Other
+   * encoder, the same rule for each head in turn, {@code refused} first, then {@code harmful} with the chosen
+   * refused head (a head is judged by its own pooled accuracy): first each L2 on the shipped features, then every
+   * feature set at the best L2, then each L2 on the best set. Other
    * encoders (slower, so only what the shipped features need is embedded): the shipped recipe.
    */
   public void run(PrintWriter out) {
@@ -89,34 +90,47 @@ public final class JudgesAblation {
             speed);
         continue;
       }
-      Best best = new Best(OfflineJudgeTrainer.REFUSED_BLOCKS, OfflineJudgeTrainer.HARMFUL_BLOCKS,
-          OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL);
-      Best step1 = best.fresh();
-      for (double l2 : L2S) {
-        step1.offer(line(out, WriterCrossValidation.run(model, best.refusedBlocks, best.harmfulBlocks, l2, l2, all),
-            speed));
-      }
-      out.printf(Locale.ROOT, "best L2 on the shipped features: refused %.0e (accuracy %.3f), harmful %.0e (%.3f);"
-          + " feature sets at those L2:%n", step1.l2Refused, step1.refusedAccuracy, step1.l2Harmful,
-          step1.harmfulAccuracy);
-      Best step2 = step1.fresh();
-      for (Set<Features.Block> blocks : FEATURE_SETS) {
-        step2.offer(line(out,
-            WriterCrossValidation.run(model, blocks, blocks, step1.l2Refused, step1.l2Harmful, all), speed));
-      }
-      out.printf(Locale.ROOT, "best features: refused %s (accuracy %.3f), harmful %s (%.3f); each L2 on them:%n",
-          String.join(",", Features.keys(step2.refusedBlocks)), step2.refusedAccuracy,
-          String.join(",", Features.keys(step2.harmfulBlocks)), step2.harmfulAccuracy);
-      Best step3 = step2.fresh();
-      for (double l2 : L2S) {
-        step3.offer(line(out,
-            WriterCrossValidation.run(model, step2.refusedBlocks, step2.harmfulBlocks, l2, l2, all), speed));
-      }
+      // The refused head is chosen first; the harmful head after it, on verdicts capped by that refused head
+      // (OfflineJudgeModel.capHarmful), so each harmful candidate is scored as it would ship.
+      Best refused = search(out, "refused", new Best(OfflineJudgeTrainer.REFUSED_BLOCKS,
+          OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL),
+          true, model, all, speed);
+      Best harmful = search(out, "harmful", refused, false, model, all, speed);
       out.printf(Locale.ROOT, "chosen: refused %s at L2 %.0e (accuracy %.3f), harmful %s at L2 %.0e (%.3f)%n",
-          String.join(",", Features.keys(step3.refusedBlocks)), step3.l2Refused, step3.refusedAccuracy,
-          String.join(",", Features.keys(step3.harmfulBlocks)), step3.l2Harmful, step3.harmfulAccuracy);
+          String.join(",", Features.keys(refused.refusedBlocks)), refused.l2Refused, refused.refusedAccuracy,
+          String.join(",", Features.keys(harmful.harmfulBlocks)), harmful.l2Harmful, harmful.harmfulAccuracy);
       out.flush();
     }
+  }
+
+  /**
+   * The rule for one head, the other held at {@code start}'s choice: each L2 on the start's features, every
+   * feature set at the best L2, each L2 on the best set.
+   */
+  private Best search(PrintWriter out, String head, Best start, boolean refusedHead, EncoderModel model,
+      OfflineJudgeTrainer.Embeddings all, double speed) {
+    java.util.function.BiFunction<Set<Features.Block>, Double, WriterCrossValidation.Result> run = (blocks, l2) ->
+        refusedHead
+            ? WriterCrossValidation.run(model, blocks, start.harmfulBlocks, l2, start.l2Harmful, all)
+            : WriterCrossValidation.run(model, start.refusedBlocks, blocks, start.l2Refused, l2, all);
+    Set<Features.Block> startBlocks = refusedHead ? start.refusedBlocks : start.harmfulBlocks;
+    Best step1 = start.fresh(refusedHead);
+    for (double l2 : L2S) {
+      step1.offer(line(out, run.apply(startBlocks, l2), speed));
+    }
+    out.printf(Locale.ROOT, "%s head: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n",
+        head, step1.l2(refusedHead), step1.accuracy(refusedHead));
+    Best step2 = step1.fresh(refusedHead);
+    for (Set<Features.Block> blocks : FEATURE_SETS) {
+      step2.offer(line(out, run.apply(blocks, step1.l2(refusedHead)), speed));
+    }
+    out.printf(Locale.ROOT, "%s head: best features %s (accuracy %.3f); each L2 on them:%n", head,
+        String.join(",", Features.keys(step2.blocks(refusedHead))), step2.accuracy(refusedHead));
+    Best step3 = step2.fresh(refusedHead);
+    for (double l2 : L2S) {
+      step3.offer(line(out, run.apply(step2.blocks(refusedHead), l2), speed));
+    }
+    return step3;
   }
 
   /**
@@ -141,6 +155,8 @@ public final class JudgesAblation {
     double l2Harmful;
     double refusedAccuracy = -1;
     double harmfulAccuracy = -1;
+    /** Which head this search chooses; the other stays as it started. */
+    boolean forRefused;
 
     Best(Set<Features.Block> refusedBlocks, Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful) {
       this.refusedBlocks = refusedBlocks;
@@ -149,24 +165,42 @@ public final class JudgesAblation {
       this.l2Harmful = l2Harmful;
     }
 
-    /** A new search starting from this one's choices. */
-    Best fresh() {
-      return new Best(refusedBlocks, harmfulBlocks, l2Refused, l2Harmful);
+    /** A new search of one head starting from this one's choices (the chosen head keeps its accuracy). */
+    Best fresh(boolean refusedHead) {
+      Best b = new Best(refusedBlocks, harmfulBlocks, l2Refused, l2Harmful);
+      b.forRefused = refusedHead;
+      b.refusedAccuracy = refusedHead ? -1 : refusedAccuracy;
+      return b;
+    }
+
+    Set<Features.Block> blocks(boolean refusedHead) {
+      return refusedHead ? refusedBlocks : harmfulBlocks;
+    }
+
+    double l2(boolean refusedHead) {
+      return refusedHead ? l2Refused : l2Harmful;
+    }
+
+    double accuracy(boolean refusedHead) {
+      return refusedHead ? refusedAccuracy : harmfulAccuracy;
     }
 
     void offer(WriterCrossValidation.Result r) {
-      if (r.refused().pooled().accuracy() > refusedAccuracy && withinSpeedBudget(r.refusedBlocks(), false)) {
+      if (forRefused && r.refused().pooled().accuracy() > refusedAccuracy
+          && withinSpeedBudget(r.refusedBlocks(), false)) {
         refusedAccuracy = r.refused().pooled().accuracy();
         refusedBlocks = r.refusedBlocks();
         l2Refused = r.l2Refused();
       }
-      if (r.harmful().pooled().accuracy() > harmfulAccuracy && withinSpeedBudget(r.harmfulBlocks(), true)) {
+      if (!forRefused && r.harmful().pooled().accuracy() > harmfulAccuracy
+          && withinSpeedBudget(r.harmfulBlocks(), true)) {
         harmfulAccuracy = r.harmful().pooled().accuracy();
         harmfulBlocks = r.harmfulBlocks();
         l2Harmful = r.l2Harmful();
       }
     }
   }
+
 
   /** {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions. */
   public void shipped(PrintWriter out) {
