@@ -25,10 +25,10 @@ public final class OfflineJudgeTrainer {
   public static final Set<Features.Block> REFUSED_BLOCKS =
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE);
   public static final Set<Features.Block> HARMFUL_BLOCKS =
-      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES);
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES, Features.Block.ACTIONABLE);
   /** What either head reads. */
   public static final Set<Features.Block> BLOCKS = Features.union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
-  public static final double L2_REFUSED = 1e-2;
+  public static final double L2_REFUSED = 1e-1;
   public static final double L2_HARMFUL = 1e-2;
 
   private OfflineJudgeTrainer() {}

@@ -64,7 +64,7 @@ class TestOfflineJudge {
   void calibrationComesFromLeaveOneWriterOutPredictions() {
     List<JudgeExample> rows = data.all.rows();
     for (WriterCrossValidation.Head head : List.of(validation.refused(), validation.harmful())) {
-      assertThat(head.writers()).containsExactly("w1", "w2", "w3", "w4", "w5");
+      assertThat(head.writers()).containsExactly("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8");
       for (int f = 0; f < head.writers().size(); f++) {
         String w = head.writers().get(f);
         assertThat(head.folds().get(f).n()).isEqualTo(head.rows().stream().filter(e -> e.writer().equals(w)).count());
