@@ -119,9 +119,9 @@ public final class ClassifierJudge implements Judge {
     int next = 0;
     for (JudgeInput input : inputs) {
       Features.Embedded e = embedAll || input.harmful() ? embedded.get(next++) : null;
-      double[] xRefused = Features.vector(model.refusedBlocks(), input, e);
-      double[] xHarmful = input.harmful() ? Features.vector(model.harmfulBlocks(), input, e) : null;
-      out.add(verdict(input, xRefused, xHarmful));
+      double[][] x = Features.vectors(model.refusedBlocks(), input.harmful() ? model.harmfulBlocks() : null, input,
+          e);
+      out.add(verdict(input, x[0], x[1]));
     }
     return out;
   }

@@ -142,7 +142,22 @@ public final class Features {
 
   /** The feature vector of one answer: the blocks in {@link Block} order. */
   public static double[] vector(Set<Block> blocks, JudgeInput input, Embedded e) {
+    return vectors(blocks, null, input, e)[0];
+  }
+
+  /**
+   * Both heads' vectors of one answer ({@code second} may be null: one vector), the text measures computed once
+   * for both: they are most of a benign answer's cost.
+   */
+  public static double[][] vectors(Set<Block> first, Set<Block> second, JudgeInput input, Embedded e) {
     double[] measures = AnswerText.measures(question(input), input.text());
+    boolean actionable = first.contains(Block.ACTIONABLE) || second != null && second.contains(Block.ACTIONABLE);
+    double[] actions = actionable ? Actionability.measures(input.text()) : null;
+    return new double[][] {assemble(first, measures, actions, e),
+        second == null ? null : assemble(second, measures, actions, e)};
+  }
+
+  private static double[] assemble(Set<Block> blocks, double[] measures, double[] actions, Embedded e) {
     List<double[]> parts = new ArrayList<>();
     if (blocks.contains(Block.SHAPE) || blocks.contains(Block.CUES)) {
       double[] kept = new double[measures.length];
@@ -183,7 +198,7 @@ public final class Features {
       parts.add(StylePrototypes.similarities(e.styles(), e.opening(), e.ending()));
     }
     if (blocks.contains(Block.ACTIONABLE)) {
-      parts.add(Actionability.measures(input.text()));
+      parts.add(actions);
     }
     int total = parts.stream().mapToInt(p -> p.length).sum();
     double[] out = new double[total];
