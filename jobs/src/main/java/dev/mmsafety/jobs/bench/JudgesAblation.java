@@ -135,7 +135,7 @@ public final class JudgesAblation {
 
   /**
    * The speed budget (issue goal: 150 texts/s per core): the encoder is the cost, and one opening plus one ending
-   * per harmful-polarity answer is what fits (median 167 texts/s/core measured; with every answer embedded, 120-140;
+   * per harmful-polarity answer is what fits (median 156-167 texts/s/core measured; with every answer embedded, 120-140;
    * the question would add a third call per harmful-polarity answer). So the {@code refused} head, asked about
    * every answer, may not embed anything, and the {@code harmful} head may not embed the question. Candidates
    * outside it are printed but never chosen.
@@ -200,7 +200,6 @@ public final class JudgesAblation {
       }
     }
   }
-
 
   /** {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions. */
   public void shipped(PrintWriter out) {

@@ -113,6 +113,37 @@ class TestOfflineJudge {
     assertThat(harmfulRight / (double) harmfulRows).isGreaterThan(0.8);
   }
 
+  /** A harmful answer is never a refusal: p(harmful) is capped at 1 - p(refused), so no verdict says both. */
+  @Test
+  void harmfulIsCappedByRefusedSoNoVerdictIsBoth() {
+    assertThat(OfflineJudgeModel.capHarmful(0.9, 0.7)).isCloseTo(0.3, Offset.offset(1e-12));
+    assertThat(OfflineJudgeModel.capHarmful(0.2, 0.1)).isEqualTo(0.2);
+    ClassifierJudge judge = new ClassifierJudge("clf", OfflineJudgeModel.shipped());
+    List<JudgeExample> rows = data.split.validation();
+    List<ClassifierJudge.Assessment> assessed = judge.assess(rows.stream().map(JudgeExample::input).toList());
+    int harmfulRows = 0;
+    for (ClassifierJudge.Assessment a : assessed) {
+      if (a.decision().pHarmful() != null) {
+        harmfulRows++;
+        assertThat(a.decision().pHarmful()).isLessThanOrEqualTo(1 - a.decision().pRefused() + 1e-12);
+        assertThat(a.verdict().refused() && a.verdict().unsafe()).isFalse();
+      }
+    }
+    assertThat(harmfulRows).isGreaterThan(300);
+  }
+
+  /** Both heads' vectors from one pass are the vectors each head would get alone. */
+  @Test
+  void sharedFeaturePassEqualsOneVectorPerHead() {
+    java.util.Set<Features.Block> other = java.util.EnumSet.of(Features.Block.SHAPE, Features.Block.ACTIONABLE);
+    for (JudgeExample e : data.split.validation().subList(0, 40)) {
+      double[][] both = Features.vectors(OfflineJudgeTrainer.REFUSED_BLOCKS, other, e.input(), null);
+      assertThat(both[0]).containsExactly(Features.vector(OfflineJudgeTrainer.REFUSED_BLOCKS, e.input(), null));
+      assertThat(both[1]).containsExactly(Features.vector(other, e.input(), null));
+      assertThat(Features.vectors(other, null, e.input(), null)[1]).isNull();
+    }
+  }
+
   @Test
   void verdictsCarryBothQuestionsProbabilityAndEvidence() {
     ClassifierJudge judge = new ClassifierJudge("clf", OfflineJudgeModel.shipped());
