@@ -119,7 +119,7 @@ class TestOfflineJudge {
     assertThat(OfflineJudgeModel.capHarmful(0.9, 0.7)).isCloseTo(0.3, Offset.offset(1e-12));
     assertThat(OfflineJudgeModel.capHarmful(0.2, 0.1)).isEqualTo(0.2);
     ClassifierJudge judge = new ClassifierJudge("clf", OfflineJudgeModel.shipped());
-    List<JudgeExample> rows = data.split.validation();
+    List<JudgeExample> rows = data.split.validation().subList(0, 200); // enough rows where the heads disagree
     List<ClassifierJudge.Assessment> assessed = judge.assess(rows.stream().map(JudgeExample::input).toList());
     int harmfulRows = 0;
     for (ClassifierJudge.Assessment a : assessed) {
@@ -129,7 +129,7 @@ class TestOfflineJudge {
         assertThat(a.verdict().refused() && a.verdict().unsafe()).isFalse();
       }
     }
-    assertThat(harmfulRows).isGreaterThan(300);
+    assertThat(harmfulRows).isGreaterThan(100);
   }
 
   /** Both heads' vectors from one pass are the vectors each head would get alone. */
