@@ -92,43 +92,43 @@ public final class JudgesAblation {
       }
       // The refused head is chosen first; the harmful head after it, on verdicts capped by that refused head
       // (OfflineJudgeModel.capHarmful), so each harmful candidate is scored as it would ship.
-      Best refused = search(out, "refused", new Best(OfflineJudgeTrainer.REFUSED_BLOCKS,
-          OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL),
-          true, model, all, speed);
-      Best harmful = search(out, "harmful", refused, false, model, all, speed);
+      Choice refused = search(out, "refused", true, new Choice(OfflineJudgeTrainer.REFUSED_BLOCKS,
+          OfflineJudgeTrainer.L2_REFUSED, -1), new Choice(OfflineJudgeTrainer.HARMFUL_BLOCKS,
+          OfflineJudgeTrainer.L2_HARMFUL, -1), model, all, speed);
+      Choice harmful = search(out, "harmful", false, new Choice(OfflineJudgeTrainer.HARMFUL_BLOCKS,
+          OfflineJudgeTrainer.L2_HARMFUL, -1), refused, model, all, speed);
       out.printf(Locale.ROOT, "chosen: refused %s at L2 %.0e (accuracy %.3f), harmful %s at L2 %.0e (%.3f)%n",
-          String.join(",", Features.keys(refused.refusedBlocks)), refused.l2Refused, refused.refusedAccuracy,
-          String.join(",", Features.keys(harmful.harmfulBlocks)), harmful.l2Harmful, harmful.harmfulAccuracy);
+          String.join(",", Features.keys(refused.blocks())), refused.l2(), refused.accuracy(),
+          String.join(",", Features.keys(harmful.blocks())), harmful.l2(), harmful.accuracy());
       out.flush();
     }
   }
 
   /**
-   * The rule for one head, the other held at {@code start}'s choice: each L2 on the start's features, every
-   * feature set at the best L2, each L2 on the best set.
+   * The rule for one head, the other held at {@code other}: each L2 on {@code start}'s features, every feature set
+   * at the best L2, each L2 on the best set. Each step keeps its own best, starting from the previous step's.
    */
-  private Best search(PrintWriter out, String head, Best start, boolean refusedHead, EncoderModel model,
-      OfflineJudgeTrainer.Embeddings all, double speed) {
+  private Choice search(PrintWriter out, String head, boolean refusedHead, Choice start, Choice other,
+      EncoderModel model, OfflineJudgeTrainer.Embeddings all, double speed) {
     java.util.function.BiFunction<Set<Features.Block>, Double, WriterCrossValidation.Result> run = (blocks, l2) ->
         refusedHead
-            ? WriterCrossValidation.run(model, blocks, start.harmfulBlocks, l2, start.l2Harmful, all)
-            : WriterCrossValidation.run(model, start.refusedBlocks, blocks, start.l2Refused, l2, all);
-    Set<Features.Block> startBlocks = refusedHead ? start.refusedBlocks : start.harmfulBlocks;
-    Best step1 = start.fresh(refusedHead);
+            ? WriterCrossValidation.run(model, blocks, other.blocks(), l2, other.l2(), all)
+            : WriterCrossValidation.run(model, other.blocks(), blocks, other.l2(), l2, all);
+    Choice step1 = start;
     for (double l2 : L2S) {
-      step1.offer(line(out, run.apply(startBlocks, l2), speed));
+      step1 = step1.better(line(out, run.apply(start.blocks(), l2), speed), refusedHead);
     }
     out.printf(Locale.ROOT, "%s head: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n",
-        head, step1.l2(refusedHead), step1.accuracy(refusedHead));
-    Best step2 = step1.fresh(refusedHead);
+        head, step1.l2(), step1.accuracy());
+    Choice step2 = step1.unscored();
     for (Set<Features.Block> blocks : FEATURE_SETS) {
-      step2.offer(line(out, run.apply(blocks, step1.l2(refusedHead)), speed));
+      step2 = step2.better(line(out, run.apply(blocks, step1.l2()), speed), refusedHead);
     }
     out.printf(Locale.ROOT, "%s head: best features %s (accuracy %.3f); each L2 on them:%n", head,
-        String.join(",", Features.keys(step2.blocks(refusedHead))), step2.accuracy(refusedHead));
-    Best step3 = step2.fresh(refusedHead);
+        String.join(",", Features.keys(step2.blocks())), step2.accuracy());
+    Choice step3 = step2.unscored();
     for (double l2 : L2S) {
-      step3.offer(line(out, run.apply(step2.blocks(refusedHead), l2), speed));
+      step3 = step3.better(line(out, run.apply(step2.blocks(), l2), speed), refusedHead);
     }
     return step3;
   }
@@ -145,59 +145,20 @@ public final class JudgesAblation {
   }
 
   /**
-   * Each head's best candidate so far within the speed budget, by its own pooled out-of-fold accuracy; the first
-   * offered wins ties.
+   * One head's best candidate so far within the speed budget, by its own pooled out-of-fold accuracy (-1: none
+   * scored yet); the first offered wins ties.
    */
-  private static final class Best {
-    Set<Features.Block> refusedBlocks;
-    Set<Features.Block> harmfulBlocks;
-    double l2Refused;
-    double l2Harmful;
-    double refusedAccuracy = -1;
-    double harmfulAccuracy = -1;
-    /** Which head this search chooses; the other stays as it started. */
-    boolean forRefused;
-
-    Best(Set<Features.Block> refusedBlocks, Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful) {
-      this.refusedBlocks = refusedBlocks;
-      this.harmfulBlocks = harmfulBlocks;
-      this.l2Refused = l2Refused;
-      this.l2Harmful = l2Harmful;
+  private record Choice(Set<Features.Block> blocks, double l2, double accuracy) {
+    Choice better(WriterCrossValidation.Result r, boolean refusedHead) {
+      double a = (refusedHead ? r.refused() : r.harmful()).pooled().accuracy();
+      Set<Features.Block> b = refusedHead ? r.refusedBlocks() : r.harmfulBlocks();
+      return a > accuracy && withinSpeedBudget(b, !refusedHead)
+          ? new Choice(b, refusedHead ? r.l2Refused() : r.l2Harmful(), a) : this;
     }
 
-    /** A new search of one head starting from this one's choices (the chosen head keeps its accuracy). */
-    Best fresh(boolean refusedHead) {
-      Best b = new Best(refusedBlocks, harmfulBlocks, l2Refused, l2Harmful);
-      b.forRefused = refusedHead;
-      b.refusedAccuracy = refusedHead ? -1 : refusedAccuracy;
-      return b;
-    }
-
-    Set<Features.Block> blocks(boolean refusedHead) {
-      return refusedHead ? refusedBlocks : harmfulBlocks;
-    }
-
-    double l2(boolean refusedHead) {
-      return refusedHead ? l2Refused : l2Harmful;
-    }
-
-    double accuracy(boolean refusedHead) {
-      return refusedHead ? refusedAccuracy : harmfulAccuracy;
-    }
-
-    void offer(WriterCrossValidation.Result r) {
-      if (forRefused && r.refused().pooled().accuracy() > refusedAccuracy
-          && withinSpeedBudget(r.refusedBlocks(), false)) {
-        refusedAccuracy = r.refused().pooled().accuracy();
-        refusedBlocks = r.refusedBlocks();
-        l2Refused = r.l2Refused();
-      }
-      if (!forRefused && r.harmful().pooled().accuracy() > harmfulAccuracy
-          && withinSpeedBudget(r.harmfulBlocks(), true)) {
-        harmfulAccuracy = r.harmful().pooled().accuracy();
-        harmfulBlocks = r.harmfulBlocks();
-        l2Harmful = r.l2Harmful();
-      }
+    /** The same choice, to be beaten by the next step's candidates from scratch. */
+    Choice unscored() {
+      return new Choice(blocks, l2, -1);
     }
   }
 
