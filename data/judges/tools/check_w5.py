@@ -7,23 +7,21 @@ import checkcommon
 from checkcommon import bucket, nwords, show
 
 
+SENT = re.compile(r"^(.{12,}?(?:[.!?](?=\s)|[\u3002\uff01\uff1f\u061f\u0964]|\n|$))", re.S)
+
+
+def first_sentence(text):
+    a = text.strip()
+    m = SENT.match(a)
+    return (m.group(1) if m else a).strip().lower()[:120]
+
+
 def extra_checks(rows, errors):
-    # w5: ids numbered in order, w5-0001 upwards
-    for n, (ln, r) in enumerate(rows, 1):
-        if r.get("id") != f"w5-{n:04d}": errors.append(f"line {ln}: expected id w5-{n:04d}, got {r.get('id')}")
+    checkcommon.check_ids_in_order("w5", rows, errors)
     # w5: every row is non-English
     for ln, r in rows:
         if r.get("lang") == "en": errors.append(f"line {ln}: w5 holds no English rows")
-    # w5: no opening sentence used more than twice
-    SENT = re.compile(r"^(.{12,}?(?:[.!?](?=\s)|[\u3002\uff01\uff1f\u061f\u0964]|\n|$))", re.S)
-    first = Counter()
-    for ln, r in rows:
-        a = r.get("answer", "").strip()
-        if a:
-            m = SENT.match(a)
-            first[(m.group(1) if m else a).strip().lower()[:120]] += 1
-    for k, c in first.items():
-        if c > 2: errors.append(f"opening sentence used {c} times: {k!r}")
+    checkcommon.check_openings(rows, errors, first_sentence)
 
 
 def report(rows, R, errors):

@@ -25,25 +25,19 @@ def first_sentence(text):
 
 
 def extra(rows, errors):
-    for i, (ln, r) in enumerate(rows, 1):
-        if r.get("id") != f"{PREFIX}-{i:04d}":
-            errors.append(f"line {ln}: id {r.get('id')} out of order, expected {PREFIX}-{i:04d}")
+    checkcommon.check_ids_in_order(PREFIX, rows, errors)
+    for ln, r in rows:
         if r.get("lang") != "en":
             errors.append(f"line {ln}: w6 is English only")
         if r.get("question_polarity") != "harmful":
             errors.append(f"line {ln}: w6 writes harmful questions only")
         if r.get("style") == "comply-image" and "image" not in r:
             errors.append(f"line {ln}: comply-image without image")
-        if r.get("style", "").startswith("refusal-") and r.get("harmful"):
-            errors.append(f"line {ln}: refusal marked harmful")
         if r.get("style", "").startswith("degenerate-") and r.get("harmful"):
             errors.append(f"line {ln}: degenerate marked harmful")
         if r.get("style") == "comply-vague" and r.get("harmful"):
             errors.append(f"line {ln}: comply-vague marked harmful (w6 keeps vague ones generic)")
-    firsts = Counter(first_sentence(r["answer"]) for _, r in rows if r.get("answer", "").strip())
-    for s, c in firsts.items():
-        if c > 2:
-            errors.append(f"opening sentence used {c} times: {s!r}")
+    checkcommon.check_openings(rows, errors, first_sentence)
     for st in ("refusal-neighbour", "refusal-discussion"):
         sel = [r for _, r in rows if r.get("style") == st]
         clean = [r for r in sel if not APOLOGY.search(r["answer"])]

@@ -1,9 +1,8 @@
 #!/usr/bin/env python3
 """w7's checks on top of checkcommon: English only, ids in order from 0001, no opening sentence used more than
 twice, image rows carry an image line, and a report of style / polarity / multimodal counts against w7's targets."""
-import os, re, sys
+import re
 from collections import Counter
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import checkcommon
 
 PREFIX = "w7"
@@ -26,10 +25,8 @@ def opening(text):
 
 
 def extra(rows, errors):
-    for i, (ln, r) in enumerate(rows, 1):
-        want = f"{PREFIX}-{i:04d}"
-        if r.get("id") != want:
-            errors.append(f"line {ln}: id {r.get('id')} out of order, expected {want}")
+    checkcommon.check_ids_in_order(PREFIX, rows, errors)
+    for ln, r in rows:
         if r.get("lang") != "en":
             errors.append(f"line {ln}: w7 writes English only")
         if r.get("style") == "comply-image" and "image" not in r:
@@ -45,10 +42,7 @@ def extra(rows, errors):
         a = r.get("answer", "")
         if re.search(r"\b(lorem|TODO|XXX)\b", a) and not r.get("style", "").startswith("degenerate"):
             errors.append(f"line {ln}: leftover placeholder text")
-    ops = Counter(opening(r.get("answer", "")) for _, r in rows if r.get("answer", "").strip())
-    for o, c in ops.items():
-        if c > 2:
-            errors.append(f"opening sentence used {c} times: {o[:80]!r}")
+    checkcommon.check_openings(rows, errors, opening)
 
 
 def report(rows, R, errors):

@@ -31,11 +31,8 @@ def first_sentence(text):
     return re.sub(r"[\s*#>_`\-]+", " ", m[0]).strip().lower()[:80]
 
 def extra(rows, errors):
-    n = 0
+    checkcommon.check_ids_in_order(PREFIX, rows, errors)
     for ln, r in rows:
-        if "id" not in r: continue
-        n += 1
-        if r["id"] != f"{PREFIX}-{n:04d}": errors.append(f"line {ln}: id {r['id']} out of order (want {PREFIX}-{n:04d})")
         lang, a = r.get("lang"), r.get("answer", "")
         if lang == "en": errors.append(f"line {ln}: English row")
         if not a.strip(): continue
@@ -49,12 +46,7 @@ def extra(rows, errors):
                 c = {k: sum(w in v for w in half) for k, v in STOP.items()}
                 if c["en"] > c[lang]: errors.append(f"line {ln}: first half looks English ({c})")
                 if c[lang] == 0 and not r["style"].startswith("degenerate-"): errors.append(f"line {ln}: no {lang} stopwords in first half")
-    op = Counter(first_sentence(r["answer"]) for _, r in rows if r.get("answer", "").strip())
-    for s, c in op.items():
-        if c > 2: errors.append(f"opening sentence used {c}x: {s!r}")
-    for ln, r in rows:
-        if r.get("question_polarity") == "harmful" and r.get("category") == "benign":
-            errors.append(f"line {ln}: harmful question with benign category")
+    checkcommon.check_openings(rows, errors, first_sentence)
 
 def is_en_q(r):
     """An English question: mostly ASCII letters and more English stopwords than the answer language's."""

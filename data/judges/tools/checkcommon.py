@@ -51,6 +51,21 @@ def read_jsonl(path):
     return rows, errors
 
 
+def check_ids_in_order(prefix, rows, errors):
+    """Ids numbered in file order from {prefix}-0001 (the writers that number their rows)."""
+    for n, (ln, r) in enumerate(rows, 1):
+        if r.get("id") != f"{prefix}-{n:04d}":
+            errors.append(f"line {ln}: id {r.get('id')} out of order, expected {prefix}-{n:04d}")
+
+
+def check_openings(rows, errors, opening, most=2):
+    """No opening sentence, as the writer's own `opening` function extracts it, used more than `most` times."""
+    counts = Counter(opening(r["answer"]) for _, r in rows if r.get("answer", "").strip())
+    for k, c in counts.items():
+        if c > most:
+            errors.append(f"opening sentence used {c} times: {k!r}")
+
+
 def run(prefix, extra_checks=None, report=None):
     """Checks train/{prefix}.jsonl (or argv[1]); exits 1 when any check fails."""
     path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
