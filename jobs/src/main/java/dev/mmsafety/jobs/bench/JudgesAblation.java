@@ -7,6 +7,7 @@ import dev.mmsafety.udf.judge.classifier.EncoderModel;
 import dev.mmsafety.udf.judge.classifier.Features;
 import dev.mmsafety.udf.judge.classifier.JudgeData;
 import dev.mmsafety.udf.judge.classifier.JudgeExample;
+import dev.mmsafety.udf.judge.classifier.Learner;
 import dev.mmsafety.udf.judge.classifier.OfflineJudgeTrainer;
 import dev.mmsafety.udf.judge.classifier.SentenceEncoder;
 import dev.mmsafety.udf.judge.classifier.WriterCrossValidation;
@@ -36,6 +37,10 @@ public final class JudgesAblation {
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.SIMILARITY, Features.Block.ACTIONABLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES, Features.Block.ACTIONABLE),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.POLARITY),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE, Features.Block.POLARITY),
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES, Features.Block.ACTIONABLE,
+          Features.Block.POLARITY),
       EnumSet.of(Features.Block.OPENING, Features.Block.ENDING),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.WHOLE),
       EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.OPENING),
@@ -72,8 +77,8 @@ public final class JudgesAblation {
   public void run(PrintWriter out) {
     List<JudgeExample> rows = JudgeData.train(dataDir);
     header(out, rows);
-    out.printf(Locale.ROOT, "%-20s %-56s %-13s | %-29s | %-29s | %s%n", "encoder", "features (refused / harmful)",
-        "l2", "refused acc  F1    ECE  folds", "harmful acc  F1    ECE  folds", "openings/s/core");
+    out.printf(Locale.ROOT, "%-20s %-56s %-27s | %-29s | %-29s | %s%n", "encoder", "features (refused / harmful)",
+        "learner l2", "refused acc  F1    ECE  folds", "harmful acc  F1    ECE  folds", "openings/s/core");
     for (String name : encoders) {
       EncoderModel model = EncoderModel.named(name);
       SentenceEncoder encoder = SentenceEncoder.shared(model);
@@ -85,47 +90,64 @@ public final class JudgesAblation {
       double speed = speed(encoder, rows);
       OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(encoder, rows, needed, cache);
       if (!shippedEncoder) {
-        line(out, WriterCrossValidation.run(model, OfflineJudgeTrainer.REFUSED_BLOCKS,
-            OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED, OfflineJudgeTrainer.L2_HARMFUL, all),
-            speed);
+        line(out, shippedRecipe(model, all), speed);
         continue;
       }
       // The refused head is chosen first; the harmful head after it, on verdicts capped by that refused head
       // (OfflineJudgeModel.capHarmful), so each harmful candidate is scored as it would ship.
       Choice refused = search(out, "refused", true, new Choice(OfflineJudgeTrainer.REFUSED_BLOCKS,
-          OfflineJudgeTrainer.L2_REFUSED, -1), new Choice(OfflineJudgeTrainer.HARMFUL_BLOCKS,
-          OfflineJudgeTrainer.L2_HARMFUL, -1), model, all, speed);
+          OfflineJudgeTrainer.LEARNER_REFUSED, OfflineJudgeTrainer.L2_REFUSED, -1),
+          new Choice(OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.LEARNER_HARMFUL,
+              OfflineJudgeTrainer.L2_HARMFUL, -1), model, all, speed);
       Choice harmful = search(out, "harmful", false, new Choice(OfflineJudgeTrainer.HARMFUL_BLOCKS,
-          OfflineJudgeTrainer.L2_HARMFUL, -1), refused, model, all, speed);
-      out.printf(Locale.ROOT, "chosen: refused %s at L2 %.0e (accuracy %.3f), harmful %s at L2 %.0e (%.3f)%n",
-          String.join(",", Features.keys(refused.blocks())), refused.l2(), refused.accuracy(),
-          String.join(",", Features.keys(harmful.blocks())), harmful.l2(), harmful.accuracy());
+          OfflineJudgeTrainer.LEARNER_HARMFUL, OfflineJudgeTrainer.L2_HARMFUL, -1), refused, model, all, speed);
+      out.printf(Locale.ROOT, "chosen: refused %s, %s at L2 %.0e (accuracy %.3f), harmful %s, %s at L2 %.0e (%.3f)%n",
+          String.join(",", Features.keys(refused.blocks())), refused.learner().key(), refused.l2(),
+          refused.accuracy(), String.join(",", Features.keys(harmful.blocks())), harmful.learner().key(),
+          harmful.l2(), harmful.accuracy());
       out.flush();
     }
   }
 
   /**
-   * The rule for one head, the other held at {@code other}: each L2 on {@code start}'s features, every feature set
-   * at the best L2, each L2 on the best set. Each step keeps its own best, starting from the previous step's.
+   * The rule for one head, the other held at {@code other}, run once per learner (logistic first) and the best
+   * result kept: each L2 on {@code start}'s features, every feature set at the best L2, each L2 on the best set.
+   * Each step keeps its own best, starting from the previous step's.
    */
   private Choice search(PrintWriter out, String head, boolean refusedHead, Choice start, Choice other,
       EncoderModel model, OfflineJudgeTrainer.Embeddings all, double speed) {
+    Choice best = null;
+    for (Learner learner : Learner.values()) {
+      Choice found = steps(out, head, refusedHead, new Choice(start.blocks(), learner, start.l2(), -1), other,
+          model, all, speed);
+      best = best == null || found.accuracy() > best.accuracy() ? found : best;
+    }
+    return best;
+  }
+
+  private Choice steps(PrintWriter out, String head, boolean refusedHead, Choice start, Choice other,
+      EncoderModel model, OfflineJudgeTrainer.Embeddings all, double speed) {
+    Learner learner = start.learner();
     java.util.function.BiFunction<Set<Features.Block>, Double, WriterCrossValidation.Result> run = (blocks, l2) ->
         refusedHead
-            ? WriterCrossValidation.run(model, blocks, other.blocks(), l2, other.l2(), all)
-            : WriterCrossValidation.run(model, other.blocks(), blocks, other.l2(), l2, all);
+            ? WriterCrossValidation.run(model, blocks, other.blocks(), learner, other.learner(), l2, other.l2(), all)
+            : WriterCrossValidation.run(model, other.blocks(), blocks, other.learner(), learner, other.l2(), l2, all);
     Choice step1 = start;
     for (double l2 : L2S) {
       step1 = step1.better(line(out, run.apply(start.blocks(), l2), speed), refusedHead);
     }
-    out.printf(Locale.ROOT, "%s head: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n",
-        head, step1.l2(), step1.accuracy());
+    out.printf(Locale.ROOT, "%s head, %s: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n",
+        head, learner.key(), step1.l2(), step1.accuracy());
     Choice step2 = step1.unscored();
     for (Set<Features.Block> blocks : FEATURE_SETS) {
-      step2 = step2.better(line(out, run.apply(blocks, step1.l2()), speed), refusedHead);
+      // Trees over hundreds of embedding dimensions cost minutes per candidate: those outside the speed budget,
+      // which cannot be chosen, are only run for logistic regression.
+      if (learner == Learner.LOGISTIC || withinSpeedBudget(blocks, !refusedHead)) {
+        step2 = step2.better(line(out, run.apply(blocks, step1.l2()), speed), refusedHead);
+      }
     }
-    out.printf(Locale.ROOT, "%s head: best features %s (accuracy %.3f); each L2 on them:%n", head,
-        String.join(",", Features.keys(step2.blocks())), step2.accuracy());
+    out.printf(Locale.ROOT, "%s head, %s: best features %s (accuracy %.3f); each L2 on them:%n", head,
+        learner.key(), String.join(",", Features.keys(step2.blocks())), step2.accuracy());
     Choice step3 = step2.unscored();
     for (double l2 : L2S) {
       step3 = step3.better(line(out, run.apply(step2.blocks(), l2), speed), refusedHead);
@@ -148,17 +170,18 @@ public final class JudgesAblation {
    * One head's best candidate so far within the speed budget, by its own pooled out-of-fold accuracy (-1: none
    * scored yet); the first offered wins ties.
    */
-  private record Choice(Set<Features.Block> blocks, double l2, double accuracy) {
+  private record Choice(Set<Features.Block> blocks, Learner learner, double l2, double accuracy) {
     Choice better(WriterCrossValidation.Result r, boolean refusedHead) {
       double a = (refusedHead ? r.refused() : r.harmful()).pooled().accuracy();
       Set<Features.Block> b = refusedHead ? r.refusedBlocks() : r.harmfulBlocks();
       return a > accuracy && withinSpeedBudget(b, !refusedHead)
-          ? new Choice(b, refusedHead ? r.l2Refused() : r.l2Harmful(), a) : this;
+          ? new Choice(b, refusedHead ? r.learnerRefused() : r.learnerHarmful(),
+              refusedHead ? r.l2Refused() : r.l2Harmful(), a) : this;
     }
 
     /** The same choice, to be beaten by the next step's candidates from scratch. */
     Choice unscored() {
-      return new Choice(blocks, l2, -1);
+      return new Choice(blocks, learner, l2, -1);
     }
   }
 
@@ -168,10 +191,8 @@ public final class JudgesAblation {
     header(out, rows);
     OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(
         SentenceEncoder.shared(OfflineJudgeTrainer.ENCODER), rows, OfflineJudgeTrainer.BLOCKS, cache);
-    WriterCrossValidation.Result r = WriterCrossValidation.run(OfflineJudgeTrainer.ENCODER,
-        OfflineJudgeTrainer.REFUSED_BLOCKS, OfflineJudgeTrainer.HARMFUL_BLOCKS, OfflineJudgeTrainer.L2_REFUSED,
-        OfflineJudgeTrainer.L2_HARMFUL, all);
-    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, L2 %s (refused / harmful where they differ)%n",
+    WriterCrossValidation.Result r = shippedRecipe(OfflineJudgeTrainer.ENCODER, all);
+    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, learner and L2 %s (refused / harmful where they differ)%n",
         r.encoder().name(), blocks(r), l2s(r));
     for (WriterCrossValidation.Head head : List.of(r.refused(), r.harmful())) {
       out.printf(Locale.ROOT, "%n%s (validated on the left-out writer):%n", head == r.refused()
@@ -193,6 +214,12 @@ public final class JudgesAblation {
     cascade(out, "unsafe", r.harmful(), rows.size());
     cascade(out, "refused", r.refused(), rows.size());
     byStyle(out, r);
+  }
+
+  private static WriterCrossValidation.Result shippedRecipe(EncoderModel model, OfflineJudgeTrainer.Embeddings all) {
+    return WriterCrossValidation.run(model, OfflineJudgeTrainer.REFUSED_BLOCKS, OfflineJudgeTrainer.HARMFUL_BLOCKS,
+        OfflineJudgeTrainer.LEARNER_REFUSED, OfflineJudgeTrainer.LEARNER_HARMFUL, OfflineJudgeTrainer.L2_REFUSED,
+        OfflineJudgeTrainer.L2_HARMFUL, all);
   }
 
   /** Out-of-fold accuracy per answer style: where the heads fail on a writer they never saw. */
@@ -281,7 +308,7 @@ public final class JudgesAblation {
   }
 
   private static WriterCrossValidation.Result line(PrintWriter out, WriterCrossValidation.Result r, double speed) {
-    out.printf(Locale.ROOT, "%-20s %-56s %-13s | %s | %s | %.0f%n", r.encoder().name(), blocks(r), l2s(r),
+    out.printf(Locale.ROOT, "%-20s %-56s %-27s | %s | %s | %.0f%n", r.encoder().name(), blocks(r), l2s(r),
         summary(r.refused()), summary(r.harmful()), speed);
     return r;
   }
@@ -293,9 +320,11 @@ public final class JudgesAblation {
     return refused.equals(harmful) ? refused : refused + " / " + harmful;
   }
 
+  /** Learner and L2 per head: one when both heads agree, else refused's / harmful's. */
   private static String l2s(WriterCrossValidation.Result r) {
-    return r.l2Refused() == r.l2Harmful() ? String.format(Locale.ROOT, "%.0e", r.l2Refused())
-        : String.format(Locale.ROOT, "%.0e / %.0e", r.l2Refused(), r.l2Harmful());
+    String refused = String.format(Locale.ROOT, "%s %.0e", r.learnerRefused().key(), r.l2Refused());
+    String harmful = String.format(Locale.ROOT, "%s %.0e", r.learnerHarmful().key(), r.l2Harmful());
+    return refused.equals(harmful) ? refused : refused + " / " + harmful;
   }
 
   private static String summary(WriterCrossValidation.Head h) {

@@ -46,7 +46,12 @@ public final class Features {
     /** Per answer style of {@link StylePrototypes}, the opening's and the ending's best similarity to it. */
     PROTOTYPES,
     /** {@link Actionability}: imperative sentences, steps, quantities, "you", hedges. */
-    ACTIONABLE;
+    ACTIONABLE,
+    /**
+     * Whether the question is harmful-polarity (1) or benign (0): the same on-topic answer without instructions is
+     * an evasion of a harmful request and an answer to a benign one.
+     */
+    POLARITY;
 
     String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -126,7 +131,8 @@ public final class Features {
 
   /** Whether {@code blocks} read any embedding (else the encoder is not run for them). */
   public static boolean embedsAnything(Set<Block> blocks) {
-    return blocks.stream().anyMatch(b -> b != Block.SHAPE && b != Block.CUES && b != Block.ACTIONABLE);
+    return blocks.stream().anyMatch(
+        b -> b != Block.SHAPE && b != Block.CUES && b != Block.ACTIONABLE && b != Block.POLARITY);
   }
 
   /** Whether {@code blocks} embed the question (else the heads read it only through the shape measures). */
@@ -153,11 +159,13 @@ public final class Features {
     double[] measures = AnswerText.measures(question(input), input.text());
     boolean actionable = first.contains(Block.ACTIONABLE) || second != null && second.contains(Block.ACTIONABLE);
     double[] actions = actionable ? Actionability.measures(input.text()) : null;
-    return new double[][] {assemble(first, measures, actions, e),
-        second == null ? null : assemble(second, measures, actions, e)};
+    double polarity = input.harmful() ? 1 : 0;
+    return new double[][] {assemble(first, measures, actions, polarity, e),
+        second == null ? null : assemble(second, measures, actions, polarity, e)};
   }
 
-  private static double[] assemble(Set<Block> blocks, double[] measures, double[] actions, Embedded e) {
+  private static double[] assemble(
+      Set<Block> blocks, double[] measures, double[] actions, double polarity, Embedded e) {
     List<double[]> parts = new ArrayList<>();
     if (blocks.contains(Block.SHAPE) || blocks.contains(Block.CUES)) {
       double[] kept = new double[measures.length];
@@ -199,6 +207,9 @@ public final class Features {
     }
     if (blocks.contains(Block.ACTIONABLE)) {
       parts.add(actions);
+    }
+    if (blocks.contains(Block.POLARITY)) {
+      parts.add(new double[] {polarity});
     }
     int total = parts.stream().mapToInt(p -> p.length).sum();
     double[] out = new double[total];
@@ -251,6 +262,9 @@ public final class Features {
     }
     if (blocks.contains(Block.ACTIONABLE)) {
       out.addAll(Actionability.MEASURES);
+    }
+    if (blocks.contains(Block.POLARITY)) {
+      out.add("harmful_question");
     }
     return out;
   }

@@ -13,12 +13,13 @@ import java.util.List;
  * Platt's two parameters are fitted by Newton's method on a separate (validation) set.
  */
 public record LogisticHead(
-    double[] mean, double[] scale, double[] weights, double bias, double plattA, double plattB, double l2, int epochs) {
+    double[] mean, double[] scale, double[] weights, double bias, double plattA, double plattB, double l2, int epochs)
+    implements Head {
   public static final int EPOCHS_DEFAULT = 300;
   public static final double LEARNING_RATE = 0.5;
   public static final double MOMENTUM = 0.9;
 
-  /** The uncalibrated score (log-odds of the training fit). */
+  @Override
   public double logit(double[] x) {
     double z = bias;
     for (int i = 0; i < weights.length; i++) {
@@ -27,14 +28,18 @@ public record LogisticHead(
     return z;
   }
 
-  /** The calibrated probability. */
-  public double probability(double[] x) {
-    return sigmoid(plattA * logit(x) + plattB);
+  @Override
+  public double[] contributions(double[] x) {
+    double[] c = new double[weights.length];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = weights[i] * (x[i] - mean[i]) / scale[i];
+    }
+    return c;
   }
 
-  /** Feature i's share of the logit for {@code x}, to name the main evidence of a verdict. */
-  public double contribution(double[] x, int i) {
-    return weights[i] * (x[i] - mean[i]) / scale[i];
+  @Override
+  public int dimension() {
+    return weights.length;
   }
 
   /** Fits the head on {@code xs} with targets {@code ys}, uncalibrated (plattA 1, plattB 0). */
@@ -101,7 +106,7 @@ public record LogisticHead(
     return withPlatt(platt[0], platt[1]);
   }
 
-  /** This head with the given Platt parameters. */
+  @Override
   public LogisticHead withPlatt(double a, double b) {
     return new LogisticHead(mean, scale, weights, bias, a, b, l2, epochs);
   }
@@ -149,8 +154,10 @@ public record LogisticHead(
     return 1.0 / (1.0 + Math.exp(-z));
   }
 
-  ObjectNode toJson() {
+  @Override
+  public ObjectNode toJson() {
     ObjectNode node = CanonicalJson.mapper().createObjectNode();
+    node.put("learner", Learner.LOGISTIC.key());
     node.put("l2", l2);
     node.put("epochs", epochs);
     node.put("bias", round(bias));
@@ -168,13 +175,13 @@ public record LogisticHead(
         node.get("l2").asDouble(), node.get("epochs").asInt());
   }
 
-  private static void array(ArrayNode out, double[] values) {
+  static void array(ArrayNode out, double[] values) {
     for (double v : values) {
       out.add(round(v));
     }
   }
 
-  private static double[] doubles(JsonNode node) {
+  static double[] doubles(JsonNode node) {
     double[] out = new double[node.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = node.get(i).asDouble();
@@ -183,7 +190,7 @@ public record LogisticHead(
   }
 
   /** Eight significant decimals: identical decisions, stable text across retraining. */
-  private static double round(double v) {
+  static double round(double v) {
     return Math.round(v * 1e8) / 1e8;
   }
 }

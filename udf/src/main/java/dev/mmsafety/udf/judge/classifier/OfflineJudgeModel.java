@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the offline judge is: an encoder and two calibrated heads, {@code refused} (trained on every row) and
+ * What the offline judge is: an encoder and two calibrated heads (each a {@link Learner}'s fit), {@code refused} (trained on every row) and
  * {@code harmful} (trained on harmful-polarity rows), each over its own feature blocks (chosen per head on
  * validation; the encoder embeds what either needs). Shipped as the JSON resource {@link #RESOURCE};
  * {@code TestOfflineJudge} retrains it and checks it equals this file.
@@ -21,9 +21,9 @@ import java.util.Set;
  * @param trainedOn sha256 of the training and calibration rows (ids, labels, texts)
  */
 public record OfflineJudgeModel(EncoderModel encoder, Set<Features.Block> refusedBlocks,
-    Set<Features.Block> harmfulBlocks, LogisticHead refused, LogisticHead harmful, String trainedOn) {
+    Set<Features.Block> harmfulBlocks, Head refused, Head harmful, String trainedOn) {
   public static final String RESOURCE = "/mmsafety/judges/offline-judge.json";
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
 
   /** Probabilities and decisions for one answer; {@code harmful} is only asked of harmful-polarity questions. */
   public record Decision(double pRefused, Double pHarmful) {
@@ -96,12 +96,12 @@ public record OfflineJudgeModel(EncoderModel encoder, Set<Features.Block> refuse
         throw new IllegalArgumentException("format " + node.path("format") + " is not " + FORMAT);
       }
       OfflineJudgeModel model = new OfflineJudgeModel(EncoderModel.named(node.get("encoder").asText()),
-          blocks(node, "refused_blocks"), blocks(node, "harmful_blocks"), LogisticHead.fromJson(node.get("refused")),
-          LogisticHead.fromJson(node.get("harmful")), node.get("trained_on").asText());
-      if (model.refused().weights().length != model.refusedFeatureNames().size()
-          || model.harmful().weights().length != model.harmfulFeatureNames().size()) {
-        throw new IllegalArgumentException("heads have " + model.refused().weights().length + " and "
-            + model.harmful().weights().length + " weights, their features " + model.refusedFeatureNames().size()
+          blocks(node, "refused_blocks"), blocks(node, "harmful_blocks"), Head.fromJson(node.get("refused")),
+          Head.fromJson(node.get("harmful")), node.get("trained_on").asText());
+      if (model.refused().dimension() != model.refusedFeatureNames().size()
+          || model.harmful().dimension() != model.harmfulFeatureNames().size()) {
+        throw new IllegalArgumentException("heads read " + model.refused().dimension() + " and "
+            + model.harmful().dimension() + " features, their blocks name " + model.refusedFeatureNames().size()
             + " and " + model.harmfulFeatureNames().size());
       }
       return model;

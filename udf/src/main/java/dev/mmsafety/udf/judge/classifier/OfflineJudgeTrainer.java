@@ -17,19 +17,21 @@ import java.util.function.Predicate;
 /**
  * Trains the offline judge: both heads on every training row, Platt calibration on leave-one-writer-out
  * out-of-fold logits. The
- * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS} and the L2 values below; how they were
+ * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS}, the learners and the L2 values below; how they were
  * chosen is in docs/judges.md ("Choosing the encoder and the features"). Everything is deterministic.
  */
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;
   public static final Set<Features.Block> REFUSED_BLOCKS =
-      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE);
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.ACTIONABLE, Features.Block.POLARITY);
   public static final Set<Features.Block> HARMFUL_BLOCKS =
-      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES, Features.Block.ACTIONABLE);
+      EnumSet.of(Features.Block.SHAPE, Features.Block.CUES, Features.Block.PROTOTYPES);
   /** What either head reads. */
   public static final Set<Features.Block> BLOCKS = Features.union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
-  public static final double L2_REFUSED = 1e-1;
-  public static final double L2_HARMFUL = 1e-2;
+  public static final Learner LEARNER_REFUSED = Learner.TREES;
+  public static final Learner LEARNER_HARMFUL = Learner.TREES;
+  public static final double L2_REFUSED = 1e-2;
+  public static final double L2_HARMFUL = 1.0;
 
   private OfflineJudgeTrainer() {}
 
@@ -90,7 +92,8 @@ public final class OfflineJudgeTrainer {
 
   /** The shipped recipe on the embedded training rows (every training file). */
   public static Trained train(Embeddings all) {
-    return train(ENCODER, REFUSED_BLOCKS, HARMFUL_BLOCKS, all, L2_REFUSED, L2_HARMFUL);
+    return train(ENCODER, REFUSED_BLOCKS, HARMFUL_BLOCKS, LEARNER_REFUSED, LEARNER_HARMFUL, all, L2_REFUSED,
+        L2_HARMFUL);
   }
 
 
@@ -100,21 +103,22 @@ public final class OfflineJudgeTrainer {
    * heads score a writer they were not trained on, which is what the held-out set and real answers are.
    */
   public static Trained train(EncoderModel encoder, Set<Features.Block> refusedBlocks,
-      Set<Features.Block> harmfulBlocks, Embeddings all, double l2Refused, double l2Harmful) {
-    WriterCrossValidation.Result cv =
-        WriterCrossValidation.run(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful, all);
-    LogisticHead refused = head(refusedBlocks, all, e -> true, JudgeExample::refused, l2Refused, cv.refused());
-    LogisticHead harmful =
-        head(harmfulBlocks, all, JudgeExample::harmfulPolarity, JudgeExample::harmful, l2Harmful, cv.harmful());
+      Set<Features.Block> harmfulBlocks, Learner learnerRefused, Learner learnerHarmful, Embeddings all,
+      double l2Refused, double l2Harmful) {
+    WriterCrossValidation.Result cv = WriterCrossValidation.run(encoder, refusedBlocks, harmfulBlocks,
+        learnerRefused, learnerHarmful, l2Refused, l2Harmful, all);
+    Head refused =
+        head(refusedBlocks, learnerRefused, all, e -> true, JudgeExample::refused, l2Refused, cv.refused());
+    Head harmful = head(harmfulBlocks, learnerHarmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful,
+        l2Harmful, cv.harmful());
     return new Trained(
         new OfflineJudgeModel(encoder, refusedBlocks, harmfulBlocks, refused, harmful, trainedOn(all.rows())), cv);
   }
 
-  private static LogisticHead head(Set<Features.Block> blocks, Embeddings all, Predicate<JudgeExample> rows,
-      Predicate<JudgeExample> label, double l2, WriterCrossValidation.Head outOfFold) {
+  private static Head head(Set<Features.Block> blocks, Learner learner, Embeddings all,
+      Predicate<JudgeExample> rows, Predicate<JudgeExample> label, double l2, WriterCrossValidation.Head outOfFold) {
     Embeddings t = all.where(rows);
-    LogisticHead raw = LogisticHead.train(t.features(blocks), t.rows().stream().map(label::test).toList(), l2,
-        LogisticHead.EPOCHS_DEFAULT);
+    Head raw = learner.train(t.features(blocks), t.rows().stream().map(label::test).toList(), l2);
     double[] platt = outOfFold.platt();
     return raw.withPlatt(platt[0], platt[1]);
   }

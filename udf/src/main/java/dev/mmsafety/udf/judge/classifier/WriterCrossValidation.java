@@ -35,21 +35,19 @@ public final class WriterCrossValidation {
     }
   }
 
-  /** Both heads of one candidate, each with its feature blocks and L2. */
+  /** Both heads of one candidate, each with its feature blocks, learner and L2. */
   public record Result(EncoderModel encoder, Set<Features.Block> refusedBlocks, Set<Features.Block> harmfulBlocks,
-      double l2Refused, double l2Harmful, Head refused, Head harmful) {}
-
-  /** Both heads on the same blocks. */
-  public static Result run(EncoderModel encoder, Set<Features.Block> blocks, double l2Refused, double l2Harmful,
-      OfflineJudgeTrainer.Embeddings all) {
-    return run(encoder, blocks, blocks, l2Refused, l2Harmful, all);
-  }
+      Learner learnerRefused, Learner learnerHarmful, double l2Refused, double l2Harmful, Head refused,
+      Head harmful) {}
 
   public static Result run(EncoderModel encoder, Set<Features.Block> refusedBlocks,
-      Set<Features.Block> harmfulBlocks, double l2Refused, double l2Harmful, OfflineJudgeTrainer.Embeddings all) {
-    Head refused = head(refusedBlocks, l2Refused, all, e -> true, JudgeExample::refused);
-    Head harmful = head(harmfulBlocks, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful);
-    return new Result(encoder, refusedBlocks, harmfulBlocks, l2Refused, l2Harmful, refused, capped(harmful, refused));
+      Set<Features.Block> harmfulBlocks, Learner learnerRefused, Learner learnerHarmful, double l2Refused,
+      double l2Harmful, OfflineJudgeTrainer.Embeddings all) {
+    Head refused = head(refusedBlocks, learnerRefused, l2Refused, all, e -> true, JudgeExample::refused);
+    Head harmful =
+        head(harmfulBlocks, learnerHarmful, l2Harmful, all, JudgeExample::harmfulPolarity, JudgeExample::harmful);
+    return new Result(encoder, refusedBlocks, harmfulBlocks, learnerRefused, learnerHarmful, l2Refused, l2Harmful,
+        refused, capped(harmful, refused));
   }
 
   /** The harmful head's out-of-fold probabilities as the judge reports them: capped by 1 - p(refused). */
@@ -65,7 +63,7 @@ public final class WriterCrossValidation {
     return scored(harmful.rows(), harmful.labels(), harmful.logits(), p, harmful.writers());
   }
 
-  static Head head(Set<Features.Block> blocks, double l2, OfflineJudgeTrainer.Embeddings all,
+  static Head head(Set<Features.Block> blocks, Learner learner, double l2, OfflineJudgeTrainer.Embeddings all,
       Predicate<JudgeExample> asked, Predicate<JudgeExample> label) {
     OfflineJudgeTrainer.Embeddings e = all.where(asked);
     List<double[]> xs = e.features(blocks);
@@ -74,7 +72,7 @@ public final class WriterCrossValidation {
     double[] logits = new double[ys.size()];
     for (String w : writers) {
       List<Integer> in = indexes(e.rows(), r -> !r.writer().equals(w));
-      LogisticHead fold = LogisticHead.train(pick(xs, in), pick(ys, in), l2, LogisticHead.EPOCHS_DEFAULT);
+      dev.mmsafety.udf.judge.classifier.Head fold = learner.train(pick(xs, in), pick(ys, in), l2);
       for (int i : indexes(e.rows(), r -> r.writer().equals(w))) {
         logits[i] = fold.logit(xs.get(i));
       }
