@@ -136,8 +136,9 @@ public final class JudgesAblation {
     for (double l2 : L2S) {
       step1 = step1.better(line(out, run.apply(start.blocks(), l2), speed), refusedHead);
     }
-    out.printf(Locale.ROOT, "%s head, %s: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n",
-        head, learner.key(), step1.l2(), step1.accuracy());
+    out.printf(Locale.ROOT,
+        "%s head, %s: best L2 on the shipped features %.0e (accuracy %.3f); feature sets at it:%n", head,
+        learner.key(), step1.l2(), step1.accuracy());
     Choice step2 = step1.unscored();
     for (Set<Features.Block> blocks : FEATURE_SETS) {
       // Trees over hundreds of embedding dimensions cost minutes per candidate: those outside the speed budget,
@@ -192,7 +193,8 @@ public final class JudgesAblation {
     OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(
         SentenceEncoder.shared(OfflineJudgeTrainer.ENCODER), rows, OfflineJudgeTrainer.BLOCKS, cache);
     WriterCrossValidation.Result r = shippedRecipe(OfflineJudgeTrainer.ENCODER, all);
-    out.printf(Locale.ROOT, "shipped recipe: %s, features %s, learner and L2 %s (refused / harmful where they differ)%n",
+    out.printf(Locale.ROOT,
+        "shipped recipe: %s, features %s, learner and L2 %s (refused / harmful where they differ)%n",
         r.encoder().name(), blocks(r), l2s(r));
     for (WriterCrossValidation.Head head : List.of(r.refused(), r.harmful())) {
       out.printf(Locale.ROOT, "%n%s (validated on the left-out writer):%n", head == r.refused()

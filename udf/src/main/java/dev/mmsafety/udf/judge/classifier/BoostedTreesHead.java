@@ -1,7 +1,6 @@
 package dev.mmsafety.udf.judge.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmsafety.udf.common.CanonicalJson;
 import java.util.ArrayList;
@@ -244,36 +243,23 @@ public record BoostedTreesHead(double base, int[] roots, int[] feature, double[]
     node.put("min_leaf", MIN_LEAF);
     node.put("rate", RATE);
     node.put("dimension", dimension);
-    node.put("base", LogisticHead.round(base));
-    node.put("platt_a", LogisticHead.round(plattA));
-    node.put("platt_b", LogisticHead.round(plattB));
-    ints(node.putArray("roots"), roots);
-    ints(node.putArray("feature"), feature);
-    LogisticHead.array(node.putArray("threshold"), threshold);
-    ints(node.putArray("left"), left);
-    ints(node.putArray("right"), right);
-    LogisticHead.array(node.putArray("value"), value);
+    node.put("base", HeadJson.round(base));
+    node.put("platt_a", HeadJson.round(plattA));
+    node.put("platt_b", HeadJson.round(plattB));
+    HeadJson.putInts(node.putArray("roots"), roots);
+    HeadJson.putInts(node.putArray("feature"), feature);
+    HeadJson.putDoubles(node.putArray("threshold"), threshold);
+    HeadJson.putInts(node.putArray("left"), left);
+    HeadJson.putInts(node.putArray("right"), right);
+    HeadJson.putDoubles(node.putArray("value"), value);
     return node;
   }
 
   static BoostedTreesHead fromJson(JsonNode node) {
-    return new BoostedTreesHead(node.get("base").asDouble(), ints(node.get("roots")), ints(node.get("feature")),
-        LogisticHead.doubles(node.get("threshold")), ints(node.get("left")), ints(node.get("right")),
-        LogisticHead.doubles(node.get("value")), node.get("dimension").asInt(), node.get("platt_a").asDouble(),
+    return new BoostedTreesHead(node.get("base").asDouble(), HeadJson.ints(node.get("roots")),
+        HeadJson.ints(node.get("feature")), HeadJson.doubles(node.get("threshold")), HeadJson.ints(node.get("left")),
+        HeadJson.ints(node.get("right")), HeadJson.doubles(node.get("value")), node.get("dimension").asInt(),
+        node.get("platt_a").asDouble(),
         node.get("platt_b").asDouble(), node.get("l2").asDouble());
-  }
-
-  private static void ints(ArrayNode out, int[] values) {
-    for (int v : values) {
-      out.add(v);
-    }
-  }
-
-  private static int[] ints(JsonNode node) {
-    int[] out = new int[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node.get(i).asInt();
-    }
-    return out;
   }
 }

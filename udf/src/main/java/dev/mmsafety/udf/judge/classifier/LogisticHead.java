@@ -1,7 +1,6 @@
 package dev.mmsafety.udf.judge.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mmsafety.udf.common.CanonicalJson;
 import java.util.List;
@@ -160,37 +159,18 @@ public record LogisticHead(
     node.put("learner", Learner.LOGISTIC.key());
     node.put("l2", l2);
     node.put("epochs", epochs);
-    node.put("bias", round(bias));
-    node.put("platt_a", round(plattA));
-    node.put("platt_b", round(plattB));
-    array(node.putArray("mean"), mean);
-    array(node.putArray("scale"), scale);
-    array(node.putArray("weights"), weights);
+    node.put("bias", HeadJson.round(bias));
+    node.put("platt_a", HeadJson.round(plattA));
+    node.put("platt_b", HeadJson.round(plattB));
+    HeadJson.putDoubles(node.putArray("mean"), mean);
+    HeadJson.putDoubles(node.putArray("scale"), scale);
+    HeadJson.putDoubles(node.putArray("weights"), weights);
     return node;
   }
 
   static LogisticHead fromJson(JsonNode node) {
-    return new LogisticHead(doubles(node.get("mean")), doubles(node.get("scale")), doubles(node.get("weights")),
-        node.get("bias").asDouble(), node.get("platt_a").asDouble(), node.get("platt_b").asDouble(),
-        node.get("l2").asDouble(), node.get("epochs").asInt());
-  }
-
-  static void array(ArrayNode out, double[] values) {
-    for (double v : values) {
-      out.add(round(v));
-    }
-  }
-
-  static double[] doubles(JsonNode node) {
-    double[] out = new double[node.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = node.get(i).asDouble();
-    }
-    return out;
-  }
-
-  /** Eight significant decimals: identical decisions, stable text across retraining. */
-  static double round(double v) {
-    return Math.round(v * 1e8) / 1e8;
+    return new LogisticHead(HeadJson.doubles(node.get("mean")), HeadJson.doubles(node.get("scale")),
+        HeadJson.doubles(node.get("weights")), node.get("bias").asDouble(), node.get("platt_a").asDouble(),
+        node.get("platt_b").asDouble(), node.get("l2").asDouble(), node.get("epochs").asInt());
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the offline judge is: an encoder and two calibrated heads (each a {@link Learner}'s fit), {@code refused} (trained on every row) and
- * {@code harmful} (trained on harmful-polarity rows), each over its own feature blocks (chosen per head on
- * validation; the encoder embeds what either needs). Shipped as the JSON resource {@link #RESOURCE};
+ * What the offline judge is: an encoder and two calibrated heads (each a {@link Learner}'s fit), {@code refused}
+ * (trained on every row) and {@code harmful} (trained on harmful-polarity rows), each over its own feature blocks
+ * (chosen per head on validation; the encoder embeds what either needs). Shipped as the JSON resource {@link #RESOURCE};
  * {@code TestOfflineJudge} retrains it and checks it equals this file.
  *
  * @param trainedOn sha256 of the training and calibration rows (ids, labels, texts)

@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * Trains the offline judge: both heads on every training row, Platt calibration on leave-one-writer-out
  * out-of-fold logits. The
- * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS}, the learners and the L2 values below; how they were
- * chosen is in docs/judges.md ("Choosing the encoder and the features"). Everything is deterministic.
+ * shipped model is {@link #train} with {@link #ENCODER}, {@link #BLOCKS}, the learners and the L2 values below;
+ * how they were chosen is in docs/judges.md ("Choosing the encoder and the features"). Everything is deterministic.
  */
 public final class OfflineJudgeTrainer {
   public static final EncoderModel ENCODER = EncoderModel.MINILM_Q;

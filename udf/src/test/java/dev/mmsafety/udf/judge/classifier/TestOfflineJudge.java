@@ -46,8 +46,10 @@ class TestOfflineJudge {
     assertThat(shipped.harmfulBlocks()).isEqualTo(OfflineJudgeTrainer.HARMFUL_BLOCKS);
     assertThat(shipped.refused().dimension()).isEqualTo(shipped.refusedFeatureNames().size());
     assertThat(shipped.harmful().dimension()).isEqualTo(shipped.harmfulFeatureNames().size());
-    assertThat(shipped.refused().toJson().path("learner").asText()).isEqualTo(OfflineJudgeTrainer.LEARNER_REFUSED.key());
-    assertThat(shipped.harmful().toJson().path("learner").asText()).isEqualTo(OfflineJudgeTrainer.LEARNER_HARMFUL.key());
+    assertThat(shipped.refused().toJson().path("learner").asText())
+        .isEqualTo(OfflineJudgeTrainer.LEARNER_REFUSED.key());
+    assertThat(shipped.harmful().toJson().path("learner").asText())
+        .isEqualTo(OfflineJudgeTrainer.LEARNER_HARMFUL.key());
     // Same scores on every training row (the file rounds to 8 decimals), same calibration.
     List<double[]> refusedXs = data.all.features(OfflineJudgeTrainer.REFUSED_BLOCKS);
     List<double[]> harmfulXs = data.all.features(OfflineJudgeTrainer.HARMFUL_BLOCKS);
