@@ -2,7 +2,6 @@ package dev.mmsafety.udf.judge.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mmsafety.udf.common.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -235,17 +234,14 @@ public record BoostedTreesHead(double base, int[] roots, int[] feature, double[]
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode node = CanonicalJson.mapper().createObjectNode();
-    node.put("learner", Learner.TREES.key());
-    node.put("l2", l2);
+    ObjectNode node = HeadJson.open(Learner.TREES, l2);
     node.put("rounds", ROUNDS);
     node.put("depth", DEPTH);
     node.put("min_leaf", MIN_LEAF);
     node.put("rate", RATE);
     node.put("dimension", dimension);
     node.put("base", HeadJson.round(base));
-    node.put("platt_a", HeadJson.round(plattA));
-    node.put("platt_b", HeadJson.round(plattB));
+    HeadJson.putPlatt(node, plattA, plattB);
     HeadJson.putInts(node.putArray("roots"), roots);
     HeadJson.putInts(node.putArray("feature"), feature);
     HeadJson.putDoubles(node.putArray("threshold"), threshold);

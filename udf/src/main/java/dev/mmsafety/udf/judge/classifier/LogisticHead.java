@@ -2,7 +2,6 @@ package dev.mmsafety.udf.judge.classifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mmsafety.udf.common.CanonicalJson;
 import java.util.List;
 
 /**
@@ -155,13 +154,10 @@ public record LogisticHead(
 
   @Override
   public ObjectNode toJson() {
-    ObjectNode node = CanonicalJson.mapper().createObjectNode();
-    node.put("learner", Learner.LOGISTIC.key());
-    node.put("l2", l2);
+    ObjectNode node = HeadJson.open(Learner.LOGISTIC, l2);
     node.put("epochs", epochs);
     node.put("bias", HeadJson.round(bias));
-    node.put("platt_a", HeadJson.round(plattA));
-    node.put("platt_b", HeadJson.round(plattB));
+    HeadJson.putPlatt(node, plattA, plattB);
     HeadJson.putDoubles(node.putArray("mean"), mean);
     HeadJson.putDoubles(node.putArray("scale"), scale);
     HeadJson.putDoubles(node.putArray("weights"), weights);
