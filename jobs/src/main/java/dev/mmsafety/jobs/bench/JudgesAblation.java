@@ -188,6 +188,11 @@ public final class JudgesAblation {
 
   /** {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions. */
   public void shipped(PrintWriter out) {
+    shipped(out, null);
+  }
+
+  /** As above; with {@code misses} not null, the out-of-fold misses are also written there ({@link OutOfFoldMisses}). */
+  public void shipped(PrintWriter out, Path misses) {
     List<JudgeExample> rows = JudgeData.train(dataDir);
     header(out, rows);
     OfflineJudgeTrainer.Embeddings all = OfflineJudgeTrainer.embed(
@@ -216,6 +221,9 @@ public final class JudgesAblation {
     cascade(out, "unsafe", r.harmful(), rows.size());
     cascade(out, "refused", r.refused(), rows.size());
     byStyle(out, r);
+    if (misses != null) {
+      out.printf(Locale.ROOT, "%nout-of-fold misses written to %s: %d%n", misses, OutOfFoldMisses.write(misses, r));
+    }
   }
 
   private static WriterCrossValidation.Result shippedRecipe(EncoderModel model, OfflineJudgeTrainer.Embeddings all) {

@@ -33,7 +33,8 @@ class TestEvalCli {
         Arguments.of(new String[] {"run"}, "Missing required option: '--config=FILE'"),
         Arguments.of(new String[] {"run", "--config", "/nonexistent/x.yaml"},
             "mmsafety: Cannot read config /nonexistent/x.yaml: no such file"),
-        Arguments.of(new String[] {"quickstart", "--bogus"}, "Unknown option: '--bogus'"));
+        Arguments.of(new String[] {"quickstart", "--bogus"}, "Unknown option: '--bogus'"),
+        Arguments.of(new String[] {"bench", "judges", "--misses", "/tmp/m.jsonl"}, "--misses needs --cv"));
   }
 
   @ParameterizedTest

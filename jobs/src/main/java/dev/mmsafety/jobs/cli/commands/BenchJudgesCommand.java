@@ -39,17 +39,24 @@ public final class BenchJudgesCommand extends CliCommand {
   @Option(names = "--encoders", split = ",", description = "Encoders for --ablation (default: all candidates).")
   java.util.List<String> encoders;
 
+  @Option(names = "--misses", paramLabel = "FILE", description = "With --cv: write every out-of-fold verdict that "
+      + "disagrees with its label to FILE (JSON lines: head, row, label, probability, question, answer).")
+  Path misses;
+
   @Option(names = "--cache", description = "Folder to keep --ablation's and --cv's embeddings in between runs.")
   Path cache;
 
   @Override
   protected int execute() throws Exception {
+    if (misses != null && !cv) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--misses needs --cv");
+    }
     PrintWriter out = out();
     Path dir = data != null ? data : JudgeData.locate();
     if (ablation) {
       new JudgesAblation(dir, encoders, cache).run(out);
     } else if (cv) {
-      new JudgesAblation(dir, encoders, cache).shipped(out);
+      new JudgesAblation(dir, encoders, cache).shipped(out, misses);
     } else {
       new JudgesBench(dir, llmNoise, maxLlmShare).run(out);
     }
