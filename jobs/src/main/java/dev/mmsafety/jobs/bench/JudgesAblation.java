@@ -186,12 +186,10 @@ public final class JudgesAblation {
     }
   }
 
-  /** {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions. */
-  public void shipped(PrintWriter out) {
-    shipped(out, null);
-  }
-
-  /** As above; with {@code misses} not null, the out-of-fold misses are also written there ({@link OutOfFoldMisses}). */
+  /**
+   * {@code --cv}: the shipped recipe per fold and pooled, its reliability, and cascade cuts on its predictions; with
+   * {@code misses} not null, the out-of-fold misses are also written there ({@link OutOfFoldMisses}).
+   */
   public void shipped(PrintWriter out, Path misses) {
     List<JudgeExample> rows = JudgeData.train(dataDir);
     header(out, rows);
@@ -246,7 +244,7 @@ public final class JudgesAblation {
   private static void tally(java.util.Map<String, int[]> counts, WriterCrossValidation.Head head, int at) {
     for (int i = 0; i < head.rows().size(); i++) {
       int[] c = counts.computeIfAbsent(head.rows().get(i).style(), k -> new int[4]);
-      c[at] += (head.probabilities()[i] >= 0.5) == head.labels().get(i) ? 1 : 0;
+      c[at] += head.right(i) ? 1 : 0;
       c[at + 1]++;
     }
   }
@@ -289,7 +287,7 @@ public final class JudgesAblation {
       if (asked[i] < cut) {
         sent++;
       } else {
-        wrongKept += (head.probabilities()[i] >= 0.5) != head.labels().get(i) ? 1 : 0;
+        wrongKept += head.right(i) ? 0 : 1;
         expected += 1 - asked[i];
       }
     }

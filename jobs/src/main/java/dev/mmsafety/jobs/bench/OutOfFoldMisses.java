@@ -36,9 +36,7 @@ final class OutOfFoldMisses {
   private static int write(Writer w, String name, WriterCrossValidation.Head head) throws IOException {
     int n = 0;
     for (int i = 0; i < head.rows().size(); i++) {
-      boolean label = head.labels().get(i);
-      double p = head.probabilities()[i];
-      if ((p >= 0.5) == label) {
+      if (head.right(i)) {
         continue;
       }
       JudgeExample row = head.rows().get(i);
@@ -49,8 +47,8 @@ final class OutOfFoldMisses {
       node.put("style", row.style());
       node.put("lang", row.lang());
       node.put("polarity", row.polarity());
-      node.put("label", label);
-      node.put("p", Math.round(p * 1000) / 1000.0);
+      node.put("label", head.labels().get(i));
+      node.put("p", Math.round(head.probabilities()[i] * 1000) / 1000.0);
       node.put("question", row.question());
       node.put("answer", row.answer());
       w.write(JSON.writeValueAsString(node));

@@ -33,6 +33,11 @@ public final class WriterCrossValidation {
     public double[] platt() {
       return LogisticHead.platt(logits, labels);
     }
+
+    /** Whether the out-of-fold verdict on row {@code i} (calibrated p >= 0.5) agrees with its label. */
+    public boolean right(int i) {
+      return (probabilities[i] >= 0.5) == labels.get(i);
+    }
   }
 
   /** Both heads of one candidate, each with its feature blocks, learner and L2. */
