@@ -378,12 +378,14 @@ public final class SimulatedWorker implements AutoCloseable {
     try {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      // Counted once the headers are out but before the body: a client cannot hold the full answer (its length is
+      // fixed) before it is counted, so a caller that read every answer reads every count.
       if (route == null) {
         lastAnswerAt.accumulateAndGet(System.currentTimeMillis(), Math::max);
         statusCounts.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+      }
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
       }
     } finally {
       exchange.close();
