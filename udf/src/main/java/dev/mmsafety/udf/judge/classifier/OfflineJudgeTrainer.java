@@ -30,8 +30,8 @@ public final class OfflineJudgeTrainer {
   public static final Set<Features.Block> BLOCKS = Features.union(REFUSED_BLOCKS, HARMFUL_BLOCKS);
   public static final Learner LEARNER_REFUSED = Learner.TREES;
   public static final Learner LEARNER_HARMFUL = Learner.TREES;
-  public static final double L2_REFUSED = 1e-2;
-  public static final double L2_HARMFUL = 1.0;
+  public static final double L2_REFUSED = 0.1;
+  public static final double L2_HARMFUL = 3.0;
 
   private OfflineJudgeTrainer() {}
 
