@@ -1,52 +1,102 @@
 package dev.mmsafety.udf.judge.classifier;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Counting a cue pattern's matches by trying it only where one of its alternatives can begin. {@code find()} tries
- * a long alternation of phrases at every index of the answer, and that was most of the cue measures' time; a match
- * can only start at a character some alternative starts with, so trying there alone finds the same matches.
- * {@link #of} reads those characters off the pattern's source for the forms the cue lists use (literal text,
- * non-capturing groups, {@code ^}, {@code \b}, {@code \d}, escaped punctuation) and gives up (null) on any other,
- * which then counts with {@code find()}. {@code TestFirstChars} checks both ways agree on every labelled answer.
+ * Counting a cue pattern's matches by trying, where a match can begin, only the alternatives that can begin there.
+ * {@code find()} tries a long alternation of phrases at every index of the answer, and that was most of the cue
+ * measures' time; a match can only start at a character some alternative starts with, and at a given character only
+ * the alternatives that can start with it can match, so trying those alone, in their order, finds the same matches.
+ * {@link #of} reads each top-level alternative's first characters off the pattern's source for the forms the cue
+ * lists use (literal text, non-capturing groups, {@code ^}, {@code \b}, {@code \d}, escaped punctuation) and gives
+ * up on any other, which then counts with {@code find()}. {@code TestFirstChars} checks both ways agree on every
+ * labelled answer.
  */
 final class FirstChars {
   private final Pattern pattern;
-  private final BitSet starts;
+  /** For each character some alternative starts with: the index in {@link #subs} of those alternatives joined. */
+  private final Map<Character, Integer> slots;
+  private final Pattern[] subs;
 
-  private FirstChars(Pattern pattern, BitSet starts) {
+  private FirstChars(Pattern pattern, Map<Character, Integer> slots, Pattern[] subs) {
     this.pattern = pattern;
-    this.starts = starts;
+    this.slots = slots;
+    this.subs = subs;
   }
 
-  /** The counter for {@code p}; without a known start set it counts with {@code find()}. */
+  /** The counter for {@code p}; without known first characters it counts with {@code find()}. */
   static FirstChars of(Pattern p) {
-    BitSet out = new BitSet();
     String r = p.pattern();
-    int end = alternation(r, 0, out);
-    return new FirstChars(p, end == r.length() ? out : null);
+    List<String> alternatives = new ArrayList<>();
+    List<BitSet> starts = new ArrayList<>();
+    int i = 0;
+    while (true) {
+      BitSet out = new BitSet();
+      int end = first(r, i, out) < 0 ? -1 : skipAlternative(r, i);
+      if (end < 0 || (end < r.length() && r.charAt(end) == ')')) {
+        return new FirstChars(p, null, null);
+      }
+      alternatives.add(r.substring(i, end));
+      starts.add(out);
+      if (end == r.length()) {
+        break;
+      }
+      i = end + 1; // past '|'
+    }
+    // Characters whose alternatives are the same list share one pattern.
+    Map<List<Integer>, Integer> bySet = new HashMap<>();
+    Map<Character, Integer> slots = new HashMap<>();
+    List<Pattern> subs = new ArrayList<>();
+    BitSet all = new BitSet();
+    starts.forEach(all::or);
+    for (int c = all.nextSetBit(0); c >= 0; c = all.nextSetBit(c + 1)) {
+      List<Integer> which = new ArrayList<>();
+      for (int k = 0; k < starts.size(); k++) {
+        if (starts.get(k).get(c)) {
+          which.add(k);
+        }
+      }
+      Integer slot = bySet.get(which);
+      if (slot == null) {
+        slot = subs.size();
+        bySet.put(which, slot);
+        subs.add(Pattern.compile(String.join("|", which.stream().map(alternatives::get).toList()), p.flags()));
+      }
+      slots.put((char) c, slot);
+    }
+    return new FirstChars(p, slots, subs.toArray(Pattern[]::new));
   }
 
   boolean known() {
-    return starts != null;
+    return slots != null;
   }
 
   /** Non-overlapping matches, as many as {@code find()} gives. */
   int count(String s) {
-    Matcher m = pattern.matcher(s);
     int n = 0;
-    if (starts == null) {
+    if (slots == null) {
+      Matcher m = pattern.matcher(s);
       while (m.find()) {
         n++;
       }
       return n;
     }
-    m.useTransparentBounds(true).useAnchoringBounds(false); // ^, \b and lookarounds see the whole text
+    Matcher[] matchers = new Matcher[subs.length];
     int i = 0;
     while (i < s.length()) {
-      if (starts.get(s.charAt(i))) {
+      Integer slot = slots.get(s.charAt(i));
+      if (slot != null) {
+        Matcher m = matchers[slot];
+        if (m == null) {
+          // ^, \b and lookarounds see the whole text
+          m = matchers[slot] = subs[slot].matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        }
         m.region(i, s.length());
         if (m.lookingAt()) {
           n++;
