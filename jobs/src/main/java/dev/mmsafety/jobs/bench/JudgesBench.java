@@ -141,21 +141,14 @@ public record JudgesBench(Path dataDir, double llmNoise, double maxLlmShare) {
 
   private static void cascadeLine(
       PrintWriter out, String on, CascadeJudge.Run run, List<Verdict> llmOnAll, List<JudgeExample> rows) {
-    // unsafe is asked of harmful cases only (benign ones stay with the classifier); refused of every case.
-    int agree = 0;
-    int compared = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      if (CascadeJudge.ON_REFUSED.equals(on) || rows.get(i).harmfulPolarity()) {
-        compared++;
-        agree += Boolean.TRUE.equals(CascadeJudge.agree(run.verdicts().get(i), llmOnAll.get(i), on)) ? 1 : 0;
-      }
-    }
+    CascadeAgreement a = CascadeAgreement.of(on, run.verdicts(), llmOnAll, rows);
     int n = rows.size();
-    double expectedLost = run.expectedLoss() * n / compared;
+    double expectedLost = run.expectedLoss() * n / a.compared();
     out.printf(Locale.ROOT, "  on %-8s cut %.4f: sent to LLM %d of %d (%.1f%%), LLM calls saved %d; agreement with "
-            + "LLM-on-all on %d rows %.3f (lost %.1f points; expected from calibration %.1f)%n", on, run.threshold(),
-        run.byThen(), n, 100.0 * run.byThen() / n, run.byFirst(), compared, agree / (double) compared,
-        100.0 * (compared - agree) / compared, 100 * expectedLost);
+            + "LLM-on-all on %d rows %.3f (lost %.1f points: %.1f where the kept verdict is wrong, %.1f where the LLM "
+            + "judge is; expected from calibration %.1f)%n", on, run.threshold(),
+        run.byThen(), n, 100.0 * run.byThen() / n, run.byFirst(), a.compared(), a.agree() / (double) a.compared(),
+        a.lostPoints(), a.keptWrongPoints(), a.referenceWrongPoints(), 100 * expectedLost);
   }
 
   private static void table(PrintWriter out, List<JudgeExample> rows, Map<String, List<Verdict>> verdicts,
