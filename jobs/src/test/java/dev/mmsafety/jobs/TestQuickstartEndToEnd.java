@@ -97,11 +97,11 @@ class TestQuickstartEndToEnd extends SparkTestBase {
   /** Rows as JSON without run ids and timings, with the output root (which differs) replaced by a token. */
   private static Dataset<String> comparable(Dataset<Row> rows, Path root) {
     // Besides run ids and times, how an answer was obtained (attempts, cache hit, endpoint, HTTP status) depends
-    // on timing: two probes asking the same thing share one call, and which of them made it is scheduling.
+    // on timing: two probes asking the same thing share one call, and which of them made it (the other's reuse
+    // columns name this run) is scheduling.
     List<String> drop =
-        List.of("run_id", "latency_ms", "started_at", "ended_at", "baseline_run_id", "reused_from_run_id", "attempts",
-            "cache_hit",
-            "endpoint", "http_status");
+        List.of("run_id", "latency_ms", "started_at", "ended_at", "baseline_run_id", "reused_from_run_id",
+            "reused_from_run_date", "attempts", "cache_hit", "endpoint", "http_status");
     String prefix = root.toString();
     String uriPrefix = root.toUri().toString();
     return rows.drop(drop.toArray(new String[0]))
