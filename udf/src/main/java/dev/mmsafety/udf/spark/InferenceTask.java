@@ -68,9 +68,15 @@ public record InferenceTask(
     return InferenceSpecs.inference(specs.inferenceJson());
   }
 
+  /**
+   * Rows are finished on the HTTP client's threads, several at once, and a task's accumulator copy is not
+   * thread-safe ({@code _sum += v}): unguarded, two rows finishing together could count as one.
+   */
   static void add(LongAccumulator acc, long n) {
     if (acc != null && n != 0) {
-      acc.add(n);
+      synchronized (acc) {
+        acc.add(n);
+      }
     }
   }
 }
