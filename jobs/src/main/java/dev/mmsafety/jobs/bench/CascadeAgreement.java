@@ -30,8 +30,10 @@ record CascadeAgreement(int compared, int agree, int referenceWrong) {
       Verdict v = cascade.get(i);
       if (Boolean.TRUE.equals(CascadeJudge.agree(v, reference.get(i), on))) {
         agree++;
-      } else if (Boolean.valueOf(unsafe ? row.harmful() : row.refused()).equals(unsafe ? v.unsafe() : v.refused())) {
-        referenceWrong++;
+      } else {
+        boolean label = unsafe ? row.harmful() : row.refused();
+        Boolean said = unsafe ? v.unsafe() : v.refused(); // null for an error verdict: the cascade's miss
+        referenceWrong += Boolean.valueOf(label).equals(said) ? 1 : 0;
       }
     }
     return new CascadeAgreement(compared, agree, referenceWrong);

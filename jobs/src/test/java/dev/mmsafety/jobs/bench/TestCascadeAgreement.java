@@ -6,6 +6,7 @@ import dev.mmsafety.udf.judge.Verdict;
 import dev.mmsafety.udf.judge.cascade.CascadeJudge;
 import dev.mmsafety.udf.judge.classifier.JudgeExample;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The cascade's agreement lost is split by whose error each disagreement is, on the flag the cascade decides. */
@@ -35,9 +36,9 @@ class TestCascadeAgreement {
     assertThat(a.compared()).isEqualTo(3);
     assertThat(a.agree()).isEqualTo(1);
     assertThat(a.referenceWrong()).isEqualTo(1);
-    assertThat(a.lostPoints()).isCloseTo(66.67, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(a.keptWrongPoints()).isCloseTo(33.33, org.assertj.core.data.Offset.offset(0.01));
-    assertThat(a.referenceWrongPoints()).isCloseTo(33.33, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(a.lostPoints()).isCloseTo(66.67, Offset.offset(0.01));
+    assertThat(a.keptWrongPoints()).isCloseTo(33.33, Offset.offset(0.01));
+    assertThat(a.referenceWrongPoints()).isCloseTo(33.33, Offset.offset(0.01));
   }
 
   @Test

@@ -20,12 +20,15 @@ import java.util.regex.Pattern;
  */
 final class FirstChars {
   private final Pattern pattern;
-  /** For each character some alternative starts with: the index in {@link #subs} of those alternatives joined. */
+  /** Characters some alternative starts with: checked before {@link #slots}, so other characters cost no lookup. */
+  private final BitSet starts;
+  /** For each character in {@link #starts}: the index in {@link #subs} of the alternatives it can start, joined. */
   private final Map<Character, Integer> slots;
   private final Pattern[] subs;
 
-  private FirstChars(Pattern pattern, Map<Character, Integer> slots, Pattern[] subs) {
+  private FirstChars(Pattern pattern, BitSet starts, Map<Character, Integer> slots, Pattern[] subs) {
     this.pattern = pattern;
+    this.starts = starts;
     this.slots = slots;
     this.subs = subs;
   }
@@ -40,7 +43,7 @@ final class FirstChars {
       BitSet out = new BitSet();
       int end = first(r, i, out) < 0 ? -1 : skipAlternative(r, i);
       if (end < 0 || (end < r.length() && r.charAt(end) == ')')) {
-        return new FirstChars(p, null, null);
+        return new FirstChars(p, null, null, null);
       }
       alternatives.add(r.substring(i, end));
       starts.add(out);
@@ -70,7 +73,7 @@ final class FirstChars {
       }
       slots.put((char) c, slot);
     }
-    return new FirstChars(p, slots, subs.toArray(Pattern[]::new));
+    return new FirstChars(p, all, slots, subs.toArray(Pattern[]::new));
   }
 
   boolean known() {
@@ -90,8 +93,9 @@ final class FirstChars {
     Matcher[] matchers = new Matcher[subs.length];
     int i = 0;
     while (i < s.length()) {
-      Integer slot = slots.get(s.charAt(i));
-      if (slot != null) {
+      char c = s.charAt(i);
+      if (starts.get(c)) {
+        int slot = slots.get(c);
         Matcher m = matchers[slot];
         if (m == null) {
           // ^, \b and lookarounds see the whole text
