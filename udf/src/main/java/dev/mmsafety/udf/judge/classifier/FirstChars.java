@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,22 +36,15 @@ final class FirstChars {
 
   /** The counter for {@code p}; without known first characters it counts with {@code find()}. */
   static FirstChars of(Pattern p) {
-    String r = p.pattern();
     List<String> alternatives = new ArrayList<>();
     List<BitSet> starts = new ArrayList<>();
-    int i = 0;
-    while (true) {
-      BitSet out = new BitSet();
-      int end = first(r, i, out) < 0 ? -1 : skipAlternative(r, i);
-      if (end < 0 || (end < r.length() && r.charAt(end) == ')')) {
-        return new FirstChars(p, null, null, null);
-      }
-      alternatives.add(r.substring(i, end));
-      starts.add(out);
-      if (end == r.length()) {
-        break;
-      }
-      i = end + 1; // past '|'
+    Supplier<BitSet> each = () -> {
+      BitSet b = new BitSet();
+      starts.add(b);
+      return b;
+    };
+    if (alternation(p.pattern(), 0, each, alternatives) != p.pattern().length()) {
+      return new FirstChars(p, null, null, null); // unknown, or a stray ')'
     }
     // Characters whose alternatives are the same list share one pattern.
     Map<List<Integer>, Integer> bySet = new HashMap<>();
@@ -113,14 +107,21 @@ final class FirstChars {
     return n;
   }
 
-  /** Adds the first characters of the alternatives from {@code i} on; the index after them, or -1 if unknown. */
-  private static int alternation(String r, int i, BitSet out) {
+  /**
+   * Adds the first characters of the alternatives from {@code i} on, each to the set {@code into} gives it, and
+   * their text to {@code texts} if not null; the index after them, or -1 if unknown.
+   */
+  private static int alternation(String r, int i, Supplier<BitSet> into, List<String> texts) {
     while (true) {
-      i = first(r, i, out);
+      int start = i;
+      i = first(r, i, into.get());
       if (i < 0) {
         return -1;
       }
       i = skipAlternative(r, i);
+      if (texts != null) {
+        texts.add(r.substring(start, i));
+      }
       if (i == r.length() || r.charAt(i) == ')') {
         return i;
       }
@@ -149,7 +150,7 @@ final class FirstChars {
       if (!r.startsWith("(?:", i)) {
         return -1;
       }
-      next = alternation(r, i + 3, out);
+      next = alternation(r, i + 3, () -> out, null);
       if (next < 0) {
         return -1;
       }
