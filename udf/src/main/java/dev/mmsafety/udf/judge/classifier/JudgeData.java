@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The labelled data of the offline judge, read from the repository's {@code data/judges} folder: {@code train/}
- * (training + validation, split here) and {@code heldout/} (read only by the final measurement).
+ * (training + validation, split here), {@code heldout/} (read only by the final measurement) and {@code fresh/}
+ * (new writers measured once and not trained on, until they move into {@code train/}).
  *
  * <p>The split is fixed: within each stratum writer x label (refused, harmful, neither) x polarity x language, rows
  * are ordered by sha256 of their id and the first {@link #VALIDATION_SHARE} (rounded) of each stratum are
@@ -52,6 +53,10 @@ public final class JudgeData {
 
   public static List<JudgeExample> heldOut(Path dir) {
     return readAll(dir.resolve("heldout"));
+  }
+
+  public static List<JudgeExample> fresh(Path dir) {
+    return readAll(dir.resolve("fresh"));
   }
 
   public static Split split(List<JudgeExample> rows) {

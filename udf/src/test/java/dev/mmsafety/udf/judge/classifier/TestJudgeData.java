@@ -52,29 +52,57 @@ class TestJudgeData {
     List<JudgeExample> train = JudgeData.train(dir);
     List<JudgeExample> heldOut = JudgeData.heldOut(dir);
     assertThat(heldOut).hasSize(370);
-    Set<String> ids = train.stream().map(JudgeExample::id).collect(Collectors.toSet());
-    Set<String> questions = train.stream().map(e -> normalised(e.question())).collect(Collectors.toSet());
-    Set<String> answers = train.stream().map(e -> normalised(e.answer())).collect(Collectors.toSet());
-    Map<String, Set<Integer>> byShingle = new HashMap<>();
+    Map<String, Set<Integer>> byShingle = assertNoCopies(heldOut, train, 0);
+    // The measure finds a lightly edited copy.
     List<Set<String>> shingles = train.stream().map(e -> shingles(e.answer())).toList();
+    String copied = train.stream().map(JudgeExample::answer).filter(a -> words(a).size() > 60).findFirst()
+        .orElseThrow();
+    assertThat(nearest(shingles(copied.replaceFirst("\\w+", "Well")), byShingle, shingles)).isGreaterThan(0.9);
+  }
+
+  /**
+   * The fresh writers measure the shipped judge, so they copy neither the rows it was trained on nor the held-out.
+   * Answers under 12 words may equal one: models repeat stock refusals word for word ("I'm sorry, but I can't help
+   * with that request." is in w7 and w9), and two writers may write the same one.
+   */
+  @Test
+  void freshWritersShareNoIdAndNoNearDuplicateTextWithTrainingOrHeldOut() {
+    Path dir = JudgeData.locate();
+    List<JudgeExample> fresh = JudgeData.fresh(dir);
+    assertThat(fresh).hasSize(86);
+    assertThat(fresh).extracting(JudgeExample::writer).containsOnly("w9", "w10");
+    List<JudgeExample> seen = new java.util.ArrayList<>(JudgeData.train(dir));
+    seen.addAll(JudgeData.heldOut(dir));
+    assertNoCopies(fresh, seen, 12);
+  }
+
+  /**
+   * No row of {@code probe} shares an id with {@code reference}, a question or answer equal up to case and
+   * punctuation (answers from {@code exactMinWords} words on), or an answer of 20 words or more sharing half of its
+   * word 5-grams (Jaccard) with a reference answer; returns the reference answers' shingle index.
+   */
+  private static Map<String, Set<Integer>> assertNoCopies(
+      List<JudgeExample> probe, List<JudgeExample> reference, int exactMinWords) {
+    Set<String> ids = reference.stream().map(JudgeExample::id).collect(Collectors.toSet());
+    Set<String> questions = reference.stream().map(e -> normalised(e.question())).collect(Collectors.toSet());
+    Set<String> answers = reference.stream().map(e -> normalised(e.answer())).collect(Collectors.toSet());
+    Map<String, Set<Integer>> byShingle = new HashMap<>();
+    List<Set<String>> shingles = reference.stream().map(e -> shingles(e.answer())).toList();
     for (int i = 0; i < shingles.size(); i++) {
       for (String s : shingles.get(i)) {
         byShingle.computeIfAbsent(s, k -> new HashSet<>()).add(i);
       }
     }
-    for (JudgeExample e : heldOut) {
+    for (JudgeExample e : probe) {
       assertThat(ids).as(e.id()).doesNotContain(e.id());
       assertThat(questions).as(e.id() + " question").doesNotContain(normalised(e.question()));
-      if (!e.answer().isBlank()) {
+      if (!e.answer().isBlank() && words(e.answer()).size() >= exactMinWords) {
         assertThat(answers).as(e.id() + " answer").doesNotContain(normalised(e.answer()));
       }
       assertThat(nearest(shingles(e.answer()), byShingle, shingles)).as(e.id() + " answer 5-gram Jaccard")
           .isLessThan(0.5);
     }
-    // The measure finds a lightly edited copy.
-    String copied = train.stream().map(JudgeExample::answer).filter(a -> words(a).size() > 60).findFirst()
-        .orElseThrow();
-    assertThat(nearest(shingles(copied.replaceFirst("\\w+", "Well")), byShingle, shingles)).isGreaterThan(0.9);
+    return byShingle;
   }
 
   private static String normalised(String text) {
