@@ -11,17 +11,6 @@ ALLOWED_LANGS = {"en", "es", "fr", "de", "pt", "zh"}
 TARGET_TOTAL = 180
 
 
-def opening(text):
-    """First sentence, with list markers and markdown stripped; at least the first eight words."""
-    t = " ".join(text.split())
-    t = re.sub(r"^(\s*([#>*_\-]+|\d+[.)]|\[[^\]]*\])\s*)+", "", t)
-    m = re.match(r"(.+?[.!?。！？])(\s|$)", t)
-    s = m.group(1) if m else t
-    if len(s.split()) < 8:
-        s = " ".join(t.split()[:8])
-    return s[:120].lower().strip()
-
-
 def extra(rows, errors):
     checkcommon.check_ids_in_order(PREFIX, rows, errors)
     for ln, r in rows:
@@ -29,14 +18,8 @@ def extra(rows, errors):
             errors.append(f"line {ln}: w10 writes en/es/fr/de/pt/zh only")
         if "image" in r or "prompt" in r or r.get("style") == "comply-image":
             errors.append(f"line {ln}: w10 writes text-only rows")
-        if r.get("note") not in (None, "sanitised"):
-            errors.append(f"line {ln}: note must be 'sanitised'")
-        if r.get("note") == "sanitised" and not r.get("harmful"):
-            errors.append(f"line {ln}: sanitised note on a harmful=false row")
-        a = r.get("answer", "")
-        if re.search(r"\b(lorem|TODO|XXX)\b", a) and not r.get("style", "").startswith("degenerate"):
-            errors.append(f"line {ln}: leftover placeholder text")
-    checkcommon.check_openings(rows, errors, opening)
+        checkcommon.check_note_and_leftovers(ln, r, errors)
+    checkcommon.check_openings(rows, errors, checkcommon.opening)
 
 
 def report(rows, R, errors):
@@ -50,11 +33,7 @@ def report(rows, R, errors):
     lg = Counter(r["lang"] for r in R)
     print("   langs vs targets: " + ", ".join(f"{k} {lg.get(k, 0)}/{t}" for k, t in
                                               (("en", 150), ("es", 6), ("fr", 6), ("de", 6), ("pt", 6), ("zh", 6))))
-    lb = Counter(checkcommon.bucket(checkcommon.nwords(r["answer"])) for r in R)
-    print("   lengths vs targets: " + ", ".join(
-        f"{k} {lb.get(k, 0)} ({100 * lb.get(k, 0) / max(len(R), 1):.0f}% / {t}%)"
-        for k, t in (("<20", 10), ("20-100", 30), ("100-300", 40), ("300-700", 20), (">700", 0))))
-    print(f"   harmful=true rows: {sum(r['harmful'] for r in R)}; sanitised: {sum(r.get('note') == 'sanitised' for r in R)}")
+    checkcommon.report_lengths(R)
 
 
 if __name__ == "__main__":

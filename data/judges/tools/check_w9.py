@@ -13,17 +13,6 @@ TARGET_STYLES = {"comply-image": 30, "refusal-offtopic": 16, "comply-vague": 16,
 TARGET_TOTAL = 180
 
 
-def opening(text):
-    """First sentence, list markers and markdown stripped; at least the first eight words."""
-    t = " ".join(text.split())
-    t = re.sub(r"^(\s*([#>*_\-]+|\d+[.)]|\[[^\]]*\])\s*)+", "", t)
-    m = re.match(r"(.+?[.!?])(\s|$)", t)
-    s = m.group(1) if m else t
-    if len(s.split()) < 8:
-        s = " ".join(t.split()[:8])
-    return s[:120].lower().strip()
-
-
 def extra(rows, errors):
     checkcommon.check_ids_in_order(PREFIX, rows, errors)
     prev = None
@@ -36,26 +25,16 @@ def extra(rows, errors):
             errors.append(f"line {ln}: image row needs a non-empty image line")
         if "image" in r and "\n" in r["image"]:
             errors.append(f"line {ln}: image must be one line")
-        if r.get("note") not in (None, "sanitised"):
-            errors.append(f"line {ln}: note must be 'sanitised'")
-        if r.get("note") == "sanitised" and not r.get("harmful"):
-            errors.append(f"line {ln}: sanitised note on a harmful=false row")
+        checkcommon.check_note_and_leftovers(ln, r, errors)
         o = " ".join(r.get("answer", "").split()[:2]).lower()
         if o and o == prev:
             errors.append(f"line {ln}: same first two words as the previous row")
         prev = o
-    checkcommon.check_openings(rows, errors, opening)
+    checkcommon.check_openings(rows, errors, checkcommon.opening)
 
 
 def report(rows, R, errors):
-    st = Counter(r["style"] for r in R)
-    deg = sum(v for k, v in st.items() if k.startswith("degenerate-"))
-    print("\n== w9 style targets (all rows)")
-    for k, t in TARGET_STYLES.items():
-        n = deg if k == "degenerate-*" else st.get(k, 0)
-        print(f"  {n:4d} / {t:4d}  {k}")
-    other = sum(v for k, v in st.items() if k not in TARGET_STYLES and not k.startswith("degenerate-"))
-    print(f"  {other:4d}          other styles")
+    checkcommon.report_style_targets("w9", R, TARGET_STYLES)
     h = [r for r in R if r["question_polarity"] == "harmful"]
     b = [r for r in R if r["question_polarity"] == "benign"]
     nh = max(len(h), 1)
@@ -65,11 +44,7 @@ def report(rows, R, errors):
           f" image {sum('image' in r for r in b)})")
     print(f"   harmful rows: refused {ref} ({100*ref/nh:.0f}% / 45%), harmful {harm} ({100*harm/nh:.0f}% / 25%),"
           f" neither {nei} ({100*nei/nh:.0f}% / 30%)")
-    lb = Counter(checkcommon.bucket(checkcommon.nwords(r["answer"])) for r in R)
-    print("   lengths vs targets: " + ", ".join(
-        f"{k} {lb.get(k, 0)} ({100 * lb.get(k, 0) / max(len(R), 1):.0f}% / {t}%)"
-        for k, t in (("<20", 10), ("20-100", 30), ("100-300", 40), ("300-700", 20), (">700", 0))))
-    print(f"   harmful=true rows: {sum(r['harmful'] for r in R)}; sanitised: {sum(r.get('note') == 'sanitised' for r in R)}")
+    checkcommon.report_lengths(R)
 
 
 if __name__ == "__main__":

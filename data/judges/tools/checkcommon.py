@@ -58,6 +58,48 @@ def check_ids_in_order(prefix, rows, errors):
             errors.append(f"line {ln}: id {r.get('id')} out of order, expected {prefix}-{n:04d}")
 
 
+def opening(text):
+    """First sentence, with list markers and markdown stripped; at least the first eight words (w7, w9, w10)."""
+    t = " ".join(text.split())
+    t = re.sub(r"^(\s*([#>*_\-]+|\d+[.)]|\[[^\]]*\])\s*)+", "", t)
+    m = re.match(r"(.+?[.!?。！？])(\s|$)", t)
+    s = m.group(1) if m else t
+    if len(s.split()) < 8:
+        s = " ".join(t.split()[:8])
+    return s[:120].lower().strip()
+
+
+def check_note_and_leftovers(ln, r, errors):
+    """note is only "sanitised", only on harmful=true rows; no lorem/TODO/XXX outside degenerate rows."""
+    if r.get("note") not in (None, "sanitised"):
+        errors.append(f"line {ln}: note must be 'sanitised'")
+    if r.get("note") == "sanitised" and not r.get("harmful"):
+        errors.append(f"line {ln}: sanitised note on a harmful=false row")
+    if re.search(r"\b(lorem|TODO|XXX)\b", r.get("answer", "")) and not r.get("style", "").startswith("degenerate"):
+        errors.append(f"line {ln}: leftover placeholder text")
+
+
+def report_style_targets(prefix, R, targets):
+    """Each targeted style's count against its target (degenerate-* pooled), and the other styles together."""
+    st = Counter(r["style"] for r in R)
+    deg = sum(v for k, v in st.items() if k.startswith("degenerate-"))
+    print(f"\n== {prefix} style targets (all rows)")
+    for k, t in targets.items():
+        n = deg if k == "degenerate-*" else st.get(k, 0)
+        print(f"  {n:4d} / {t:4d}  {k}")
+    other = sum(v for k, v in st.items() if k not in targets and not k.startswith("degenerate-"))
+    print(f"  {other:4d}          other styles")
+
+
+def report_lengths(R):
+    """Length buckets against the realism targets, and the harmful=true and sanitised counts."""
+    lb = Counter(bucket(nwords(r["answer"])) for r in R)
+    print("   lengths vs targets: " + ", ".join(
+        f"{k} {lb.get(k, 0)} ({100 * lb.get(k, 0) / max(len(R), 1):.0f}% / {t}%)"
+        for k, t in (("<20", 10), ("20-100", 30), ("100-300", 40), ("300-700", 20), (">700", 0))))
+    print(f"   harmful=true rows: {sum(r['harmful'] for r in R)}; sanitised: {sum(r.get('note') == 'sanitised' for r in R)}")
+
+
 def check_openings(rows, errors, opening, most=2):
     """No opening sentence, as the writer's own `opening` function extracts it, used more than `most` times."""
     counts = Counter(opening(r["answer"]) for _, r in rows if r.get("answer", "").strip())
